@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "optrace",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "optrace", targets: ["optrace"]),
+        .library(name: "OptraceCore", targets: ["OptraceCore"]),
+        .library(name: "OptracePlot", targets: ["OptracePlot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .target(
+            name: "OptraceCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "OptracePlot",
+            dependencies: ["CCairo", "CPNG"]
+        ),
+        .target(
+            name: "OptraceCLI",
+            dependencies: [
+                "OptraceCore",
+                "OptracePlot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "optrace",
+            dependencies: ["OptraceCLI"]
+        ),
+        .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore"]),
+        .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"]),
+        .testTarget(name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore"]),
+    ]
+)

@@ -1,0 +1,3 @@
+import OptraceCLI
+
+OptraceCommand.main()
