@@ -1,0 +1,214 @@
+/// Compiles a `TapeGraph` into a `TapeProgram`: constant folding, fused and specialised opcodes
+/// (affine steps, squares of affine steps, small integer powers), common-subexpression sharing and
+/// dead-step removal.
+struct TapeProgramBuilder {
+    private enum Operand {
+        case constant(Double)
+        case slot(Int)
+    }
+
+    /// Placeholder for "no second operand" until the sink slot's index is known.
+    private static let noOperand: Int32 = -1
+
+    private let variableCount: Int
+    private var instructions: [TapeInstruction] = []
+    private var shared: [TapeInstruction: Int] = [:]
+
+    static func compile(_ graph: TapeGraph) -> TapeProgram {
+        var builder = TapeProgramBuilder(variableCount: graph.variables.count)
+        return builder.build(graph)
+    }
+
+    private init(variableCount: Int) {
+        self.variableCount = variableCount
+    }
+
+    private mutating func build(_ graph: TapeGraph) -> TapeProgram {
+        var operands: [Operand] = []
+        operands.reserveCapacity(graph.nodes.count)
+        for node in graph.nodes {
+            let inputs = node.inputs.map { operands[$0] }
+            operands.append(lower(node.operation, inputs))
+        }
+        var output: Int
+        switch operands[graph.root] {
+        case let .slot(slot): output = slot
+        case let .constant(value): output = materialize(.constant(value))
+        }
+        return finish(output: &output)
+    }
+
+    // MARK: Lowering
+
+    private mutating func lower(_ operation: TapeGraph.Operation, _ x: [Operand]) -> Operand {
+        switch operation {
+        case let .input(slot):
+            return .slot(slot)
+        case let .constant(value, _):
+            return .constant(value)
+        case .negate:
+            switch x[0] {
+            case let .constant(c): return .constant(-c)
+            case let .slot(s): return affine(s, -1, 0)
+            }
+        case let .binary(op):
+            return lower(op, x[0], x[1])
+        case let .call(function):
+            if function.arity == 2 {
+                if case let .constant(a) = x[0], case let .constant(b) = x[1] {
+                    let folded = function == .min ? TapeKernels.minimum(a, b) : TapeKernels.maximum(a, b)
+                    return .constant(folded.0)
+                }
+                let a = materialize(x[0]), b = materialize(x[1])
+                return emit(TapeInstruction(opcode: function == .min ? .min : .max, a: Int32(a), b: Int32(b)))
+            }
+            switch x[0] {
+            case let .constant(c): return .constant(TapeKernels.value(function, c))
+            case let .slot(s): return emit(TapeInstruction(opcode: Self.opcode(of: function), a: Int32(s), b: Self.noOperand))
+            }
+        }
+    }
+
+    private mutating func lower(_ op: BinaryOperator, _ l: Operand, _ r: Operand) -> Operand {
+        switch (op, l, r) {
+        case let (.power, .constant(a), .constant(b)):
+            return .constant(TapeKernels.power(a, b).0)
+        case let (_, .constant(a), .constant(b)):
+            switch op {
+            case .add: return .constant(a + b)
+            case .subtract: return .constant(a - b)
+            case .multiply: return .constant(a * b)
+            case .divide: return .constant(a / b)
+            case .power: return .constant(TapeKernels.power(a, b).0)
+            }
+        case let (.add, .slot(s), .constant(c)), let (.add, .constant(c), .slot(s)):
+            return affine(s, 1, c)
+        case let (.subtract, .slot(s), .constant(c)):
+            return affine(s, 1, -c)
+        case let (.subtract, .constant(c), .slot(s)):
+            return affine(s, -1, c)
+        case let (.multiply, .slot(s), .constant(c)), let (.multiply, .constant(c), .slot(s)):
+            return affine(s, c, 0)
+        case let (.divide, .slot(s), .constant(c)):
+            return affine(s, 1 / c, 0)
+        case let (.divide, .constant(c), .slot(s)):
+            return emit(TapeInstruction(opcode: .reciprocal, a: Int32(s), b: Self.noOperand, c: c))
+        case let (.power, .slot(s), .constant(n)):
+            return power(s, n)
+        case let (.power, .constant(c), .slot(s)):
+            if c == MathConstant.e.value {
+                return emit(TapeInstruction(opcode: .exp, a: Int32(s), b: Self.noOperand))
+            }
+            return emit(TapeInstruction(opcode: .constantBase, a: Int32(s), b: Self.noOperand, c: c, k: c > 0 ? cLog(c) : 0))
+        case let (_, .slot(a), .slot(b)):
+            switch op {
+            case .add: return emit(TapeInstruction(opcode: .add, a: Int32(Swift.min(a, b)), b: Int32(Swift.max(a, b))))
+            case .subtract: return emit(TapeInstruction(opcode: .subtract, a: Int32(a), b: Int32(b)))
+            case .multiply:
+                if a == b { return square(a) }
+                return emit(TapeInstruction(opcode: .multiply, a: Int32(Swift.min(a, b)), b: Int32(Swift.max(a, b))))
+            case .divide: return emit(TapeInstruction(opcode: .divide, a: Int32(a), b: Int32(b)))
+            case .power: return emit(TapeInstruction(opcode: .power, a: Int32(a), b: Int32(b)))
+            }
+        }
+    }
+
+    /// s^n for a constant n, picking the cheapest exact-enough opcode.
+    private mutating func power(_ s: Int, _ n: Double) -> Operand {
+        switch n {
+        case 1: return .slot(s)
+        case 0: return .constant(1)
+        case 2: return square(s)
+        case 3: return emit(TapeInstruction(opcode: .cube, a: Int32(s), b: Self.noOperand))
+        case 0.5: return emit(TapeInstruction(opcode: .sqrt, a: Int32(s), b: Self.noOperand))
+        case -1: return emit(TapeInstruction(opcode: .reciprocal, a: Int32(s), b: Self.noOperand, c: 1))
+        case 4...16 where n == n.rounded():
+            return emit(TapeInstruction(opcode: .integerPower, a: Int32(s), b: Self.noOperand, c: n))
+        default:
+            return emit(TapeInstruction(opcode: .constantExponent, a: Int32(s), b: Self.noOperand, c: n))
+        }
+    }
+
+    /// c·s + k, merged into the step that produced s when that step is itself affine.
+    private mutating func affine(_ s: Int, _ c: Double, _ k: Double) -> Operand {
+        var (source, scale, offset) = (s, c, k)
+        if let inner = instruction(at: s), inner.opcode == .affine {
+            source = Int(inner.a)
+            scale = c * inner.c
+            offset = c * inner.k + k
+        }
+        if scale == 1 && offset == 0 { return .slot(source) }
+        return emit(TapeInstruction(opcode: .affine, a: Int32(source), b: Self.noOperand, c: scale, k: offset))
+    }
+
+    /// s², fused with an affine producer into (c·x + k)².
+    private mutating func square(_ s: Int) -> Operand {
+        if let inner = instruction(at: s), inner.opcode == .affine {
+            return emit(TapeInstruction(opcode: .affineSquare, a: inner.a, b: Self.noOperand, c: inner.c, k: inner.k))
+        }
+        return emit(TapeInstruction(opcode: .square, a: Int32(s), b: Self.noOperand))
+    }
+
+    private func instruction(at slot: Int) -> TapeInstruction? {
+        slot >= variableCount ? instructions[slot - variableCount] : nil
+    }
+
+    private mutating func materialize(_ operand: Operand) -> Int {
+        switch operand {
+        case let .slot(s): return s
+        case let .constant(c):
+            guard case let .slot(s) = emit(TapeInstruction(opcode: .constant, a: Self.noOperand, b: Self.noOperand, c: c)) else { return 0 }
+            return s
+        }
+    }
+
+    /// Appends an instruction, or reuses an identical earlier one.
+    private mutating func emit(_ instruction: TapeInstruction) -> Operand {
+        if let slot = shared[instruction] { return .slot(slot) }
+        instructions.append(instruction)
+        let slot = variableCount + instructions.count - 1
+        shared[instruction] = slot
+        return .slot(slot)
+    }
+
+    private static func opcode(of function: MathFunction) -> TapeInstruction.Opcode {
+        switch function {
+        case .exp: return .exp
+        case .log: return .log
+        case .sqrt: return .sqrt
+        case .sin: return .sin
+        case .cos: return .cos
+        case .tan: return .tan
+        case .tanh: return .tanh
+        case .sigmoid: return .sigmoid
+        case .abs: return .abs
+        case .min: return .min
+        case .max: return .max
+        }
+    }
+
+    // MARK: Dead-step removal and renumbering
+
+    private func finish(output: inout Int) -> TapeProgram {
+        var live = [Bool](repeating: false, count: variableCount + instructions.count)
+        live[output] = true
+        for j in instructions.indices.reversed() where live[variableCount + j] {
+            let ins = instructions[j]
+            if ins.a >= 0 { live[Int(ins.a)] = true }
+            if ins.b >= 0 { live[Int(ins.b)] = true }
+        }
+        var newSlot = Array(0..<variableCount) + [Int](repeating: -1, count: instructions.count)
+        var kept: [TapeInstruction] = []
+        for j in instructions.indices where live[variableCount + j] {
+            newSlot[variableCount + j] = variableCount + kept.count
+            kept.append(instructions[j])
+        }
+        let sink = Int32(variableCount + kept.count)
+        for j in kept.indices {
+            kept[j].a = kept[j].a >= 0 ? Int32(newSlot[Int(kept[j].a)]) : sink
+            kept[j].b = kept[j].b >= 0 ? Int32(newSlot[Int(kept[j].b)]) : sink
+        }
+        output = newSlot[output]
+        return TapeProgram(variableCount: variableCount, instructions: kept, output: output)
+    }
+}
