@@ -1,35 +1,42 @@
-/// One step of a compiled tape: an opcode, up to two operand slots and two constants.
+/// One step of a compiled tape: an opcode, up to two operand slots and three constants.
 ///
 /// The result goes to slot `variableCount + index`. Unary steps point `b` at the sink slot.
+/// `flags` tell the reverse sweep whether an operand's adjoint is assigned (its last reader in forward
+/// order) or accumulated, and whether `b` is an operand at all.
 struct TapeInstruction: Sendable, Hashable {
     enum Opcode: UInt8, Sendable {
         case constant          // c
-        case add               // a + b
-        case subtract          // a - b
-        case multiply          // a * b
-        case divide            // a / b
+        case linear            // c·a + k·b + m
         case affine            // c·a + k
+        case multiply          // c·a·b
+        case divide            // c·a / b
         case reciprocal        // c / a
-        case square            // a²
-        case affineSquare      // (c·a + k)²
+        case square            // m·(c·a + k)²
+        case exp               // m·exp(c·a + k)
         case cube              // a³
         case integerPower      // a^n, n = c in 4…16
         case constantExponent  // a^c
         case constantBase      // c^a (k = log c, or 0 when c ≤ 0)
         case power             // a^b
-        case exp, log, sqrt, sin, cos, tan, tanh, sigmoid, abs
+        case log, sqrt, sin, cos, tan, tanh, sigmoid, abs
         case min, max
     }
 
+    static let assignA: UInt8 = 1
+    static let assignB: UInt8 = 2
+    static let binary: UInt8 = 4
+
     var opcode: Opcode
+    var flags: UInt8 = 0
     var a: Int32
     var b: Int32
     var c: Double = 0
     var k: Double = 0
+    var m: Double = 0
 
     static func == (l: TapeInstruction, r: TapeInstruction) -> Bool {
-        l.opcode == r.opcode && l.a == r.a && l.b == r.b
-            && l.c.bitPattern == r.c.bitPattern && l.k.bitPattern == r.k.bitPattern
+        l.opcode == r.opcode && l.a == r.a && l.b == r.b && l.c.bitPattern == r.c.bitPattern
+            && l.k.bitPattern == r.k.bitPattern && l.m.bitPattern == r.m.bitPattern
     }
 
     func hash(into hasher: inout Hasher) {
@@ -38,5 +45,17 @@ struct TapeInstruction: Sendable, Hashable {
         hasher.combine(b)
         hasher.combine(c.bitPattern)
         hasher.combine(k.bitPattern)
+        hasher.combine(m.bitPattern)
     }
+
+    /// Whether `b` is a real operand (otherwise it points at the sink).
+    var readsB: Bool {
+        switch opcode {
+        case .linear, .multiply, .divide, .power, .min, .max: return true
+        default: return false
+        }
+    }
+
+    /// Whether `a` is a real operand (everything but constants).
+    var readsA: Bool { opcode != .constant }
 }

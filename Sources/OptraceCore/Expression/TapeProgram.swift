@@ -12,6 +12,8 @@ struct TapeProgram: Sendable {
     /// Index of the sink slot (value 0), the second operand of unary steps.
     var sink: Int { slotCount }
     var scratchSize: Int { 2 * (slotCount + 1) + 2 * instructions.count }
+    /// Offset of the adjoints in the scratch.
+    var adjointOffset: Int { slotCount + 1 }
 
     /// Clears the scratch (so the sink slot reads 0).
     func prepare(_ scratch: UnsafeMutablePointer<Double>) {
@@ -31,16 +33,15 @@ struct TapeProgram: Sendable {
                 let v: Double
                 switch ins.opcode {
                 case .constant: v = ins.c
-                case .add: v = x + y
-                case .subtract: v = x - y
-                case .multiply: v = x * y
-                case .divide: v = x / y
+                case .linear: v = ins.c * x + ins.k * y + ins.m
                 case .affine: v = ins.c * x + ins.k
+                case .multiply: v = ins.c * x * y
+                case .divide: v = ins.c * x / y
                 case .reciprocal: v = ins.c / x
-                case .square: v = x * x
-                case .affineSquare:
+                case .square:
                     let t = ins.c * x + ins.k
-                    v = t * t
+                    v = ins.m * (t * t)
+                case .exp: v = ins.m * cExp(ins.c * x + ins.k)
                 case .cube: v = x * x * x
                 case .integerPower:
                     var p = x
@@ -54,7 +55,6 @@ struct TapeProgram: Sendable {
                 case .constantExponent: v = cPow(x, ins.c)
                 case .constantBase: v = cPow(ins.c, x)
                 case .power: v = cPow(x, y)
-                case .exp: v = cExp(x)
                 case .log: v = cLog(x)
                 case .sqrt: v = x.squareRoot()
                 case .sin: v = cSin(x)
@@ -93,35 +93,31 @@ struct TapeProgram: Sendable {
                 case .constant:
                     v = ins.c
                     da = 0
-                case .add:
-                    v = x + y
-                    da = 1
-                    db = 1
-                case .subtract:
-                    v = x - y
-                    da = 1
-                    db = -1
-                case .multiply:
-                    v = x * y
-                    da = y
-                    db = x
-                case .divide:
-                    v = x / y
-                    da = 1 / y
-                    db = -v / y
+                case .linear:
+                    v = ins.c * x + ins.k * y + ins.m
+                    da = ins.c
+                    db = ins.k
                 case .affine:
                     v = ins.c * x + ins.k
                     da = ins.c
+                case .multiply:
+                    v = ins.c * x * y
+                    da = ins.c * y
+                    db = ins.c * x
+                case .divide:
+                    v = ins.c * x / y
+                    da = ins.c / y
+                    db = -v / y
                 case .reciprocal:
                     v = ins.c / x
                     da = -v / x
                 case .square:
-                    v = x * x
-                    da = 2 * x
-                case .affineSquare:
                     let t = ins.c * x + ins.k
-                    v = t * t
-                    da = 2 * ins.c * t
+                    v = ins.m * (t * t)
+                    da = 2 * ins.m * ins.c * t
+                case .exp:
+                    v = ins.m * cExp(ins.c * x + ins.k)
+                    da = ins.c * v
                 case .cube:
                     let x2 = x * x
                     v = x2 * x
@@ -143,9 +139,6 @@ struct TapeProgram: Sendable {
                     da = v * ins.k
                 case .power:
                     (v, da, db) = TapeKernels.power(x, y)
-                case .exp:
-                    v = cExp(x)
-                    da = v
                 case .sigmoid:
                     v = TapeKernels.sigmoid(x)
                     da = v * (1 - v)
@@ -160,24 +153,36 @@ struct TapeProgram: Sendable {
                 d0[j] = da
                 d1[j] = db
             }
-            for i in 0...slotCount { adjoints[i] = 0 }
+            // Inputs are the only slots that may be read by nobody, so they alone need clearing;
+            // every other adjoint is first assigned by its last reader (flag `assignA`/`assignB`).
+            for i in 0..<base { adjoints[i] = 0 }
             adjoints[output] = 1
             var j = code.count - 1
             while j >= 0 {
+                let ins = code[j]
                 let g = adjoints[base + j]
-                let da = d0[j]
                 // A zero local derivative blocks the flow, even of an infinite adjoint (0·∞ counts as 0).
-                if da != 0 { adjoints[Int(code[j].a)] += g * da }
-                let db = d1[j]
-                if db != 0 { adjoints[Int(code[j].b)] += g * db }
+                let da = d0[j]
+                let ga = da == 0 ? 0 : g * da
+                if ins.flags & TapeInstruction.assignA != 0 {
+                    adjoints[Int(ins.a)] = ga
+                } else {
+                    adjoints[Int(ins.a)] += ga
+                }
+                if ins.flags & TapeInstruction.binary != 0 {
+                    let db = d1[j]
+                    let gb = db == 0 ? 0 : g * db
+                    if ins.flags & TapeInstruction.assignB != 0 {
+                        adjoints[Int(ins.b)] = gb
+                    } else {
+                        adjoints[Int(ins.b)] += gb
+                    }
+                }
                 j -= 1
             }
             return values[output]
         }
     }
-
-    /// Offset of the adjoints in the scratch.
-    var adjointOffset: Int { slotCount + 1 }
 }
 
 extension TapeInstruction {
@@ -190,9 +195,8 @@ extension TapeInstruction {
         case .cos: return .cos
         case .tan: return .tan
         case .tanh: return .tanh
-        case .abs: return .abs
-        case .exp: return .exp
         case .sigmoid: return .sigmoid
+        case .exp: return .exp
         default: return .abs
         }
     }

@@ -1,6 +1,6 @@
 /// Compiles a `TapeGraph` into a `TapeProgram`: constant folding, fused and specialised opcodes
-/// (affine steps, squares of affine steps, small integer powers), common-subexpression sharing and
-/// dead-step removal.
+/// (weighted sums, scaled squares and exponentials of affine steps, small integer powers),
+/// common-subexpression sharing, dead-step removal and assign/accumulate flags for the reverse sweep.
 struct TapeProgramBuilder {
     private enum Operand {
         case constant(Double)
@@ -64,7 +64,9 @@ struct TapeProgramBuilder {
             }
             switch x[0] {
             case let .constant(c): return .constant(TapeKernels.value(function, c))
-            case let .slot(s): return emit(TapeInstruction(opcode: Self.opcode(of: function), a: Int32(s), b: Self.noOperand))
+            case let .slot(s):
+                if function == .exp { return unaryOfAffine(.exp, s) }
+                return emit(TapeInstruction(opcode: Self.opcode(of: function), a: Int32(s), b: Self.noOperand))
             }
         }
     }
@@ -96,21 +98,35 @@ struct TapeProgramBuilder {
         case let (.power, .slot(s), .constant(n)):
             return power(s, n)
         case let (.power, .constant(c), .slot(s)):
-            if c == MathConstant.e.value {
-                return emit(TapeInstruction(opcode: .exp, a: Int32(s), b: Self.noOperand))
-            }
+            if c == MathConstant.e.value { return unaryOfAffine(.exp, s) }
             return emit(TapeInstruction(opcode: .constantBase, a: Int32(s), b: Self.noOperand, c: c, k: c > 0 ? cLog(c) : 0))
         case let (_, .slot(a), .slot(b)):
             switch op {
-            case .add: return emit(TapeInstruction(opcode: .add, a: Int32(Swift.min(a, b)), b: Int32(Swift.max(a, b))))
-            case .subtract: return emit(TapeInstruction(opcode: .subtract, a: Int32(a), b: Int32(b)))
+            case .add: return linear(a, 1, b, 1)
+            case .subtract: return linear(a, 1, b, -1)
             case .multiply:
                 if a == b { return square(a) }
-                return emit(TapeInstruction(opcode: .multiply, a: Int32(Swift.min(a, b)), b: Int32(Swift.max(a, b))))
-            case .divide: return emit(TapeInstruction(opcode: .divide, a: Int32(a), b: Int32(b)))
+                return emit(TapeInstruction(opcode: .multiply, a: Int32(Swift.min(a, b)), b: Int32(Swift.max(a, b)), c: 1))
+            case .divide: return emit(TapeInstruction(opcode: .divide, a: Int32(a), b: Int32(b), c: 1))
             case .power: return emit(TapeInstruction(opcode: .power, a: Int32(a), b: Int32(b)))
             }
         }
+    }
+
+    /// p·a + q·b, absorbing affine producers of a and b into the weights and offset.
+    private mutating func linear(_ a: Int, _ p: Double, _ b: Int, _ q: Double) -> Operand {
+        var (a, p, b, q, offset) = (a, p, b, q, 0.0)
+        if let inner = instruction(at: a), inner.opcode == .affine {
+            (a, offset) = (Int(inner.a), p * inner.k)
+            p *= inner.c
+        }
+        if let inner = instruction(at: b), inner.opcode == .affine {
+            b = Int(inner.a)
+            offset += q * inner.k
+            q *= inner.c
+        }
+        if a > b { (a, p, b, q) = (b, q, a, p) }
+        return emit(TapeInstruction(opcode: .linear, a: Int32(a), b: Int32(b), c: p, k: q, m: offset))
     }
 
     /// s^n for a constant n, picking the cheapest exact-enough opcode.
@@ -129,24 +145,46 @@ struct TapeProgramBuilder {
         }
     }
 
-    /// c·s + k, merged into the step that produced s when that step is itself affine.
+    /// c·s + k, merged into the step that produced s when that step can absorb it.
     private mutating func affine(_ s: Int, _ c: Double, _ k: Double) -> Operand {
-        var (source, scale, offset) = (s, c, k)
-        if let inner = instruction(at: s), inner.opcode == .affine {
-            source = Int(inner.a)
-            scale = c * inner.c
-            offset = c * inner.k + k
+        if let inner = instruction(at: s) {
+            var merged = inner
+            switch inner.opcode {
+            case .affine:
+                merged.c = c * inner.c
+                merged.k = c * inner.k + k
+                if merged.c == 1 && merged.k == 0 { return .slot(Int(inner.a)) }
+                return emit(merged)
+            case .linear:
+                merged.c = c * inner.c
+                merged.k = c * inner.k
+                merged.m = c * inner.m + k
+                return emit(merged)
+            case .square where k == 0, .exp where k == 0:
+                merged.m = c * inner.m
+                return emit(merged)
+            case .multiply where k == 0, .divide where k == 0:
+                merged.c = c * inner.c
+                return emit(merged)
+            default:
+                break
+            }
         }
-        if scale == 1 && offset == 0 { return .slot(source) }
-        return emit(TapeInstruction(opcode: .affine, a: Int32(source), b: Self.noOperand, c: scale, k: offset))
+        if c == 1 && k == 0 { return .slot(s) }
+        return emit(TapeInstruction(opcode: .affine, a: Int32(s), b: Self.noOperand, c: c, k: k))
     }
 
     /// s², fused with an affine producer into (c·x + k)².
     private mutating func square(_ s: Int) -> Operand {
+        unaryOfAffine(.square, s)
+    }
+
+    /// m·g(c·x + k) for g = square or exp, taking c and k from an affine producer of s.
+    private mutating func unaryOfAffine(_ opcode: TapeInstruction.Opcode, _ s: Int) -> Operand {
         if let inner = instruction(at: s), inner.opcode == .affine {
-            return emit(TapeInstruction(opcode: .affineSquare, a: inner.a, b: Self.noOperand, c: inner.c, k: inner.k))
+            return emit(TapeInstruction(opcode: opcode, a: inner.a, b: Self.noOperand, c: inner.c, k: inner.k, m: 1))
         }
-        return emit(TapeInstruction(opcode: .square, a: Int32(s), b: Self.noOperand))
+        return emit(TapeInstruction(opcode: opcode, a: Int32(s), b: Self.noOperand, c: 1, k: 0, m: 1))
     }
 
     private func instruction(at slot: Int) -> TapeInstruction? {
@@ -207,6 +245,28 @@ struct TapeProgramBuilder {
         for j in kept.indices {
             kept[j].a = kept[j].a >= 0 ? Int32(newSlot[Int(kept[j].a)]) : sink
             kept[j].b = kept[j].b >= 0 ? Int32(newSlot[Int(kept[j].b)]) : sink
+        }
+        // Reverse-sweep flags: the last reader (in forward order) of a non-input slot assigns its adjoint,
+        // earlier readers accumulate; input adjoints are cleared up front and always accumulate.
+        var assigned = [Bool](repeating: false, count: variableCount + kept.count + 1)
+        for j in kept.indices.reversed() {
+            var flags: UInt8 = 0
+            if kept[j].readsA {
+                let a = Int(kept[j].a)
+                if a >= variableCount && !assigned[a] {
+                    assigned[a] = true
+                    flags |= TapeInstruction.assignA
+                }
+            }
+            if kept[j].readsB {
+                flags |= TapeInstruction.binary
+                let b = Int(kept[j].b)
+                if b >= variableCount && !assigned[b] {
+                    assigned[b] = true
+                    flags |= TapeInstruction.assignB
+                }
+            }
+            kept[j].flags = flags
         }
         output = newSlot[output]
         return TapeProgram(variableCount: variableCount, instructions: kept, output: output)

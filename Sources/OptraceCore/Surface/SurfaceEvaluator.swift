@@ -1,0 +1,36 @@
+/// The fast path for f(x, y) and ∇f: a compiled tape run on scratch buffers owned (and reused) by this value.
+///
+/// Make one per thread; each call writes only to its own scratch and allocates nothing.
+public struct SurfaceEvaluator: GradientEvaluator, Sendable {
+    private let program: TapeProgram
+    private var scratch: [Double]
+
+    /// An evaluator for a tape over exactly two variables, read as (x, y) in the tape's variable order.
+    public init(tape: Tape) {
+        precondition(tape.variables.count == 2, "a surface tape has two variables, got \(tape.variables)")
+        program = tape.program
+        scratch = [Double](repeating: 0, count: program.scratchSize)
+    }
+
+    public mutating func valueAndGradient(at p: Vec2) -> (value: Double, gradient: Vec2) {
+        let program = self.program
+        return scratch.withUnsafeMutableBufferPointer { buffer in
+            let s = buffer.baseAddress!
+            s[0] = p.x
+            s[1] = p.y
+            let f = program.valueAndGradient(scratch: s)
+            let adjoints = s + program.adjointOffset
+            return (f, Vec2(adjoints[0], adjoints[1]))
+        }
+    }
+
+    public mutating func value(at p: Vec2) -> Double {
+        let program = self.program
+        return scratch.withUnsafeMutableBufferPointer { buffer in
+            let s = buffer.baseAddress!
+            s[0] = p.x
+            s[1] = p.y
+            return program.value(scratch: s)
+        }
+    }
+}
