@@ -1,0 +1,145 @@
+import Testing
+@testable import OptraceCore
+
+private let defaultScenario: [SurfaceTermSpec] = [
+    SurfaceTermSpec(name: "valley", parameters: ["curvatures": [0.1, 1.0]]),
+    SurfaceTermSpec(name: "bump", parameters: ["center": [3, 0.2], "height": [1.5], "width": [0.8]]),
+]
+private let defaultDomain = Domain(x: -6...12, y: -5...5)
+
+private func surfaceError(_ build: () throws -> Surface) -> SurfaceError? {
+    do {
+        _ = try build()
+        return nil
+    } catch {
+        return error as? SurfaceError
+    }
+}
+
+@Test func defaultScenarioSurface() throws {
+    let surface = try Surface(terms: defaultScenario, expression: nil, domain: defaultDomain, minima: nil)
+    let expected = try Expression(parsing: "0.5*(0.1*x^2 + y^2) + 1.5*exp(-((x-3)^2 + (y-0.2)^2)/(2*0.8^2))")
+    var random = SplitMix64(seed: 42)
+    let reference = try Tape(expected, variables: ["x", "y"])
+    for _ in 0..<100 {
+        let p = Vec2(random.uniform(-6, 12), random.uniform(-5, 5))
+        #expect(Swift.abs(surface.value(at: p) - reference.value(at: [p.x, p.y])) < 1e-12)
+    }
+    #expect(surface.domain == defaultDomain)
+    #expect(try Expression(parsing: surface.formula) == surface.expression)
+}
+
+@Test func minimumFinderOnTheDefaultScenario() throws {
+    let surface = try Surface(terms: defaultScenario, expression: nil, domain: defaultDomain, minima: nil)
+    let minima = surface.minima
+    #expect(minima.count == 2)
+    guard minima.count == 2 else { return }
+    let global = minima[0], local = minima[1]
+    #expect(global.isGlobal && !local.isGlobal)
+    #expect(Swift.abs(global.point.x) < 0.1 && Swift.abs(global.point.y) < 0.1)
+    #expect(Swift.abs(global.value) < 0.01)
+    #expect(Swift.abs(local.point.x - 4.6) < 0.1 && Swift.abs(local.point.y + 0.1) < 0.1)
+    #expect(Swift.abs(local.value - 1.25) < 0.01)
+    for minimum in minima {
+        let g = surface.valueAndGradient(at: minimum.point).gradient
+        #expect((g.x * g.x + g.y * g.y).squareRoot() < 1e-10)
+    }
+    // Deterministic.
+    #expect(MinimumFinder().minima(of: surface) == minima)
+}
+
+@Test func minimumFinderRecoversPublishedMinima() throws {
+    for (name, formula) in [
+        ("himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2"),
+        ("six_hump_camel", "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2"),
+    ] {
+        let definition = try #require(TermCatalog.definition(named: name))
+        let surface = try Surface(terms: [], expression: formula, domain: definition.defaultDomain, minima: nil)
+        let published = definition.minima()
+        #expect(surface.minima.count == published.count, "\(name): \(surface.minima)")
+        for minimum in published {
+            let match = surface.minima.first { ($0.point - minimum.point).x.magnitude < 1e-8 && ($0.point - minimum.point).y.magnitude < 1e-8 }
+            #expect(match?.isGlobal == minimum.isGlobal, "\(name) \(minimum.point)")
+            #expect(match.map { Swift.abs($0.value - minimum.value) < 1e-12 } == true)
+        }
+        #expect(surface.minima.map(\.value) == surface.minima.map(\.value).sorted())
+    }
+}
+
+@Test func singleTermUsesPublishedMinimaAndDefaultDomain() throws {
+    let surface = try Surface(terms: [SurfaceTermSpec(name: "rosenbrock", parameters: ["a": [2]])], expression: nil, domain: nil, minima: nil)
+    #expect(surface.minima == [KnownMinimum(point: Vec2(2, 4), value: 0)])
+    #expect(surface.domain == TermDefinition.rosenbrock.defaultDomain)
+}
+
+@Test func expressionAloneAndGivenMinima() throws {
+    let surface = try Surface(terms: [], expression: "(x - 1)^2 + 2*(y + 2)^2 + 3", domain: nil, minima: nil)
+    #expect(surface.domain == Surface.fallbackDomain)
+    #expect(surface.minima.count == 1)
+    #expect(Swift.abs(surface.minima[0].point.x - 1) < 1e-9 && Swift.abs(surface.minima[0].point.y + 2) < 1e-9)
+    #expect(Swift.abs(surface.minima[0].value - 3) < 1e-15)
+
+    let given = try Surface(terms: [], expression: "x^2 + y^2", domain: nil, minima: [Vec2(1, 0), Vec2(0, 0)])
+    #expect(given.minima == [KnownMinimum(point: Vec2(1, 0), value: 1, isGlobal: false), KnownMinimum(point: Vec2(0, 0), value: 0)])
+
+    let sum = try Surface(terms: [SurfaceTermSpec(name: "booth")], expression: "0.1*x", domain: nil, minima: nil)
+    #expect(sum.domain == TermDefinition.booth.defaultDomain)
+    #expect(sum.minima.count == 1)
+    #expect(sum.formula == "(x + 2 * y - 7)^2 + (2 * x + y - 5)^2 + 0.1 * x")
+}
+
+@Test func surfaceErrors() {
+    #expect(surfaceError { try Surface(terms: [], expression: nil, domain: nil, minima: nil) } == .noTerms)
+    #expect(surfaceError { try Surface(terms: [SurfaceTermSpec(name: "rosenbrok")], expression: nil, domain: nil, minima: nil) }
+            == .unknownTerm(name: "rosenbrok", suggestion: "rosenbrock"))
+    #expect(surfaceError { try Surface(terms: [SurfaceTermSpec(name: "bump", parameters: ["hieght": [1]])], expression: nil, domain: nil, minima: nil) }
+            == .unknownParameter(term: "bump", name: "hieght", valid: ["center", "height", "width"]))
+    #expect(surfaceError { try Surface(terms: [SurfaceTermSpec(name: "bump", parameters: ["center": [1]])], expression: nil, domain: nil, minima: nil) }
+            == .wrongArity(term: "bump", parameter: "center", expected: 2, found: 1))
+    #expect(surfaceError { try Surface(terms: [SurfaceTermSpec(name: "bump", parameters: ["width": [0]])], expression: nil, domain: nil, minima: nil) }
+            == .invalidParameter(term: "bump", parameter: "width", message: "must be positive"))
+    #expect(surfaceError { try Surface(terms: [SurfaceTermSpec(name: "bump", parameters: ["height": [.infinity]])], expression: nil, domain: nil, minima: nil) }
+            == .invalidParameter(term: "bump", parameter: "height", message: "must be finite"))
+    #expect(surfaceError { try Surface(terms: [], expression: "x + 2*z", domain: nil, minima: nil) }
+            == .expression(ExpressionError(message: "undefined variable 'z' (expected one of: x, y)", column: 7)))
+    #expect(surfaceError { try Surface(terms: [], expression: "x +", domain: nil, minima: nil) }
+            == .expression(ExpressionError(message: "expected an operand but found end of input", column: 4)))
+    #expect(surfaceError { try Surface(terms: [], expression: "x", domain: Domain(x: 1...1, y: 0...1), minima: nil) }
+            == .invalidParameter(term: "surface", parameter: "domain", message: "must be a finite box of positive width and height"))
+    let described = SurfaceError.unknownParameter(term: "bump", name: "hieght", valid: ["center", "height", "width"]).description
+    #expect(described == "term 'bump' has no parameter 'hieght' (did you mean 'height'?); valid: center, height, width")
+    #expect(SurfaceError.unknownTerm(name: "rosenbrok", suggestion: "rosenbrock").description.hasPrefix(
+        "unknown surface term 'rosenbrok' (did you mean 'rosenbrock'?)"))
+}
+
+@Test func evaluatorMatchesTheSurface() throws {
+    let surface = try Surface(terms: defaultScenario, expression: "0.01*sin(3*x)*tanh(y)", domain: defaultDomain, minima: [Vec2(0, 0)])
+    var evaluator = surface.makeEvaluator()
+    var random = SplitMix64(seed: 3)
+    for _ in 0..<200 {
+        let p = Vec2(random.uniform(-6, 12), random.uniform(-5, 5))
+        let fast = evaluator.valueAndGradient(at: p), slow = surface.valueAndGradient(at: p)
+        #expect(fast.value == slow.value && fast.gradient == slow.gradient)
+        #expect(evaluator.value(at: p) == fast.value)
+    }
+}
+
+@Test func valueGridShapeCornersAndThreadIndependence() throws {
+    let surface = try Surface(terms: defaultScenario, expression: nil, domain: defaultDomain, minima: nil)
+    let (columns, rows) = (37, 23)
+    let grid = surface.valueGrid(columns: columns, rows: rows)
+    #expect(grid.count == columns * rows)
+    let d = surface.domain
+    #expect(grid[0] == surface.value(at: Vec2(d.xRange.lowerBound, d.yRange.lowerBound)))
+    #expect(grid[columns - 1] == surface.value(at: Vec2(d.xRange.upperBound, d.yRange.lowerBound)))
+    #expect(grid[(rows - 1) * columns] == surface.value(at: Vec2(d.xRange.lowerBound, d.yRange.upperBound)))
+    #expect(grid[rows * columns - 1] == surface.value(at: Vec2(d.xRange.upperBound, d.yRange.upperBound)))
+    // Row 1, column 2 is the lattice point (x min + 2·Δx, y min + Δy).
+    let p = Vec2(-6 + 18 * 2 / 36.0, -5 + 10 * 1 / 22.0)
+    #expect(grid[columns + 2] == surface.value(at: p))
+    for threads in [1, 2, 3, 7, 23, 100] {
+        #expect(surface.valueGrid(columns: columns, rows: rows, threads: threads) == grid)
+    }
+    #expect(surface.valueGrid(columns: 0, rows: 5).isEmpty)
+    #expect(surface.valueGrid(columns: 1, rows: 1) == [surface.value(at: d.center)])
+}
