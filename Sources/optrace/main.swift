@@ -1,3 +1,4 @@
+import Foundation
 import OptraceCLI
 
-OptraceCommand.main()
+exit(Optrace.run(Array(CommandLine.arguments.dropFirst())))

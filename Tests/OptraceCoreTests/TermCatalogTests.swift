@@ -28,7 +28,7 @@ func builtInGradientMatchesFiniteDifferences(name: String) throws {
     let definition = try #require(TermCatalog.definition(named: name))
     var parameterSets: [[String: [Double]]] = [[:]]
     if let custom = customParameters[name] { parameterSets.append(custom) }
-    var random = SplitMix64(seed: UInt64(name.count) &* 7919)
+    var random = TestRandom(seed: UInt64(name.count) &* 7919)
     for parameters in parameterSets {
         let t = try tape(definition.expression(parameters))
         let box = definition.defaultDomain

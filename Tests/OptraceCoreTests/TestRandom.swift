@@ -1,5 +1,5 @@
-/// A tiny deterministic PRNG for seeded test points (SplitMix64).
-struct SplitMix64 {
+/// A tiny deterministic generator of seeded test points (sequential SplitMix64).
+struct TestRandom {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

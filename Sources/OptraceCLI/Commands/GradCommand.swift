@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import OptraceCore
+
+/// `optrace grad`: the graph stepper — forward tape, backward sweep, and the central-difference referee.
+public struct GradCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "grad",
+        abstract: "Differentiate an expression on the tape and check it against central differences.",
+        discussion: """
+            Prints the forward tape (each node's operation, value and local derivatives), the \
+            backward sweep (∂f/∂node, one pass in reverse), then each input's gradient beside its \
+            central-difference estimate. Presets: A is 0.5*(sigmoid(w*x+b)-y)^2 at w=1, x=2, b=-1.5, \
+            y=1; B is the same with y=0. Examples:
+              optrace grad --preset A
+              optrace grad "x^2*y + sin(x)" --at x=1,y=2 --json
+            """
+    )
+
+    /// The chapter's graph-stepper presets.
+    public enum Preset: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case A, B
+
+        var expression: String { "0.5*(sigmoid(w*x+b)-y)^2" }
+        var values: [(String, Double)] { [("w", 1), ("x", 2), ("b", -1.5), ("y", self == .A ? 1 : 0)] }
+    }
+
+    @Argument(help: "The expression (omit with --preset).")
+    public var expression: String?
+
+    @Option(help: "Input values, as name=value,… (repeatable).")
+    public var at: [String] = []
+
+    @Option(help: "A preset from the chapter: A or B.")
+    public var preset: Preset?
+
+    @Option(help: "Variables to update in one gradient step (comma-separated; presets: w,b).")
+    public var step: String?
+
+    @Option(help: "Learning rate of that step.")
+    public var lr: Double = 1
+
+    @Flag(help: "Print {\"value\", \"gradient\", \"numerical\"} as JSON.")
+    public var json = false
+
+    public init() {}
+
+    public func validate() throws {
+        if expression == nil && preset == nil { throw ValidationError("expected an expression or --preset A|B") }
+        if expression != nil && preset != nil { throw ValidationError("give an expression or --preset, not both") }
+        if !lr.isFinite || lr <= 0 { throw ValidationError("--lr: expected a finite number > 0, found \(lr)") }
+    }
+
+    public func run() throws {
+        let console = Console.current
+        let source = preset?.expression ?? expression!
+        let parsed: OptraceCore.Expression
+        do {
+            parsed = try OptraceCore.Expression(parsing: source)
+        } catch {
+            throw CLIError("expression, column \(error.column): \(error.message)", excerpt: error.caretLine(source: source))
+        }
+        var values = Dictionary(uniqueKeysWithValues: preset?.values ?? [])
+        for item in at.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: true) }) {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw CLIError("--at: expected name=value, found '\(item)'")
+            }
+            guard let value = Double(parts[1]), value.isFinite else {
+                throw CLIError("--at \(parts[0]): expected a finite number, found '\(parts[1])'")
+            }
+            values[parts[0]] = value
+        }
+        let variables = parsed.variables
+        for name in values.keys.sorted() where !variables.contains(name) {
+            throw CLIError("--at: '\(name)' is not a variable of the expression\(Suggestion.hint(for: name, in: variables)); its variables: \(variables.joined(separator: ", "))")
+        }
+        if let missing = variables.first(where: { values[$0] == nil }) {
+            throw CLIError("--at: missing a value for '\(missing)' (give --at \(missing)=…)")
+        }
+        let tape: Tape
+        do {
+            tape = try Tape(parsed, variables: variables)
+        } catch {
+            throw CLIError("expression, column \(error.column): \(error.message)", excerpt: error.caretLine(source: source))
+        }
+        let inputs = variables.map { values[$0]! }
+        let stepNames = step.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            ?? (preset != nil ? ["w", "b"] : [])
+        for name in stepNames where !variables.contains(name) {
+            throw CLIError("--step: '\(name)' is not a variable of the expression; its variables: \(variables.joined(separator: ", "))")
+        }
+        let trace = tape.trace(at: inputs)
+        let numerical = GradientCheck.centralDifferences(tape, at: inputs)
+        if json {
+            console.write(
+                JSONValue.object([
+                    ("expression", .string(source)),
+                    ("at", .object(zip(variables, inputs).map { ($0, .number($1)) })),
+                    ("value", .finite(trace.value)),
+                    ("gradient", .object(zip(variables, trace.gradient).map { ($0, .finite($1)) })),
+                    ("numerical", .object(zip(variables, numerical).map { ($0, .finite($1)) })),
+                ]).serialized())
+            return
+        }
+        console.write(GraphStepperReport.render(
+            source: source, variables: variables, inputs: inputs, trace: trace, numerical: numerical,
+            tape: tape, stepNames: stepNames, learningRate: lr))
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import OptraceCore
+
+/// `optrace list`: the scenarios, surface terms and optimizers optrace knows.
+public struct ListCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List scenarios, surface terms and optimizers with their parameters and defaults."
+    )
+
+    /// What to list.
+    public enum Topic: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case all, scenarios, terms, optimizers
+    }
+
+    @Argument(help: "What to list: \(Topic.allCases.map(\.rawValue).joined(separator: ", ")).")
+    public var topic: Topic = .all
+
+    public init() {}
+
+    public func run() throws {
+        let console = Console.current
+        var sections: [String] = []
+        if topic == .all || topic == .scenarios { sections.append(try scenarios()) }
+        if topic == .all || topic == .terms { sections.append(terms()) }
+        if topic == .all || topic == .optimizers { sections.append(optimizers()) }
+        console.write(sections.joined(separator: "\n"))
+    }
+
+    func scenarios() throws -> String {
+        var out = "Scenarios (built in; ./scenarios/NAME.yaml takes precedence)\n"
+        let loaded = try BuiltinScenarios.names.map { name throws -> Scenario in
+            try ScenarioLocator.builtin(name)!
+        }
+        let width = loaded.map(\.name.count).max() ?? 0
+        for scenario in loaded {
+            let racers = scenario.racers.map(\.name).joined(separator: ", ")
+            out += "  \(pad(scenario.name, width))  \(scenario.title) — \(scenario.steps) steps; \(racers)\n"
+        }
+        return out
+    }
+
+    func terms() -> String {
+        var out = "Surface terms (surface.terms: - NAME: {parameter: value, …})\n"
+        for term in TermCatalog.all {
+            out += "  \(term.name): \(term.summary)\n"
+            out += "      f = \(term.formula)\n"
+            for p in term.parameters {
+                let value = p.defaultValue.count == 1
+                    ? NumberFormat.short(p.defaultValue[0]) : "[\(p.defaultValue.map { NumberFormat.short($0) }.joined(separator: ", "))]"
+                out += "      \(pad(p.name, 12)) default \(pad(value, 10)) \(p.summary)\n"
+            }
+            let minima = term.minima([:])
+            if !minima.isEmpty {
+                let text = minima.prefix(4).map { "(\(NumberFormat.short($0.point.x)), \(NumberFormat.short($0.point.y)))" }
+                out += "      minima (defaults): \(text.joined(separator: ", "))\(minima.count > 4 ? ", …" : "")\n"
+            }
+        }
+        return out
+    }
+
+    func optimizers() -> String {
+        var out = "Optimizers (racers: - {name: …, optimizer: NAME, parameter: value, …})\n"
+        for definition in OptimizerCatalog.all {
+            out += "  \(definition.name): \(definition.summary)\n"
+            for line in definition.formula { out += "      \(line)\n" }
+            for p in definition.parameters {
+                out += "      \(pad(p.name, 8)) \(pad(p.symbol, 3)) default \(pad(p.defaultValue.description, 8)) \(p.summary)\n"
+            }
+        }
+        return out
+    }
+
+    func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `optrace` command line: race, list, grad, bench.
+public struct OptraceCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "optrace",
+        abstract: "Race optimizers on 2-D loss surfaces.",
+        discussion: """
+            optrace runs SGD, momentum, Adam and more on a surface with identical seeded gradient \
+            noise, so differences come from the update rules alone. Without a subcommand it runs \
+            'race' on the built-in valley-bump scenario.
+            """,
+        subcommands: [RaceCommand.self, ListCommand.self, GradCommand.self, BenchCommand.self],
+        defaultSubcommand: RaceCommand.self
+    )
+
+    public init() {}
+}

@@ -1,0 +1,35 @@
+/// One contestant of a race: a display name and a configured update rule.
+public struct Racer: Sendable {
+    public let name: String
+    /// The optimizer's catalog name (`sgd`, `momentum`, `adam`, …).
+    public let optimizerName: String
+    /// Every hyperparameter, defaults filled in, in the definition's order.
+    public let hyperparameters: HyperParameters
+    public let optimizer: Optimizer
+    /// Whether the racer receives the race's gradient noise (true unless a scenario opts it out,
+    /// to show the noiseless run beside the noisy ones).
+    public let noisy: Bool
+
+    public init(name: String, optimizerName: String, hyperparameters: HyperParameters, optimizer: Optimizer, noisy: Bool = true) {
+        self.name = name
+        self.optimizerName = optimizerName
+        self.hyperparameters = hyperparameters
+        self.optimizer = optimizer
+        self.noisy = noisy
+    }
+
+    /// A racer using catalog optimizer `definition` with `given` hyperparameters (validated by the caller).
+    public init(name: String, definition: OptimizerDefinition, given: [String: ParameterValue] = [:], noisy: Bool = true) {
+        let hp = definition.resolve(given)
+        self.init(name: name, optimizerName: definition.name, hyperparameters: hp, optimizer: definition.build(hp), noisy: noisy)
+    }
+
+    /// "η=0.22 β=0.9": the hyperparameters with their symbols, for legends.
+    public var hyperparameterLabel: String {
+        let definition = OptimizerCatalog.definition(named: optimizerName)
+        return hyperparameters.entries.map { entry in
+            let symbol = definition?.parameter(named: entry.name)?.symbol ?? entry.name
+            return "\(symbol)=\(entry.value)"
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,334 @@
+import Foundation
+import Yams
+
+/// Reads and validates scenario YAML; every problem becomes one `ScenarioError` with its place.
+public enum ScenarioLoader {
+    /// The largest scenario file accepted, in bytes.
+    public static let maximumFileSize = 1 << 20
+
+    static let topKeys = ["name", "title", "description", "surface", "start", "steps", "noise", "racers", "checkpoints", "threshold"]
+    static let surfaceKeys = ["terms", "expr", "domain", "minima"]
+    static let noiseKeys = ["sigma", "batch", "seed"]
+    static let nameCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+
+    /// Loads the scenario file at `path`.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let text = try readText(path: path)
+        return try parse(yaml: text, file: path, defaultName: ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+    }
+
+    /// The text of the file at `path`, or an error saying why it can't be read.
+    public static func readText(path: String) throws(ScenarioError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ScenarioError(file: path, message: "no such file")
+        }
+        if isDirectory.boolValue { throw ScenarioError(file: path, message: "is a folder, expected a scenario file (.yaml)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(file: path, message: "cannot be read (permission denied?)")
+        }
+        if data.count > maximumFileSize {
+            throw ScenarioError(file: path, message: "is \(data.count) bytes, larger than the \(maximumFileSize)-byte limit for a scenario")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(file: path, message: "is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// Parses and validates scenario YAML `yaml`; `file` names it in errors.
+    public static func parse(yaml: String, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw ScenarioError(file: file, message: "is empty, expected a scenario mapping (name, surface, start, steps, racers, …)")
+            }
+            root = node
+        } catch let error as ScenarioError {
+            throw error
+        } catch let error as YamlError {
+            throw yamlError(error, file: file)
+        } catch {
+            throw ScenarioError(file: file, message: "YAML error: \(error)")
+        }
+        return try build(ScenarioNode(node: root, path: "", file: file), source: yaml, defaultName: defaultName)
+    }
+
+    static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
+        func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(clean($0.text)): " } ?? ""
+            return ScenarioError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(clean(problem))")
+        case .reader(let problem, let offset, _, _):
+            return ScenarioError(file: file, message: "YAML read error: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+        default:
+            return ScenarioError(file: file, message: "YAML error: \(clean(String(describing: error)))")
+        }
+    }
+
+    static func build(_ root: ScenarioNode, source: String, defaultName: String) throws(ScenarioError) -> Scenario {
+        let top = try root.fields(allowed: topKeys, what: "a scenario mapping (name, surface, start, steps, racers, …)")
+        let name = try top["name"].map { node throws(ScenarioError) in try scenarioName(node) } ?? safeName(defaultName)
+        let title = try top["title"]?.string() ?? name
+        let summary = try top["description"]?.string()
+
+        let surfaceNode = try top.required("surface", expected: "a mapping with terms and/or expr, and a domain")
+        let (terms, expression, surface) = try buildSurface(surfaceNode)
+
+        let start = try top.required("start", expected: "[x, y]").pair(what: "[x, y], two finite numbers")
+        let stepsNode = try top.required("steps", expected: "a whole number of steps")
+        let steps = try stepsNode.integer(in: 1...Scenario.maximumSteps, what: "a whole number of steps from 1 to \(Scenario.maximumSteps)")
+
+        let noise = try top["noise"].map { node throws(ScenarioError) in try buildNoise(node) } ?? .none
+        let racersNode = try top.required("racers", expected: "a list of racers, each {name, optimizer, …}")
+        let racers = try buildRacers(racersNode)
+
+        var checkpoints = [steps]
+        if let node = top["checkpoints"] {
+            let items = try node.sequence(what: "a list of steps")
+            if items.isEmpty { throw node.error("expected at least one checkpoint step, found an empty list") }
+            var values: [Int] = []
+            for item in items {
+                values.append(try item.integer(in: 1...steps, what: "a step from 1 to \(steps) (the scenario's steps)"))
+            }
+            checkpoints = Array(Set(values)).sorted()
+        }
+        let floor = surface.minima.map(\.value).min() ?? 0
+        let threshold = try top["threshold"]?.number() ?? floor + 0.01
+        return Scenario(
+            name: name, title: title, summary: summary, source: root.file, surfaceTerms: terms,
+            surfaceExpression: expression, surface: surface, start: start, steps: steps, noise: noise, racers: racers,
+            checkpoints: checkpoints, threshold: threshold)
+    }
+
+    static func scenarioName(_ node: ScenarioNode) throws(ScenarioError) -> String {
+        let name = try node.string(what: "a name of letters, digits, '.', '_' or '-'")
+        guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy({ nameCharacters.contains($0) }),
+            !name.hasPrefix("."), !name.hasPrefix("-")
+        else {
+            throw node.error("expected a name of up to 64 letters, digits, '.', '_' or '-' (not starting with '.' or '-'), found '\(name)'")
+        }
+        return name
+    }
+
+    /// `name` reduced to a file-system-safe form.
+    static func safeName(_ name: String) -> String {
+        let kept = String(name.unicodeScalars.map { nameCharacters.contains($0) ? Character($0) : "_" })
+        let trimmed = kept.drop { $0 == "." || $0 == "-" }
+        return trimmed.isEmpty ? "scenario" : String(trimmed.prefix(64))
+    }
+
+    static func buildSurface(_ node: ScenarioNode) throws(ScenarioError) -> ([SurfaceTermSpec], String?, Surface) {
+        let fields = try node.fields(allowed: surfaceKeys, what: "a mapping with terms and/or expr, and a domain")
+        var terms: [SurfaceTermSpec] = []
+        if let termsNode = fields["terms"] {
+            let items = try termsNode.sequence(what: "a list of terms such as '- valley: {curvatures: [0.1, 1.0]}'")
+            for item in items { terms.append(try buildTerm(item)) }
+        }
+        var expression: String?
+        if let exprNode = fields["expr"] {
+            let text = try exprNode.string(what: "an expression in x and y")
+            try checkExpression(text, node: exprNode)
+            expression = text
+        }
+        if terms.isEmpty && expression == nil {
+            throw node.error("expected 'terms' (a non-empty list) or 'expr' (an expression in x and y)")
+        }
+        var domain: Domain?
+        if let domainNode = fields["domain"] {
+            let d = try domainNode.fields(allowed: ["x", "y"], what: "{x: [lo, hi], y: [lo, hi]}")
+            let x = try d.required("x", expected: "[lo, hi]").pair(what: "[lo, hi] with lo < hi")
+            let y = try d.required("y", expected: "[lo, hi]").pair(what: "[lo, hi] with lo < hi")
+            if !(x.x < x.y) { throw d["x"]!.error("expected [lo, hi] with lo < hi, found [\(NumberFormat.short(x.x)), \(NumberFormat.short(x.y))]") }
+            if !(y.x < y.y) { throw d["y"]!.error("expected [lo, hi] with lo < hi, found [\(NumberFormat.short(y.x)), \(NumberFormat.short(y.y))]") }
+            domain = Domain(x: x.x...x.y, y: y.x...y.y)
+        } else if terms.isEmpty {
+            throw ScenarioError(
+                file: node.file, line: node.line, column: node.column, keyPath: "\(node.path).domain",
+                message: "missing key 'domain' (expected {x: [lo, hi], y: [lo, hi]}; a surface given by 'expr' alone needs one)")
+        }
+        var minima: [Vec2]?
+        if let minimaNode = fields["minima"] {
+            minima = try minimaNode.sequence(what: "a list of points [x, y]").map { item throws(ScenarioError) in
+                try item.pair(what: "a point [x, y]")
+            }
+        }
+        do {
+            let surface = try Surface(terms: terms, expression: expression, domain: domain, minima: minima)
+            return (terms, expression, surface)
+        } catch {
+            throw node.error(error.description)
+        }
+    }
+
+    static func buildTerm(_ node: ScenarioNode) throws(ScenarioError) -> SurfaceTermSpec {
+        let names = TermCatalog.all.map(\.name)
+        let expected = "a term such as '- valley: {curvatures: [0.1, 1.0]}' (terms: \(names.joined(separator: ", ")))"
+        let termName: String
+        let paramsNode: ScenarioNode?
+        switch node.node {
+        case .scalar:
+            termName = try node.string(what: expected)
+            paramsNode = nil
+        case .mapping(let mapping) where mapping.count == 1:
+            let (keyNode, valueNode) = mapping.first!
+            guard case .scalar(let key) = keyNode else { throw node.error("expected \(expected), found \(node.found)") }
+            termName = key.string
+            paramsNode = node.child(termName, valueNode)
+        default:
+            throw node.error("expected \(expected), found \(node.found)")
+        }
+        guard let definition = TermCatalog.definition(named: termName) else {
+            throw node.error("unknown term '\(termName)'\(Suggestion.hint(for: termName, in: names)); expected one of \(names.joined(separator: ", "))")
+        }
+        var parameters: [String: [Double]] = [:]
+        if let paramsNode, !isNull(paramsNode.node) {
+            let allowed = definition.parameters.map(\.name)
+            let entries = try paramsNode.mapping(allowed: allowed, what: "the parameters of '\(termName)' (\(allowed.joined(separator: ", ")))")
+            for (key, value) in entries {
+                let parameter = definition.parameters.first { $0.name == key }!
+                let numbers: [Double]
+                if parameter.arity == 2 {
+                    let p = try value.pair(what: "[a, b], two finite numbers")
+                    numbers = [p.x, p.y]
+                } else {
+                    numbers = [try value.number()]
+                }
+                if parameter.mustBePositive && numbers.contains(where: { $0 <= 0 }) {
+                    throw value.error("expected \(parameter.arity == 2 ? "two numbers > 0" : "a number > 0"), found \(numbers.map { NumberFormat.short($0) }.joined(separator: ", "))")
+                }
+                parameters[key] = numbers
+            }
+        }
+        return SurfaceTermSpec(name: termName, parameters: parameters)
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        if case .scalar(let s) = node, s.style == .plain, ["", "~", "null"].contains(s.string) { return true }
+        return false
+    }
+
+    static func checkExpression(_ text: String, node: ScenarioNode) throws(ScenarioError) {
+        func located(_ column: Int, _ message: String) -> ScenarioError {
+            let col = node.textColumn.map { $0 + column - 1 } ?? node.column
+            return ScenarioError(
+                file: node.file, line: node.line, column: col, keyPath: node.path, message: message,
+                excerpt: ExpressionError(message: message, column: column).caretLine(source: text))
+        }
+        let expression: Expression
+        do {
+            expression = try Expression(parsing: text)
+        } catch {
+            throw located(error.column, error.message)
+        }
+        do {
+            _ = try Tape(expression, variables: ["x", "y"])
+        } catch {
+            throw located(error.column, error.message)
+        }
+    }
+
+    static func buildNoise(_ node: ScenarioNode) throws(ScenarioError) -> GradientNoise {
+        let fields = try node.fields(allowed: noiseKeys, what: "{sigma: …, seed: …, batch: …}")
+        var sigma = Vec2.zero
+        if let s = fields["sigma"] {
+            if case .sequence = s.node {
+                sigma = try s.pair(what: "σ as a number ≥ 0 or [σx, σy]")
+            } else {
+                let v = try s.number(what: "σ as a number ≥ 0 or [σx, σy]")
+                sigma = Vec2(v, v)
+            }
+            if sigma.x < 0 || sigma.y < 0 {
+                throw s.error("expected σ ≥ 0, found \(NumberFormat.short(min(sigma.x, sigma.y)))")
+            }
+        }
+        let batch = try fields["batch"]?.integer(in: 1...1_000_000_000, what: "a whole batch size ≥ 1") ?? 1
+        let seed = try fields["seed"]?.integer(in: 0...Int.max, what: "a whole number ≥ 0") ?? 0
+        return GradientNoise(sigma: sigma, batch: batch, seed: UInt64(seed))
+    }
+
+    static func buildRacers(_ node: ScenarioNode) throws(ScenarioError) -> [Racer] {
+        let items = try node.sequence(what: "a list of racers, each {name, optimizer, …}")
+        if items.isEmpty { throw node.error("expected at least one racer, found an empty list") }
+        if items.count > Scenario.maximumRacers {
+            throw node.error("expected at most \(Scenario.maximumRacers) racers, found \(items.count)")
+        }
+        var racers: [Racer] = []
+        var names = Set<String>()
+        for item in items {
+            let racer = try buildRacer(item)
+            if !names.insert(racer.name).inserted {
+                throw item.error("two racers are called '\(racer.name)'; racer names must differ")
+            }
+            racers.append(racer)
+        }
+        return racers
+    }
+
+    static func buildRacer(_ node: ScenarioNode) throws(ScenarioError) -> Racer {
+        let optimizers = OptimizerCatalog.all.map(\.name)
+        guard case .mapping(let mapping) = node.node else {
+            throw node.error("expected a racer {name, optimizer, …}, found \(node.found)")
+        }
+        var definition: OptimizerDefinition?
+        for (key, value) in mapping where key.string == "optimizer" {
+            let optimizerNode = node.child("optimizer", value)
+            let name = try optimizerNode.string(what: "an optimizer name (\(optimizers.joined(separator: ", ")))")
+            guard let found = OptimizerCatalog.definition(named: name) else {
+                throw optimizerNode.error("unknown optimizer '\(name)'\(Suggestion.hint(for: name, in: optimizers)); expected one of \(optimizers.joined(separator: ", "))")
+            }
+            definition = found
+        }
+        let allowed = ["name", "optimizer", "noise"] + (definition?.parameters.map(\.name) ?? [])
+        let entries: [(key: String, value: ScenarioNode)]
+        do {
+            entries = try node.mapping(allowed: allowed, what: "a racer {name, optimizer, …}")
+        } catch {
+            if let definition, error.message.hasPrefix("unknown key") {
+                var e = error
+                let key = e.keyPath?.split(separator: ".").last.map(String.init) ?? ""
+                let takes = definition.parameters.map(\.name).joined(separator: ", ")
+                e.message = "optimizer '\(definition.name)' has no parameter '\(key)'\(Suggestion.hint(for: key, in: allowed)); it takes \(takes)"
+                throw e
+            }
+            throw error
+        }
+        let fields = ScenarioFields(owner: node, entries: entries)
+        let nameNode = try fields.required("name", expected: "a racer name")
+        let name = try nameNode.string(what: "a racer name")
+        if name.isEmpty || name.count > 40 || name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+            throw nameNode.error("expected a racer name of 1 to 40 printable characters, found '\(name)'")
+        }
+        guard let definition else {
+            throw ScenarioError(
+                file: node.file, line: node.line, column: node.column, keyPath: "\(node.path).optimizer",
+                message: "missing key 'optimizer' (expected one of \(optimizers.joined(separator: ", ")))")
+        }
+        var given: [String: ParameterValue] = [:]
+        let noisy = try fields["noise"]?.flag() ?? true
+        for (key, value) in entries where !["name", "optimizer", "noise"].contains(key) {
+            let parameter = definition.parameter(named: key)!
+            given[key] = try parameterValue(value, parameter: parameter)
+        }
+        return Racer(name: name, definition: definition, given: given, noisy: noisy)
+    }
+
+    static func parameterValue(_ node: ScenarioNode, parameter: OptimizerParameter) throws(ScenarioError) -> ParameterValue {
+        let raw: ParameterValue
+        switch parameter.kind {
+        case .number(let c):
+            raw = .number(try node.number(what: c.expectation))
+        case .pair(let c):
+            let p = try node.pair(what: "two numbers, each \(c.expectation)")
+            raw = .pair(p.x, p.y)
+        case .flag:
+            raw = .flag(try node.flag())
+        }
+        switch parameter.validate(raw) {
+        case .success(let v): return v
+        case .failure(let problem): throw node.error("expected \(problem.expected), found \(raw)")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import OptraceCLI
+
+/// What one in-process run of the command line printed and returned.
+struct CommandOutcome {
+    let code: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs `optrace ARGS` in-process with a captured console.
+func optrace(_ arguments: String...) -> CommandOutcome {
+    optrace(arguments)
+}
+
+func optrace(_ arguments: [String]) -> CommandOutcome {
+    let capture = CapturedConsole()
+    let code = Console.$current.withValue(capture.console) { Optrace.run(arguments) }
+    return CommandOutcome(code: code, stdout: capture.stdout, stderr: capture.stderr)
+}
+
+/// A fresh empty temporary folder.
+func temporaryFolder() -> String {
+    let path = NSTemporaryDirectory() + "optrace-test-\(UUID().uuidString)"
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// The names in `folder`, sorted ([] when it does not exist).
+func contents(_ folder: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+}
+
+/// Writes `text` to a new file in a temporary folder and returns its path.
+func scenarioFile(_ text: String, name: String = "bad.yaml") -> String {
+    let path = temporaryFolder() + "/" + name
+    try! text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
+/// The root of the package (for reading scenarios/).
+let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()

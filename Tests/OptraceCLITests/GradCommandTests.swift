@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import OptraceCLI
+
+@Suite struct GradCommandTests {
+    @Test func presetAReproducesTheGraphStepper() {
+        let run = optrace("grad", "--preset", "A")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("f = 0.0713   ∂f/∂w = -0.1774   ∂f/∂x = -0.0887   ∂f/∂b = -0.0887   ∂f/∂y = 0.3775"))
+        #expect(run.stdout.contains("→ f = 0.0392 (was 0.0713, it drops)"))
+        #expect(run.stdout.contains("Forward pass") && run.stdout.contains("Backward sweep"))
+        #expect(run.stdout.contains("sigmoid"))
+        #expect(!run.stdout.contains("DISAGREE"))
+    }
+
+    @Test func presetBFlipsTheSign() {
+        let run = optrace("grad", "--preset", "B")
+        #expect(run.code == 0)
+        #expect(run.stdout.contains("∂f/∂w = 0.2926"))
+    }
+
+    @Test func jsonHasValueGradientAndNumerical() throws {
+        let run = optrace("grad", "x^2*y + sin(x)", "--at", "x=1,y=2", "--json")
+        #expect(run.code == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let value = json["value"] as! Double
+        #expect(abs(value - (2 + sin(1.0))) < 1e-15)
+        let gradient = json["gradient"] as! [String: Double]
+        let numerical = json["numerical"] as! [String: Double]
+        #expect(abs(gradient["x"]! - (4 + cos(1.0))) < 1e-14 && gradient["y"] == 1)
+        #expect(abs(numerical["x"]! - gradient["x"]!) < 1e-8 && abs(numerical["y"]! - 1) < 1e-8)
+    }
+
+    @Test func badExpressionsGetACaret() {
+        let run = optrace("grad", "x*(y+", "--at", "x=1,y=2")
+        #expect(run.code == 2)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 3 && lines[0].hasPrefix("optrace: expression, column 6:"))
+        #expect(lines[1] == "x*(y+" && lines[2] == "     ^")
+    }
+
+    @Test func missingAndStrayValues() {
+        #expect(optrace("grad", "x*y", "--at", "x=1").stderr == "optrace: --at: missing a value for 'y' (give --at y=…)\n")
+        #expect(optrace("grad", "x*y", "--at", "x=1,y=2,z=3").stderr.hasPrefix("optrace: --at: 'z' is not a variable"))
+        #expect(optrace("grad", "x*y", "--at", "x=1,y=nan").code == 2)
+    }
+}
