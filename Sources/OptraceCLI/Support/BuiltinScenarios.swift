@@ -14,9 +14,10 @@ public enum BuiltinScenarios {
 name: beale
 title: Beale's plateaus
 description: >
-  Gradients differ by orders of magnitude between Beale's plateau and its ridges. SGD must
-  use a tiny learning rate to survive the ridges and then barely moves on the plateau;
-  Adam's normalised steps keep a steady pace everywhere.
+  Gradients differ by orders of magnitude between Beale's ridges and the long flat floor that
+  leads to (3, 0.5). SGD needs a tiny learning rate to survive the ridges and then crawls along
+  the floor (f ≈ 0.09 after 1000 steps). Momentum builds up speed on the floor and arrives
+  first; Adam's normalised steps start slowly but keep a steady pace and arrive soon after.
 surface:
   terms:
     - beale
@@ -37,15 +38,17 @@ checkpoints: [100, 400, 1000]
 name: himmelblau
 title: Himmelblau's four minima
 description: >
-  Same start, same noise, three different basins: which of the four equal minima an
-  optimizer ends in depends on how its update rule turns the first gradients into motion.
+  All three start just beside the central peak, with the same noise, and end in three
+  different basins: SGD in (3, 2), momentum in (3.58, -1.85), Adam in (-2.81, 3.13). Which of
+  the four equal minima an optimizer reaches depends on how its update rule turns the first
+  gradients into motion.
 surface:
   terms:
     - himmelblau
   domain: {x: [-5, 5], y: [-5, 5]}
-start: [-0.3, -0.9]
+start: [-0.27, -0.7]
 steps: 300
-noise: {sigma: 1.0, seed: 4}
+noise: {sigma: 1.0, seed: 2}
 racers:
   - {name: SGD, optimizer: sgd, lr: 0.01}
   - {name: Momentum, optimizer: momentum, lr: 0.002, beta: 0.9}
@@ -59,20 +62,21 @@ checkpoints: [30, 100, 300]
 name: rastrigin
 title: Rastrigin's egg crate
 description: >
-  A memoryless stepper drops into the nearest dimple and stays. Momentum carries enough
-  speed to hop several ridges before it settles; Adam's sign-like steps rattle between
-  dimples. Only the bowl's bottom at (0, 0) has f = 0.
+  A bowl under an egg crate of dimples (A = 4). A memoryless stepper drops into the first
+  dimple near (3.95, 3.95) and stays there, whatever the noise. Momentum's velocity carries
+  it over ridge after ridge down to the bowl's bottom at (0, 0), where f = 0. Adam's
+  normalised steps hop dimples along one axis only and settle half-way.
 surface:
   terms:
-    - rastrigin
+    - rastrigin: {A: 4}
   domain: {x: [-5.12, 5.12], y: [-5.12, 5.12]}
-start: [4.2, 3.1]
+start: [4.5, 4.4]
 steps: 400
-noise: {sigma: 2.0, seed: 3}
+noise: {sigma: 1.0, seed: 2}
 racers:
-  - {name: SGD, optimizer: sgd, lr: 0.002}
+  - {name: SGD, optimizer: sgd, lr: 0.004}
   - {name: Momentum, optimizer: momentum, lr: 0.002, beta: 0.95}
-  - {name: Adam, optimizer: adam, lr: 0.08}
+  - {name: Adam, optimizer: adam, lr: 0.5}
 checkpoints: [50, 200, 400]
 
 """#
@@ -82,10 +86,10 @@ checkpoints: [50, 200, 400]
 name: rosenbrock
 title: Rosenbrock's banana valley
 description: >
-  All three start on the far side of the banana. The steep walls cap SGD's learning rate,
-  so once on the curved floor it crawls. Momentum builds up speed along the floor but
-  overshoots in the bend. Adam's per-coordinate scaling rescales the tiny floor gradients
-  and reaches the minimum at (1, 1) first.
+  All three start on the far side of the banana. The steep walls cap SGD's learning rate, so
+  once on the curved floor it crawls (f ≈ 3 after 1500 steps). Momentum builds up speed along
+  the floor; Adam's per-coordinate scaling rescales the tiny floor gradients and reaches the
+  minimum at (1, 1) first.
 surface:
   terms:
     - rosenbrock: {a: 1, b: 100}

@@ -6,7 +6,7 @@ public enum ScoreboardTable {
     public static func render(_ result: RaceResult, title: String) -> String {
         let scoreboard = result.scoreboard
         let thresholdText = NumberFormat.fixedSignificant(scoreboard.threshold, 3)
-        let headers = ["step", "racer", "optimizer", "loss", "rank", "status", "to min", "first < \(thresholdText)"]
+        let headers = ["step", "racer", "optimizer", "loss", "rank", "status", "x", "y", "to min", "first < \(thresholdText)"]
         var rows: [[String]] = []
         for checkpoint in scoreboard.checkpoints {
             for entry in checkpoint.entries {
@@ -15,12 +15,14 @@ public enum ScoreboardTable {
                     entry.loss.map { lossText($0) } ?? "—",
                     entry.rank.map { String($0) } ?? "—",
                     entry.status,
+                    NumberFormat.fixedSignificant(entry.position.x, 3),
+                    NumberFormat.fixedSignificant(entry.position.y, 3),
                     entry.distance.map { NumberFormat.fixedSignificant($0, 3) } ?? "—",
                     entry.firstStepBelowThreshold.map { String($0) } ?? "—",
                 ])
             }
         }
-        let rightAligned: Set<Int> = [0, 3, 4, 6, 7]
+        let rightAligned: Set<Int> = [0, 3, 4, 6, 7, 8, 9]
         var widths = headers.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {
