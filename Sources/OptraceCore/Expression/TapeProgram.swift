@@ -2,18 +2,34 @@
 ///
 /// Scratch layout (`scratchSize` doubles): values of every slot plus a sink slot, then their adjoints,
 /// then the two local derivatives of every instruction. The caller writes the inputs to `scratch[0..<variableCount]`.
+/// The reverse sweep assigns each adjoint at its last reader instead of clearing and accumulating, which
+/// keeps the 2-D hot path free of a memset and of read-modify-write chains.
 struct TapeProgram: Sendable {
     let variableCount: Int
     let instructions: [TapeInstruction]
-    /// The slot holding f.
-    let output: Int
+    /// f = `outputOffset` + Σ weight·value(slot): the top-level weighted sum of the surface's terms, evaluated
+    /// after the instructions and seeding the reverse sweep directly (so summing terms costs no instructions).
+    let outputTerms: [OutputTerm]
+    let outputOffset: Double
+    /// Input slots neither read by an instruction nor in the output sum (their adjoint is 0).
+    let unreadInputs: [Int]
 
     var slotCount: Int { variableCount + instructions.count }
+    /// Offset of the adjoints in the scratch (and of the local derivatives after them).
+    let adjointOffset: Int
+
+    init(variableCount: Int, instructions: [TapeInstruction], outputTerms: [OutputTerm], outputOffset: Double, unreadInputs: [Int]) {
+        self.variableCount = variableCount
+        self.instructions = instructions
+        self.outputTerms = outputTerms
+        self.outputOffset = outputOffset
+        self.unreadInputs = unreadInputs
+        adjointOffset = variableCount + instructions.count + 1
+    }
     /// Index of the sink slot (value 0), the second operand of unary steps.
     var sink: Int { slotCount }
     var scratchSize: Int { 2 * (slotCount + 1) + 2 * instructions.count }
-    /// Offset of the adjoints in the scratch.
-    var adjointOffset: Int { slotCount + 1 }
+
 
     /// Clears the scratch (so the sink slot reads 0).
     func prepare(_ scratch: UnsafeMutablePointer<Double>) {
@@ -25,11 +41,13 @@ struct TapeProgram: Sendable {
     func value(scratch: UnsafeMutablePointer<Double>) -> Double {
         instructions.withUnsafeBufferPointer { code in
             let values = scratch
-            let base = variableCount
-            for j in 0..<code.count {
-                let ins = code[j]
-                let x = values[Int(ins.a)]
-                let y = values[Int(ins.b)]
+            var ip = code.baseAddress!
+            let end = ip + code.count
+            var out = values + variableCount
+            while ip < end {
+                let ins = ip.pointee
+                let x = values[Int(truncatingIfNeeded: ins.a)]
+                let y = values[Int(truncatingIfNeeded: ins.b)]
                 let v: Double
                 switch ins.opcode {
                 case .constant: v = ins.c
@@ -42,6 +60,12 @@ struct TapeProgram: Sendable {
                     let t = ins.c * x + ins.k
                     v = ins.m * (t * t)
                 case .exp: v = ins.m * cExp(ins.c * x + ins.k)
+                case .sumOfSquares:
+                    let s = x + ins.k, t = y + ins.k2
+                    v = ins.c * (s * s) + ins.c2 * (t * t) + ins.m
+                case .gaussian:
+                    let s = x + ins.k, t = y + ins.k2
+                    v = ins.m * cExp(ins.c * (s * s) + ins.c2 * (t * t) + ins.n)
                 case .cube: v = x * x * x
                 case .integerPower:
                     var p = x
@@ -66,9 +90,11 @@ struct TapeProgram: Sendable {
                 case .min: v = TapeKernels.minimum(x, y).0
                 case .max: v = TapeKernels.maximum(x, y).0
                 }
-                values[base + j] = v
+                out.pointee = v
+                out += 1
+                ip += 1
             }
-            return values[output]
+            return output(values)
         }
     }
 
@@ -77,15 +103,20 @@ struct TapeProgram: Sendable {
     @inline(__always)
     func valueAndGradient(scratch: UnsafeMutablePointer<Double>) -> Double {
         instructions.withUnsafeBufferPointer { code in
+            // Pointer walking with unchecked arithmetic: this loop is the race's innermost code.
             let values = scratch
-            let adjoints = scratch + (slotCount + 1)
-            let d0 = adjoints + (slotCount + 1)
-            let d1 = d0 + code.count
-            let base = variableCount
-            for j in 0..<code.count {
-                let ins = code[j]
-                let x = values[Int(ins.a)]
-                let y = values[Int(ins.b)]
+            let count = code.count
+            let adjoints = scratch + adjointOffset
+            let d0 = adjoints + adjointOffset
+            let d1 = d0 + count
+            var ip = code.baseAddress!
+            let end = ip + count
+            var out = values + variableCount
+            var p0 = d0, p1 = d1
+            while ip < end {
+                let ins = ip.pointee
+                let x = values[Int(truncatingIfNeeded: ins.a)]
+                let y = values[Int(truncatingIfNeeded: ins.b)]
                 var v: Double
                 var da: Double
                 var db: Double = 0
@@ -118,6 +149,16 @@ struct TapeProgram: Sendable {
                 case .exp:
                     v = ins.m * cExp(ins.c * x + ins.k)
                     da = ins.c * v
+                case .sumOfSquares:
+                    let s = x + ins.k, t = y + ins.k2
+                    v = ins.c * (s * s) + ins.c2 * (t * t) + ins.m
+                    da = 2 * ins.c * s
+                    db = 2 * ins.c2 * t
+                case .gaussian:
+                    let s = x + ins.k, t = y + ins.k2
+                    v = ins.m * cExp(ins.c * (s * s) + ins.c2 * (t * t) + ins.n)
+                    da = 2 * ins.c * s * v
+                    db = 2 * ins.c2 * t * v
                 case .cube:
                     let x2 = x * x
                     v = x2 * x
@@ -149,40 +190,60 @@ struct TapeProgram: Sendable {
                 case .max:
                     (v, da, db) = TapeKernels.maximum(x, y)
                 }
-                values[base + j] = v
-                d0[j] = da
-                d1[j] = db
+                out.pointee = v
+                p0.pointee = da
+                p1.pointee = db
+                out += 1
+                p0 += 1
+                p1 += 1
+                ip += 1
             }
-            // Inputs are the only slots that may be read by nobody, so they alone need clearing;
-            // every other adjoint is first assigned by its last reader (flag `assignA`/`assignB`).
-            for i in 0..<base { adjoints[i] = 0 }
-            adjoints[output] = 1
-            var j = code.count - 1
-            while j >= 0 {
+            // Every slot's adjoint is first assigned by its last reader (flags `assignA`/`assignB`), so nothing
+            // needs clearing except inputs that no step reads.
+            for i in unreadInputs { adjoints[i] = 0 }
+            for term in outputTerms { adjoints[term.slot] = term.weight }
+            var j = count
+            while j > 0 {
+                j &-= 1
                 let ins = code[j]
-                let g = adjoints[base + j]
+                let g = adjoints[variableCount &+ j]
                 // A zero local derivative blocks the flow, even of an infinite adjoint (0·∞ counts as 0).
                 let da = d0[j]
                 let ga = da == 0 ? 0 : g * da
+                let a = Int(truncatingIfNeeded: ins.a)
                 if ins.flags & TapeInstruction.assignA != 0 {
-                    adjoints[Int(ins.a)] = ga
+                    adjoints[a] = ga
                 } else {
-                    adjoints[Int(ins.a)] += ga
+                    adjoints[a] += ga
                 }
                 if ins.flags & TapeInstruction.binary != 0 {
                     let db = d1[j]
                     let gb = db == 0 ? 0 : g * db
+                    let b = Int(truncatingIfNeeded: ins.b)
                     if ins.flags & TapeInstruction.assignB != 0 {
-                        adjoints[Int(ins.b)] = gb
+                        adjoints[b] = gb
                     } else {
-                        adjoints[Int(ins.b)] += gb
+                        adjoints[b] += gb
                     }
                 }
-                j -= 1
             }
-            return values[output]
+            return output(values)
         }
     }
+
+    /// f from the slot values.
+    @inline(__always)
+    private func output(_ values: UnsafeMutablePointer<Double>) -> Double {
+        var f = outputOffset
+        for term in outputTerms { f += term.weight * values[term.slot] }
+        return f
+    }
+}
+
+/// One weighted slot of a program's output sum.
+struct OutputTerm: Sendable, Equatable {
+    var slot: Int
+    var weight: Double
 }
 
 extension TapeInstruction {
