@@ -13,12 +13,19 @@ struct TapeProgram: Sendable {
     let outputOffset: Double
     /// Input slots neither read by an instruction nor in the output sum (their adjoint is 0).
     let unreadInputs: [Int]
+    /// Steps before this index are read by other steps and go through the reverse sweep; the rest are read
+    /// only by the output sum.
+    let sweepCount: Int
 
     var slotCount: Int { variableCount + instructions.count }
     /// Offset of the adjoints in the scratch (and of the local derivatives after them).
     let adjointOffset: Int
 
-    init(variableCount: Int, instructions: [TapeInstruction], outputTerms: [OutputTerm], outputOffset: Double, unreadInputs: [Int]) {
+    init(
+        variableCount: Int, instructions: [TapeInstruction], outputTerms: [OutputTerm], outputOffset: Double,
+        unreadInputs: [Int], sweepCount: Int
+    ) {
+        self.sweepCount = sweepCount
         self.variableCount = variableCount
         self.instructions = instructions
         self.outputTerms = outputTerms
@@ -100,6 +107,10 @@ struct TapeProgram: Sendable {
 
     /// Forward pass recording local derivatives, then one reverse sweep accumulating adjoints.
     /// Returns f; ∂f/∂input i is left in `scratch[adjointOffset + i]`.
+    ///
+    /// The output sum seeds its slots' adjoints before the forward pass. Steps read only by that sum (the last
+    /// `count − sweepCount` steps, typically whole surface terms) therefore know their final adjoint as soon as
+    /// they are computed, and pass it on to their operands right away; the reverse sweep covers the rest.
     @inline(__always)
     func valueAndGradient(scratch: UnsafeMutablePointer<Double>) -> Double {
         instructions.withUnsafeBufferPointer { code in
@@ -109,87 +120,17 @@ struct TapeProgram: Sendable {
             let adjoints = scratch + adjointOffset
             let d0 = adjoints + adjointOffset
             let d1 = d0 + count
+            for i in unreadInputs { adjoints[i] = 0 }
+            for term in outputTerms { adjoints[term.slot] = term.weight }
             var ip = code.baseAddress!
+            let sweepEnd = ip + sweepCount
             let end = ip + count
             var out = values + variableCount
             var p0 = d0, p1 = d1
-            while ip < end {
+            while ip < sweepEnd {
                 let ins = ip.pointee
-                let x = values[Int(truncatingIfNeeded: ins.a)]
-                let y = values[Int(truncatingIfNeeded: ins.b)]
-                var v: Double
-                var da: Double
-                var db: Double = 0
-                switch ins.opcode {
-                case .constant:
-                    v = ins.c
-                    da = 0
-                case .linear:
-                    v = ins.c * x + ins.k * y + ins.m
-                    da = ins.c
-                    db = ins.k
-                case .affine:
-                    v = ins.c * x + ins.k
-                    da = ins.c
-                case .multiply:
-                    v = ins.c * x * y
-                    da = ins.c * y
-                    db = ins.c * x
-                case .divide:
-                    v = ins.c * x / y
-                    da = ins.c / y
-                    db = -v / y
-                case .reciprocal:
-                    v = ins.c / x
-                    da = -v / x
-                case .square:
-                    let t = ins.c * x + ins.k
-                    v = ins.m * (t * t)
-                    da = 2 * ins.m * ins.c * t
-                case .exp:
-                    v = ins.m * cExp(ins.c * x + ins.k)
-                    da = ins.c * v
-                case .sumOfSquares:
-                    let s = x + ins.k, t = y + ins.k2
-                    v = ins.c * (s * s) + ins.c2 * (t * t) + ins.m
-                    da = 2 * ins.c * s
-                    db = 2 * ins.c2 * t
-                case .gaussian:
-                    let s = x + ins.k, t = y + ins.k2
-                    v = ins.m * cExp(ins.c * (s * s) + ins.c2 * (t * t) + ins.n)
-                    da = 2 * ins.c * s * v
-                    db = 2 * ins.c2 * t * v
-                case .cube:
-                    let x2 = x * x
-                    v = x2 * x
-                    da = 3 * x2
-                case .integerPower:
-                    var p = x
-                    var n = 2
-                    let target = Int(ins.c)
-                    while n < target {
-                        p *= x
-                        n += 1
-                    }
-                    v = p * x
-                    da = ins.c * p
-                case .constantExponent:
-                    (v, da, _) = TapeKernels.power(x, ins.c)
-                case .constantBase:
-                    v = cPow(ins.c, x)
-                    da = v * ins.k
-                case .power:
-                    (v, da, db) = TapeKernels.power(x, y)
-                case .sigmoid:
-                    v = TapeKernels.sigmoid(x)
-                    da = v * (1 - v)
-                case .log, .sqrt, .sin, .cos, .tan, .tanh, .abs:
-                    (v, da) = TapeKernels.apply(ins.function, x)
-                case .min:
-                    (v, da, db) = TapeKernels.minimum(x, y)
-                case .max:
-                    (v, da, db) = TapeKernels.maximum(x, y)
-                }
+                let (v, da, db) = Self.step(
+                    ins, values[Int(truncatingIfNeeded: ins.a)], values[Int(truncatingIfNeeded: ins.b)])
                 out.pointee = v
                 p0.pointee = da
                 p1.pointee = db
@@ -198,37 +139,125 @@ struct TapeProgram: Sendable {
                 p1 += 1
                 ip += 1
             }
-            // Every slot's adjoint is first assigned by its last reader (flags `assignA`/`assignB`), so nothing
-            // needs clearing except inputs that no step reads.
-            for i in unreadInputs { adjoints[i] = 0 }
-            for term in outputTerms { adjoints[term.slot] = term.weight }
-            var j = count
+            var slot = adjoints + (variableCount + sweepCount)
+            while ip < end {
+                let ins = ip.pointee
+                let (v, da, db) = Self.step(
+                    ins, values[Int(truncatingIfNeeded: ins.a)], values[Int(truncatingIfNeeded: ins.b)])
+                out.pointee = v
+                Self.propagate(ins, slot.pointee, da, db, adjoints)
+                out += 1
+                slot += 1
+                ip += 1
+            }
+            var j = sweepCount
             while j > 0 {
                 j &-= 1
-                let ins = code[j]
-                let g = adjoints[variableCount &+ j]
-                // A zero local derivative blocks the flow, even of an infinite adjoint (0·∞ counts as 0).
-                let da = d0[j]
-                let ga = da == 0 ? 0 : g * da
-                let a = Int(truncatingIfNeeded: ins.a)
-                if ins.flags & TapeInstruction.assignA != 0 {
-                    adjoints[a] = ga
-                } else {
-                    adjoints[a] += ga
-                }
-                if ins.flags & TapeInstruction.binary != 0 {
-                    let db = d1[j]
-                    let gb = db == 0 ? 0 : g * db
-                    let b = Int(truncatingIfNeeded: ins.b)
-                    if ins.flags & TapeInstruction.assignB != 0 {
-                        adjoints[b] = gb
-                    } else {
-                        adjoints[b] += gb
-                    }
-                }
+                Self.propagate(code[j], adjoints[variableCount &+ j], d0[j], d1[j], adjoints)
             }
             return output(values)
         }
+    }
+
+    /// Passes a step's adjoint `g` to its operands: assigned at their last reader, accumulated otherwise.
+    /// A zero local derivative blocks the flow, even of an infinite adjoint (0·∞ counts as 0).
+    @inline(__always)
+    static func propagate(_ ins: TapeInstruction, _ g: Double, _ da: Double, _ db: Double, _ adjoints: UnsafeMutablePointer<Double>) {
+        let ga = da == 0 ? 0 : g * da
+        let a = Int(truncatingIfNeeded: ins.a)
+        if ins.flags & TapeInstruction.assignA != 0 {
+            adjoints[a] = ga
+        } else {
+            adjoints[a] += ga
+        }
+        if ins.flags & TapeInstruction.binary != 0 {
+            let gb = db == 0 ? 0 : g * db
+            let b = Int(truncatingIfNeeded: ins.b)
+            if ins.flags & TapeInstruction.assignB != 0 {
+                adjoints[b] = gb
+            } else {
+                adjoints[b] += gb
+            }
+        }
+    }
+
+    /// Value and local derivatives (∂/∂a, ∂/∂b) of one step.
+    @inline(__always)
+    static func step(_ ins: TapeInstruction, _ x: Double, _ y: Double) -> (Double, Double, Double) {
+        var v: Double
+        var da: Double
+        var db: Double = 0
+        switch ins.opcode {
+        case .constant:
+            v = ins.c
+            da = 0
+        case .linear:
+            v = ins.c * x + ins.k * y + ins.m
+            da = ins.c
+            db = ins.k
+        case .affine:
+            v = ins.c * x + ins.k
+            da = ins.c
+        case .multiply:
+            v = ins.c * x * y
+            da = ins.c * y
+            db = ins.c * x
+        case .divide:
+            v = ins.c * x / y
+            da = ins.c / y
+            db = -v / y
+        case .reciprocal:
+            v = ins.c / x
+            da = -v / x
+        case .square:
+            let t = ins.c * x + ins.k
+            v = ins.m * (t * t)
+            da = 2 * ins.m * ins.c * t
+        case .exp:
+            v = ins.m * cExp(ins.c * x + ins.k)
+            da = ins.c * v
+        case .sumOfSquares:
+            let s = x + ins.k, t = y + ins.k2
+            v = ins.c * (s * s) + ins.c2 * (t * t) + ins.m
+            da = 2 * ins.c * s
+            db = 2 * ins.c2 * t
+        case .gaussian:
+            let s = x + ins.k, t = y + ins.k2
+            v = ins.m * cExp(ins.c * (s * s) + ins.c2 * (t * t) + ins.n)
+            da = 2 * ins.c * s * v
+            db = 2 * ins.c2 * t * v
+        case .cube:
+            let x2 = x * x
+            v = x2 * x
+            da = 3 * x2
+        case .integerPower:
+            var p = x
+            var n = 2
+            let target = Int(ins.c)
+            while n < target {
+                p *= x
+                n += 1
+            }
+            v = p * x
+            da = ins.c * p
+        case .constantExponent:
+            (v, da, _) = TapeKernels.power(x, ins.c)
+        case .constantBase:
+            v = cPow(ins.c, x)
+            da = v * ins.k
+        case .power:
+            (v, da, db) = TapeKernels.power(x, y)
+        case .sigmoid:
+            v = TapeKernels.sigmoid(x)
+            da = v * (1 - v)
+        case .log, .sqrt, .sin, .cos, .tan, .tanh, .abs:
+            (v, da) = TapeKernels.apply(ins.function, x)
+        case .min:
+            (v, da, db) = TapeKernels.minimum(x, y)
+        case .max:
+            (v, da, db) = TapeKernels.maximum(x, y)
+        }
+        return (v, da, db)
     }
 
     /// f from the slot values.

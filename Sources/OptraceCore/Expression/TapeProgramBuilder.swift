@@ -278,9 +278,19 @@ struct TapeProgramBuilder {
             if ins.a >= 0 { live[Int(ins.a)] = true }
             if ins.b >= 0 { live[Int(ins.b)] = true }
         }
+        // Steps read by no other live step (only by the output sum) go last: their adjoint is known when they run.
+        var readByStep = [Bool](repeating: false, count: variableCount + instructions.count)
+        for j in instructions.indices where live[variableCount + j] {
+            let ins = instructions[j]
+            if ins.readsA { readByStep[Int(ins.a)] = true }
+            if ins.readsB { readByStep[Int(ins.b)] = true }
+        }
+        let liveSteps = instructions.indices.filter { live[variableCount + $0] }
+        let swept = liveSteps.filter { readByStep[variableCount + $0] }
+        let early = liveSteps.filter { !readByStep[variableCount + $0] }
         var newSlot = Array(0..<variableCount) + [Int](repeating: -1, count: instructions.count)
         var kept: [TapeInstruction] = []
-        for j in instructions.indices where live[variableCount + j] {
+        for j in swept + early {
             newSlot[variableCount + j] = variableCount + kept.count
             kept.append(instructions[j])
         }
@@ -290,12 +300,13 @@ struct TapeProgramBuilder {
             kept[j].b = kept[j].b >= 0 ? Int32(newSlot[Int(kept[j].b)]) : sink
         }
         let outputTerms = flat.map { OutputTerm(slot: newSlot[$0.slot], weight: $0.weight) }
-        // Reverse-sweep flags: the output sum seeds its slots first; after that the last reader (in forward
-        // order) of a slot assigns its adjoint and earlier readers accumulate. Only inputs nobody reads are
-        // cleared up front.
+        // Adjoint write order: the output sum seeds its slots, then the early steps run forward, then the
+        // reverse sweep runs backward. The first writer of a slot assigns its adjoint, later ones accumulate;
+        // only inputs nobody writes are cleared.
         var assigned = [Bool](repeating: false, count: variableCount + kept.count + 1)
         for term in outputTerms { assigned[term.slot] = true }
-        for j in kept.indices.reversed() {
+        let sweepCount = swept.count
+        for j in Array(sweepCount..<kept.count) + Array((0..<sweepCount).reversed()) {
             var flags: UInt8 = 0
             if kept[j].readsA {
                 let a = Int(kept[j].a)
@@ -317,6 +328,6 @@ struct TapeProgramBuilder {
         let unread = (0..<variableCount).filter { !assigned[$0] }
         return TapeProgram(
             variableCount: variableCount, instructions: kept, outputTerms: outputTerms, outputOffset: offset,
-            unreadInputs: unread)
+            unreadInputs: unread, sweepCount: sweepCount)
     }
 }
