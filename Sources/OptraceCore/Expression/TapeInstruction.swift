@@ -68,3 +68,20 @@ struct TapeInstruction: Sendable, Hashable {
     /// Whether `a` is a real operand (everything but constants).
     var readsA: Bool { opcode != .constant }
 }
+
+extension TapeInstruction {
+    /// The function a plain unary opcode applies.
+    var function: MathFunction {
+        switch opcode {
+        case .log: return .log
+        case .sqrt: return .sqrt
+        case .sin: return .sin
+        case .cos: return .cos
+        case .tan: return .tan
+        case .tanh: return .tanh
+        case .sigmoid: return .sigmoid
+        case .exp: return .exp
+        default: return .abs
+        }
+    }
+}

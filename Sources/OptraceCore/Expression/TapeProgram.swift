@@ -268,26 +268,3 @@ struct TapeProgram: Sendable {
         return f
     }
 }
-
-/// One weighted slot of a program's output sum.
-struct OutputTerm: Sendable, Equatable {
-    var slot: Int
-    var weight: Double
-}
-
-extension TapeInstruction {
-    /// The function a plain unary opcode applies.
-    var function: MathFunction {
-        switch opcode {
-        case .log: return .log
-        case .sqrt: return .sqrt
-        case .sin: return .sin
-        case .cos: return .cos
-        case .tan: return .tan
-        case .tanh: return .tanh
-        case .sigmoid: return .sigmoid
-        case .exp: return .exp
-        default: return .abs
-        }
-    }
-}
