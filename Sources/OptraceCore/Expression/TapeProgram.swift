@@ -2,13 +2,13 @@
 ///
 /// Scratch layout (`scratchSize` doubles): values of every slot plus a sink slot, then their adjoints,
 /// then the two local derivatives of every instruction. The caller writes the inputs to `scratch[0..<variableCount]`.
-/// The reverse sweep assigns each adjoint at its last reader instead of clearing and accumulating, which
-/// keeps the 2-D hot path free of a memset and of read-modify-write chains.
+/// Each adjoint is assigned by its first writer instead of being cleared and accumulated, which keeps the
+/// 2-D hot path free of a memset and of read-modify-write chains.
 struct TapeProgram: Sendable {
     let variableCount: Int
     let instructions: [TapeInstruction]
     /// f = `outputOffset` + Σ weight·value(slot): the top-level weighted sum of the surface's terms, evaluated
-    /// after the instructions and seeding the reverse sweep directly (so summing terms costs no instructions).
+    /// after the instructions; its weights seed the adjoints directly (so summing terms costs no instructions).
     let outputTerms: [OutputTerm]
     let outputOffset: Double
     /// Input slots neither read by an instruction nor in the output sum (their adjoint is 0).
@@ -16,8 +16,6 @@ struct TapeProgram: Sendable {
     /// Steps before this index are read by other steps and go through the reverse sweep; the rest are read
     /// only by the output sum.
     let sweepCount: Int
-
-    var slotCount: Int { variableCount + instructions.count }
     /// Offset of the adjoints in the scratch (and of the local derivatives after them).
     let adjointOffset: Int
 
@@ -25,18 +23,19 @@ struct TapeProgram: Sendable {
         variableCount: Int, instructions: [TapeInstruction], outputTerms: [OutputTerm], outputOffset: Double,
         unreadInputs: [Int], sweepCount: Int
     ) {
-        self.sweepCount = sweepCount
         self.variableCount = variableCount
         self.instructions = instructions
         self.outputTerms = outputTerms
         self.outputOffset = outputOffset
         self.unreadInputs = unreadInputs
+        self.sweepCount = sweepCount
         adjointOffset = variableCount + instructions.count + 1
     }
+
+    var slotCount: Int { variableCount + instructions.count }
     /// Index of the sink slot (value 0), the second operand of unary steps.
     var sink: Int { slotCount }
     var scratchSize: Int { 2 * (slotCount + 1) + 2 * instructions.count }
-
 
     /// Clears the scratch (so the sink slot reads 0).
     func prepare(_ scratch: UnsafeMutablePointer<Double>) {
