@@ -143,3 +143,11 @@ private func surfaceError(_ build: () throws -> Surface) -> SurfaceError? {
     #expect(surface.valueGrid(columns: 0, rows: 5).isEmpty)
     #expect(surface.valueGrid(columns: 1, rows: 1) == [surface.value(at: d.center)])
 }
+
+@Test func defaultScenarioCompilesToTwoFusedSteps() throws {
+    // The race's hot path: the valley becomes one sum of squares, the bump one Gaussian step, and their sum
+    // lives in the program's output; the trace still shows every node as written.
+    let surface = try Surface(terms: defaultScenario, expression: nil, domain: defaultDomain, minima: [Vec2(0, 0)])
+    #expect(surface.tape.instructionCount == 2)
+    #expect(surface.tape.nodeCount > 20)
+}
