@@ -1,7 +1,6 @@
 import Testing
 @testable import OptraceCore
 
-
 private func surfaceError(_ build: () throws -> Surface) -> SurfaceError? {
     do {
         _ = try build()
