@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Operators for writing expression trees in Swift (used by the built-in terms).
 extension Expression {
     static let x = Expression.variable("x")

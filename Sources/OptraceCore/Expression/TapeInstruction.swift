@@ -1,4 +1,4 @@
-/// One step of a compiled tape: an opcode, up to two operand slots and three constants.
+/// One step of a compiled tape: an opcode, up to two operand slots and up to six constants.
 ///
 /// The result goes to slot `variableCount + index`. Unary steps point `b` at the sink slot.
 /// `flags` tell the reverse sweep whether an operand's adjoint is assigned (its last reader in forward
@@ -13,6 +13,8 @@ struct TapeInstruction: Sendable, Hashable {
         case reciprocal        // c / a
         case square            // m·(c·a + k)²
         case exp               // m·exp(c·a + k)
+        case sumOfSquares      // c·(a + k)² + c2·(b + k2)² + m
+        case gaussian          // m·exp(c·(a + k)² + c2·(b + k2)² + n)
         case cube              // a³
         case integerPower      // a^n, n = c in 4…16
         case constantExponent  // a^c
@@ -33,10 +35,14 @@ struct TapeInstruction: Sendable, Hashable {
     var c: Double = 0
     var k: Double = 0
     var m: Double = 0
+    var c2: Double = 0
+    var k2: Double = 0
+    var n: Double = 0
 
     static func == (l: TapeInstruction, r: TapeInstruction) -> Bool {
         l.opcode == r.opcode && l.a == r.a && l.b == r.b && l.c.bitPattern == r.c.bitPattern
             && l.k.bitPattern == r.k.bitPattern && l.m.bitPattern == r.m.bitPattern
+            && l.c2.bitPattern == r.c2.bitPattern && l.k2.bitPattern == r.k2.bitPattern && l.n.bitPattern == r.n.bitPattern
     }
 
     func hash(into hasher: inout Hasher) {
@@ -46,16 +52,36 @@ struct TapeInstruction: Sendable, Hashable {
         hasher.combine(c.bitPattern)
         hasher.combine(k.bitPattern)
         hasher.combine(m.bitPattern)
+        hasher.combine(c2.bitPattern)
+        hasher.combine(k2.bitPattern)
+        hasher.combine(n.bitPattern)
     }
 
     /// Whether `b` is a real operand (otherwise it points at the sink).
     var readsB: Bool {
         switch opcode {
-        case .linear, .multiply, .divide, .power, .min, .max: return true
+        case .linear, .sumOfSquares, .gaussian, .multiply, .divide, .power, .min, .max: return true
         default: return false
         }
     }
 
     /// Whether `a` is a real operand (everything but constants).
     var readsA: Bool { opcode != .constant }
+}
+
+extension TapeInstruction {
+    /// The function a plain unary opcode applies.
+    var function: MathFunction {
+        switch opcode {
+        case .log: return .log
+        case .sqrt: return .sqrt
+        case .sin: return .sin
+        case .cos: return .cos
+        case .tan: return .tan
+        case .tanh: return .tanh
+        case .sigmoid: return .sigmoid
+        case .exp: return .exp
+        default: return .abs
+        }
+    }
 }

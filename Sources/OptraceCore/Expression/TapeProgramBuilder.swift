@@ -1,6 +1,7 @@
 /// Compiles a `TapeGraph` into a `TapeProgram`: constant folding, fused and specialised opcodes
-/// (weighted sums, scaled squares and exponentials of affine steps, small integer powers),
-/// common-subexpression sharing, dead-step removal and assign/accumulate flags for the reverse sweep.
+/// (weighted sums, sums of two scaled squares, Gaussians, scaled squares and exponentials of affine steps,
+/// small integer powers), common-subexpression sharing, a flattened top-level sum evaluated outside the
+/// instruction loop, dead-step removal and assign/accumulate flags for the reverse sweep.
 struct TapeProgramBuilder {
     private enum Operand {
         case constant(Double)
@@ -30,12 +31,10 @@ struct TapeProgramBuilder {
             let inputs = node.inputs.map { operands[$0] }
             operands.append(lower(node.operation, inputs))
         }
-        var output: Int
         switch operands[graph.root] {
-        case let .slot(slot): output = slot
-        case let .constant(value): output = materialize(.constant(value))
+        case let .slot(slot): return finish(terms: [OutputTerm(slot: slot, weight: 1)], offset: 0)
+        case let .constant(value): return finish(terms: [], offset: value)
         }
-        return finish(output: &output)
     }
 
     // MARK: Lowering
@@ -65,7 +64,7 @@ struct TapeProgramBuilder {
             switch x[0] {
             case let .constant(c): return .constant(TapeKernels.value(function, c))
             case let .slot(s):
-                if function == .exp { return unaryOfAffine(.exp, s) }
+                if function == .exp { return exponential(s) }
                 return emit(TapeInstruction(opcode: Self.opcode(of: function), a: Int32(s), b: Self.noOperand))
             }
         }
@@ -98,7 +97,7 @@ struct TapeProgramBuilder {
         case let (.power, .slot(s), .constant(n)):
             return power(s, n)
         case let (.power, .constant(c), .slot(s)):
-            if c == MathConstant.e.value { return unaryOfAffine(.exp, s) }
+            if c == MathConstant.e.value { return exponential(s) }
             return emit(TapeInstruction(opcode: .constantBase, a: Int32(s), b: Self.noOperand, c: c, k: c > 0 ? cLog(c) : 0))
         case let (_, .slot(a), .slot(b)):
             switch op {
@@ -126,6 +125,14 @@ struct TapeProgramBuilder {
             q *= inner.c
         }
         if a > b { (a, p, b, q) = (b, q, a, p) }
+        if let first = instruction(at: a), let second = instruction(at: b),
+           first.opcode == .square, second.opcode == .square, first.c != 0, second.c != 0 {
+            // p·m₁(c₁x + k₁)² + q·m₂(c₂y + k₂)² = p·m₁c₁²·(x + k₁/c₁)² + q·m₂c₂²·(y + k₂/c₂)²
+            return emit(TapeInstruction(
+                opcode: .sumOfSquares, a: first.a, b: second.a,
+                c: p * first.m * first.c * first.c, k: first.k / first.c, m: offset,
+                c2: q * second.m * second.c * second.c, k2: second.k / second.c))
+        }
         return emit(TapeInstruction(opcode: .linear, a: Int32(a), b: Int32(b), c: p, k: q, m: offset))
     }
 
@@ -160,7 +167,12 @@ struct TapeProgramBuilder {
                 merged.k = c * inner.k
                 merged.m = c * inner.m + k
                 return emit(merged)
-            case .square where k == 0, .exp where k == 0:
+            case .sumOfSquares:
+                merged.c = c * inner.c
+                merged.c2 = c * inner.c2
+                merged.m = c * inner.m + k
+                return emit(merged)
+            case .square where k == 0, .exp where k == 0, .gaussian where k == 0:
                 merged.m = c * inner.m
                 return emit(merged)
             case .multiply where k == 0, .divide where k == 0:
@@ -172,6 +184,18 @@ struct TapeProgramBuilder {
         }
         if c == 1 && k == 0 { return .slot(s) }
         return emit(TapeInstruction(opcode: .affine, a: Int32(s), b: Self.noOperand, c: c, k: k))
+    }
+
+    /// exp(s): a Gaussian when s is a sum of two squares, else m·exp(c·x + k) over an affine producer.
+    private mutating func exponential(_ s: Int) -> Operand {
+        if let inner = instruction(at: s), inner.opcode == .sumOfSquares {
+            var gaussian = inner
+            gaussian.opcode = .gaussian
+            gaussian.m = 1
+            gaussian.n = inner.m
+            return emit(gaussian)
+        }
+        return unaryOfAffine(.exp, s)
     }
 
     /// s², fused with an affine producer into (c·x + k)².
@@ -227,17 +251,46 @@ struct TapeProgramBuilder {
 
     // MARK: Dead-step removal and renumbering
 
-    private func finish(output: inout Int) -> TapeProgram {
+    private func finish(terms: [OutputTerm], offset: Double) -> TapeProgram {
+        // Flatten the top-level weighted sum (linear and affine steps) into output terms.
+        var offset = offset
+        var flat: [OutputTerm] = []
+        var pending = Array(terms.reversed())
+        while let term = pending.popLast() {
+            if let ins = instruction(at: term.slot), ins.opcode == .linear {
+                offset += term.weight * ins.m
+                pending.append(OutputTerm(slot: Int(ins.b), weight: term.weight * ins.k))
+                pending.append(OutputTerm(slot: Int(ins.a), weight: term.weight * ins.c))
+            } else if let ins = instruction(at: term.slot), ins.opcode == .affine {
+                offset += term.weight * ins.k
+                pending.append(OutputTerm(slot: Int(ins.a), weight: term.weight * ins.c))
+            } else if let i = flat.firstIndex(where: { $0.slot == term.slot }) {
+                flat[i].weight += term.weight
+            } else {
+                flat.append(term)
+            }
+        }
+
         var live = [Bool](repeating: false, count: variableCount + instructions.count)
-        live[output] = true
+        for term in flat { live[term.slot] = true }
         for j in instructions.indices.reversed() where live[variableCount + j] {
             let ins = instructions[j]
             if ins.a >= 0 { live[Int(ins.a)] = true }
             if ins.b >= 0 { live[Int(ins.b)] = true }
         }
+        // Steps read by no other live step (only by the output sum) go last: their adjoint is known when they run.
+        var readByStep = [Bool](repeating: false, count: variableCount + instructions.count)
+        for j in instructions.indices where live[variableCount + j] {
+            let ins = instructions[j]
+            if ins.readsA { readByStep[Int(ins.a)] = true }
+            if ins.readsB { readByStep[Int(ins.b)] = true }
+        }
+        let liveSteps = instructions.indices.filter { live[variableCount + $0] }
+        let swept = liveSteps.filter { readByStep[variableCount + $0] }
+        let early = liveSteps.filter { !readByStep[variableCount + $0] }
         var newSlot = Array(0..<variableCount) + [Int](repeating: -1, count: instructions.count)
         var kept: [TapeInstruction] = []
-        for j in instructions.indices where live[variableCount + j] {
+        for j in swept + early {
             newSlot[variableCount + j] = variableCount + kept.count
             kept.append(instructions[j])
         }
@@ -246,14 +299,18 @@ struct TapeProgramBuilder {
             kept[j].a = kept[j].a >= 0 ? Int32(newSlot[Int(kept[j].a)]) : sink
             kept[j].b = kept[j].b >= 0 ? Int32(newSlot[Int(kept[j].b)]) : sink
         }
-        // Reverse-sweep flags: the last reader (in forward order) of a non-input slot assigns its adjoint,
-        // earlier readers accumulate; input adjoints are cleared up front and always accumulate.
+        let outputTerms = flat.map { OutputTerm(slot: newSlot[$0.slot], weight: $0.weight) }
+        // Adjoint write order: the output sum seeds its slots, then the early steps run forward, then the
+        // reverse sweep runs backward. The first writer of a slot assigns its adjoint, later ones accumulate;
+        // only inputs nobody writes are cleared.
         var assigned = [Bool](repeating: false, count: variableCount + kept.count + 1)
-        for j in kept.indices.reversed() {
+        for term in outputTerms { assigned[term.slot] = true }
+        let sweepCount = swept.count
+        for j in Array(sweepCount..<kept.count) + Array((0..<sweepCount).reversed()) {
             var flags: UInt8 = 0
             if kept[j].readsA {
                 let a = Int(kept[j].a)
-                if a >= variableCount && !assigned[a] {
+                if !assigned[a] {
                     assigned[a] = true
                     flags |= TapeInstruction.assignA
                 }
@@ -261,14 +318,16 @@ struct TapeProgramBuilder {
             if kept[j].readsB {
                 flags |= TapeInstruction.binary
                 let b = Int(kept[j].b)
-                if b >= variableCount && !assigned[b] {
+                if !assigned[b] {
                     assigned[b] = true
                     flags |= TapeInstruction.assignB
                 }
             }
             kept[j].flags = flags
         }
-        output = newSlot[output]
-        return TapeProgram(variableCount: variableCount, instructions: kept, output: output)
+        let unread = (0..<variableCount).filter { !assigned[$0] }
+        return TapeProgram(
+            variableCount: variableCount, instructions: kept, outputTerms: outputTerms, outputOffset: offset,
+            unreadInputs: unread, sweepCount: sweepCount)
     }
 }

@@ -4,23 +4,30 @@
 public struct SurfaceEvaluator: GradientEvaluator, Sendable {
     private let program: TapeProgram
     private var scratch: [Double]
+    /// Where ∂f/∂x and ∂f/∂y end up in the scratch. Kept as stored indices so the compiler reads them as two
+    /// separate 8-byte loads: a merged 16-byte load of two values just stored one by one would miss
+    /// store-to-load forwarding and stall.
+    private let xAdjoint: Int
+    private let yAdjoint: Int
 
     /// An evaluator for a tape over exactly two variables, read as (x, y) in the tape's variable order.
     public init(tape: Tape) {
         precondition(tape.variables.count == 2, "a surface tape has two variables, got \(tape.variables)")
         program = tape.program
         scratch = [Double](repeating: 0, count: program.scratchSize)
+        xAdjoint = program.adjointOffset
+        yAdjoint = program.adjointOffset + 1
     }
 
     public mutating func valueAndGradient(at p: Vec2) -> (value: Double, gradient: Vec2) {
         let program = self.program
+        let (xAdjoint, yAdjoint) = (self.xAdjoint, self.yAdjoint)
         return scratch.withUnsafeMutableBufferPointer { buffer in
             let s = buffer.baseAddress!
             s[0] = p.x
             s[1] = p.y
             let f = program.valueAndGradient(scratch: s)
-            let adjoints = s + program.adjointOffset
-            return (f, Vec2(adjoints[0], adjoints[1]))
+            return (f, Vec2(s[xAdjoint], s[yAdjoint]))
         }
     }
 
