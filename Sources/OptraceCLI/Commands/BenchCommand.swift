@@ -45,14 +45,20 @@ public struct BenchCommand: ParsableCommand {
         var tape = scenario.surface.makeEvaluator()
         var hand = HandWrittenValleyBump()
         var checksum = 0.0
-        let tapeSeconds = Stopwatch.median(repeats: repeats) { checksum += sweep(&tape, points) }
-        let handSeconds = Stopwatch.median(repeats: repeats) { checksum += sweep(&hand, points) }
+        let timings = Stopwatch.interleavedMedians(repeats: repeats, [
+            { checksum += sweep(&tape, points) },
+            { checksum += sweep(&hand, points) },
+        ])
+        let (tapeSeconds, handSeconds) = (timings[0], timings[1])
         let tapeRate = Double(evaluations) / tapeSeconds
         let handRate = Double(evaluations) / handSeconds
 
         let race = scenario.with(steps: raceSteps)
-        let raceSeconds = Stopwatch.median(repeats: max(1, repeats / 2)) { _ = race.run() }
-        let serialSeconds = Stopwatch.median(repeats: max(1, repeats / 2)) { _ = race.run(concurrent: false) }
+        let raceTimings = Stopwatch.interleavedMedians(repeats: max(1, repeats / 2), [
+            { _ = race.run() },
+            { _ = race.run(concurrent: false) },
+        ])
+        let (raceSeconds, serialSeconds) = (raceTimings[0], raceTimings[1])
         let racerSteps = Double(raceSteps * race.racers.count)
 
         func rate(_ r: Double) -> String { NumberFormat.fixedSignificant(r / 1e6, 4) + " M/s" }
@@ -60,7 +66,7 @@ public struct BenchCommand: ParsableCommand {
         console.print("optrace bench — valley-bump, medians of \(repeats) runs (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
         console.print("")
         console.print("gradient evaluations (f and ∇f), \(evaluations) per run")
-        console.print("  autodiff tape (\(scenario.surface.formula.count > 0 ? "valley + bump" : ""))   \(rate(tapeRate))   \(ns(tapeSeconds, Double(evaluations))) each")
+        console.print("  autodiff tape                \(rate(tapeRate))   \(ns(tapeSeconds, Double(evaluations))) each")
         console.print("  hand-written Swift           \(rate(handRate))   \(ns(handSeconds, Double(evaluations))) each")
         console.print("  ratio tape / hand-written    \(NumberFormat.fixed(tapeSeconds / handSeconds, 2))×   (goal ≤ 3×)")
         console.print("")

@@ -11,10 +11,24 @@ public enum Stopwatch {
 
     /// The median of `repeats` timings of `body` (after one warm-up run).
     public static func median(repeats: Int, _ body: () -> Void) -> Double {
-        body()
-        var times = (0..<max(1, repeats)).map { _ in seconds(body) }
-        times.sort()
-        let mid = times.count / 2
-        return times.count % 2 == 1 ? times[mid] : (times[mid - 1] + times[mid]) / 2
+        withoutActuallyEscaping(body) { interleavedMedians(repeats: repeats, [$0])[0] }
+    }
+
+    /// Medians of `repeats` timings of each body, timed in turn (A, B, A, B, …) so that both see
+    /// the same machine load; one warm-up run each first.
+    public static func interleavedMedians(repeats: Int, _ bodies: [() -> Void]) -> [Double] {
+        for body in bodies { body() }
+        var times = [[Double]](repeating: [], count: bodies.count)
+        for _ in 0..<max(1, repeats) {
+            for (i, body) in bodies.enumerated() { times[i].append(seconds(body)) }
+        }
+        return times.map(median)
+    }
+
+    /// The median of `values`.
+    public static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 }
