@@ -29,8 +29,12 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "CPNGHelpers",
+            dependencies: ["CPNG"]
+        ),
+        .target(
             name: "OptracePlot",
-            dependencies: ["CCairo", "CPNG"]
+            dependencies: ["CCairo", "CPNG", "CPNGHelpers"]
         ),
         .target(
             name: "OptraceCLI",
