@@ -55,7 +55,7 @@ public enum TickFormatter {
             }
             return s.replacingOccurrences(of: "-", with: minus)
         }
-        let intDigits = a < 1 ? 1 : Int(floor(log10(a))) + 1
-        return String(format: "%.\(max(0, 4 - intDigits))f", value).replacingOccurrences(of: "-", with: minus)
+        let decimals = a == 0 ? 3 : a < 1 ? 3 - Int(floor(log10(a))) : max(0, 3 - Int(floor(log10(a))))
+        return String(format: "%.\(decimals)f", value).replacingOccurrences(of: "-", with: minus)
     }
 }

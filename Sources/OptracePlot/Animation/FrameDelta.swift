@@ -1,0 +1,70 @@
+/// The part of a frame an APNG must store: the bounding rectangle of pixels that changed since the previous frame.
+///
+/// Inside the rectangle, unchanged pixels are made fully transparent and drawn with `blend_op = OVER`, so the file
+/// grows with what moves. If a changed pixel is not opaque, OVER would mix it with the old pixel, so the whole
+/// rectangle is stored as is and drawn with `SOURCE` instead.
+public struct FrameDelta: Sendable, Equatable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+    /// Straight RGBA for the rectangle, row-major.
+    public var straightRGBA: [UInt8]
+    /// `true` → APNG_BLEND_OP_OVER, `false` → APNG_BLEND_OP_SOURCE.
+    public var blendOver: Bool
+
+    /// The full frame, drawn with SOURCE (used for frame 0).
+    public static func full(_ image: RGBAImage) -> FrameDelta {
+        FrameDelta(x: 0, y: 0, width: image.width, height: image.height, straightRGBA: image.straightRGBA(), blendOver: false)
+    }
+
+    /// What changed from `previous` to `current` (same size).
+    public static func between(_ previous: RGBAImage, _ current: RGBAImage) -> FrameDelta {
+        precondition(previous.width == current.width && previous.height == current.height)
+        let w = current.width, h = current.height
+        var minX = w, minY = h, maxX = -1, maxY = -1
+        previous.pixels.withUnsafeBytes { pRaw in
+            current.pixels.withUnsafeBytes { cRaw in
+                let p = pRaw.bindMemory(to: UInt32.self), c = cRaw.bindMemory(to: UInt32.self)
+                for y in 0..<h {
+                    let row = y * w
+                    var first = -1, last = -1
+                    for x in 0..<w where p[row + x] != c[row + x] {
+                        if first < 0 { first = x }
+                        last = x
+                    }
+                    if first >= 0 {
+                        minX = Swift.min(minX, first); maxX = Swift.max(maxX, last)
+                        minY = Swift.min(minY, y); maxY = y
+                    }
+                }
+            }
+        }
+        guard maxX >= 0 else {
+            // Nothing changed: one transparent pixel drawn OVER.
+            return FrameDelta(x: 0, y: 0, width: 1, height: 1, straightRGBA: [0, 0, 0, 0], blendOver: true)
+        }
+        let rw = maxX - minX + 1, rh = maxY - minY + 1
+        var out = [UInt8](repeating: 0, count: rw * rh * 4)
+        var allOpaque = true
+        let straight = current.straightRGBA()
+        for y in 0..<rh {
+            for x in 0..<rw {
+                let si = ((minY + y) * w + minX + x) * 4
+                if previous.pixels[si..<(si + 4)] != current.pixels[si..<(si + 4)] {
+                    if straight[si + 3] != 255 { allOpaque = false }
+                    let di = (y * rw + x) * 4
+                    out[di] = straight[si]; out[di + 1] = straight[si + 1]
+                    out[di + 2] = straight[si + 2]; out[di + 3] = straight[si + 3]
+                }
+            }
+        }
+        if !allOpaque {
+            for y in 0..<rh {
+                let si = ((minY + y) * w + minX) * 4, di = y * rw * 4
+                out.replaceSubrange(di..<(di + rw * 4), with: straight[si..<(si + rw * 4)])
+            }
+        }
+        return FrameDelta(x: minX, y: minY, width: rw, height: rh, straightRGBA: out, blendOver: allOpaque)
+    }
+}
