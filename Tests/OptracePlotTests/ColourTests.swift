@@ -76,8 +76,18 @@ import Testing
         #expect(Set(p).count == p.count)
         #expect(RacerPalette.color(0) == RGBColor(hex: 0xE69F00))
         #expect(RacerPalette.color(p.count) == RacerPalette.color(0))
-        // The first four racers stand out from viridis' darkest end (luminance contrast ≥ 3).
-        let dark = Colormap.viridis.color(at: 0)!.luminance
-        for k in 0..<4 { #expect((RacerPalette.color(k).luminance + 0.05) / (dark + 0.05) >= 3) }
+        // Every racer reads against dark, middle and light viridis bands: the path colour or its casing has a
+        // WCAG contrast of at least 3 against the band.
+        func contrast(_ a: RGBColor, _ b: RGBColor) -> Double {
+            let (x, y) = (a.luminance + 0.05, b.luminance + 0.05)
+            return max(x, y) / min(x, y)
+        }
+        for colour in p {
+            let casing = RacerPalette.casing(for: colour).withAlpha(1)
+            for t in [0.0, 0.5, 1.0] {
+                let band = Colormap.viridis.color(at: t)!
+                #expect(max(contrast(colour, band), contrast(casing, band)) >= 3, "\(colour) on viridis(\(t))")
+            }
+        }
     }
 }

@@ -9,7 +9,6 @@ struct FigureStyle {
     var panelStroke = RGBColor(hex: 0xDDE1E5)
     var divergedInk = RGBColor(hex: 0xC62828)
     var isoLine = RGBColor(red: 0, green: 0, blue: 0, alpha: 0.42)
-    var casing = RGBColor(red: 0.06, green: 0.06, blue: 0.08, alpha: 0.62)
     var maskedFill = RGBColor(hex: 0xE8E8E8)
 
     var margin = 18.0

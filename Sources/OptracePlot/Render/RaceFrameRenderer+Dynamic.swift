@@ -26,7 +26,7 @@ extension RaceFrameRenderer {
                         for run in pathRuns(racer, from: k, to: k + 1) {
                             c.polyline(run)
                             if pass == 0 {
-                                c.setColor(style.casing.withAlpha(style.casing.alpha * alpha))
+                                c.setColor(RacerPalette.casing(for: color).withAlpha(RacerPalette.casing(for: color).alpha * alpha))
                                 c.setLineWidth(style.casingWidth)
                             } else {
                                 c.setColor(color.withAlpha(alpha))
@@ -39,7 +39,7 @@ extension RaceFrameRenderer {
             } else {
                 let runs = pathRuns(racer, from: 0, to: step)
                 for r in runs { c.polyline(r) }
-                c.setColor(style.casing)
+                c.setColor(RacerPalette.casing(for: color))
                 c.setLineWidth(style.casingWidth)
                 c.stroke()
                 for r in runs { c.polyline(r) }

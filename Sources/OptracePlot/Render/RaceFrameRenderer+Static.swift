@@ -4,7 +4,7 @@ extension RaceFrameRenderer {
     func paintStatic() {
         let c = background
         let L = layout
-        c.fill(Rect(x: 0, y: 0, width: width, height: height), style.background)
+        c.fill(Rect(x: 0, y: 0, width: designWidth, height: designHeight), style.background)
         c.text(scene.title, x: style.margin, y: L.titleBaseline, style.title)
         c.text(scene.subtitle, x: style.margin, y: L.subtitleBaseline, style.subtitle)
         paintBands()
@@ -16,25 +16,33 @@ extension RaceFrameRenderer {
 
     private func paintBands() {
         let r = layout.plot
-        let x0 = Int((r.minX * scale).rounded()), y0 = Int((r.minY * scale).rounded())
-        let x1 = Int((r.maxX * scale).rounded()), y1 = Int((r.maxY * scale).rounded())
+        let k = background.scale
+        let x0 = Int((r.minX * k).rounded()), y0 = Int((r.minY * k).rounded())
+        let x1 = Int((r.maxX * k).rounded()), y1 = Int((r.maxY * k).rounded())
         let w = x1 - x0, h = y1 - y0
         guard w > 0, h > 0 else { return }
         let raster = BandRaster(field: scene.field, scale: colorScale, width: w, height: h)
-        func argb(_ c: RGBColor) -> UInt32 {
-            let (r, g, b, _) = c.rgba8
-            return 0xFF00_0000 | UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b)
+        let relief = raster.reliefFactors(strength: scene.relief)
+        let palette = (0..<colorScale.bandCount).map { colorScale.color(band: $0) }.map {
+            SIMD3<Float>(Float($0.red), Float($0.green), Float($0.blue)) * 255
         }
-        let palette = (0..<colorScale.bandCount).map { argb(colorScale.color(band: $0)) }
-        let masked = argb(style.maskedFill)
+        let (mr, mg, mb, _) = style.maskedFill.rgba8
+        let masked = 0xFF00_0000 | UInt32(mr) << 16 | UInt32(mg) << 8 | UInt32(mb)
         background.withPixels { px, rowLength in
             raster.bands.withUnsafeBufferPointer { bands in
-                for y in 0..<h {
-                    let dst = px + (y0 + y) * rowLength + x0
-                    let src = y * w
-                    for x in 0..<w {
-                        let b = Int(bands[src + x])
-                        dst[x] = b >= 0 ? palette[b] : masked
+                relief.withUnsafeBufferPointer { shade in
+                    for y in 0..<h {
+                        let dst = px + (y0 + y) * rowLength + x0
+                        let src = y * w
+                        for x in 0..<w {
+                            let b = Int(bands[src + x])
+                            guard b >= 0 else {
+                                dst[x] = masked
+                                continue
+                            }
+                            let c = (palette[b] * shade[src + x]).clamped(lowerBound: .zero, upperBound: SIMD3(repeating: 255))
+                            dst[x] = 0xFF00_0000 | UInt32(c.x.rounded()) << 16 | UInt32(c.y.rounded()) << 8 | UInt32(c.z.rounded())
+                        }
                     }
                 }
             }
@@ -165,7 +173,7 @@ extension RaceFrameRenderer {
             let mid = y - 3.8
             let color = colors[i]
             c.setLineWidth(style.casingWidth)
-            c.setColor(style.casing)
+            c.setColor(RacerPalette.casing(for: color))
             c.moveTo(SIMD2(L.swatchX, mid)); c.lineTo(SIMD2(L.swatchX + 22, mid))
             c.stroke()
             c.setLineWidth(style.pathWidth)

@@ -11,6 +11,9 @@ public final class RaceFrameRenderer {
     public let width: Double
     public let height: Double
     public let scale: Double
+    /// Below 560 × 420 the whole figure is laid out at that size and scaled down, so small figures keep proportions.
+    let designWidth: Double
+    let designHeight: Double
     public let colorScale: ColorScale
 
     let style = FigureStyle()
@@ -27,13 +30,16 @@ public final class RaceFrameRenderer {
         self.width = width
         self.height = height
         self.scale = scale
+        let shrink = min(1, width / 560, height / 420)
+        designWidth = width / shrink
+        designHeight = height / shrink
         colorScale = ColorScale(field: scene.field, logScale: scene.logScale, bandCount: scene.bandCount,
                                 colormap: scene.colormap)
         colors = scene.racers.enumerated().map { $0.element.color ?? RacerPalette.color($0.offset) }
         lastStep = scene.lastStep
         let pw = max(1, Int((width * scale).rounded())), ph = max(1, Int((height * scale).rounded()))
-        background = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale)
-        frame = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale)
+        background = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink)
+        frame = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink)
 
         let field = scene.field
         let yTicks = TickLocator.linear(field.yRange, target: 6)
@@ -43,7 +49,7 @@ public final class RaceFrameRenderer {
         let widestLoss = ["−8.888e−88", "8888.8", "diverged"].map { canvas.measure($0, st.value) }.max()!
         let digits = String(repeating: "8", count: String(max(lastStep, 0)).count)
         let widestStep = canvas.measure("\(digits) / \(digits)", st.stepValue)
-        layout = RaceLayout(width: width, height: height, style: st, racerCount: scene.racers.count,
+        layout = RaceLayout(width: designWidth, height: designHeight, style: st, racerCount: scene.racers.count,
                             yTickLabels: yTicks.map(\.label), colorBarTickLabels: cbTicks.filter(\.isMajor).map(\.label),
                             widestLoss: widestLoss, widestStepValue: widestStep,
                             measure: { canvas.measure($0, $1) })

@@ -11,13 +11,15 @@ public struct RaceScene: Sendable {
     public var bandCount: Int
     public var minima: [KnownMinimum]
     public var racers: [RacerTrack]
+    /// Strength of the relief shading laid over the bands (0 = flat bands; 0.35 is subtle, 1 strong).
+    public var relief: Double
     /// Label for the surface value on the colour bar.
     public var valueLabel: String
     public var xLabel: String
     public var yLabel: String
 
     public init(title: String, subtitle: String = "", field: Field, colormap: Colormap = .viridis,
-                logScale: Bool = true, bandCount: Int = 20, minima: [KnownMinimum] = [], racers: [RacerTrack],
+                logScale: Bool = true, bandCount: Int = 20, minima: [KnownMinimum] = [], racers: [RacerTrack], relief: Double = 0.45,
                 valueLabel: String = "loss", xLabel: String = "x", yLabel: String = "y") {
         self.title = title
         self.subtitle = subtitle
@@ -27,6 +29,7 @@ public struct RaceScene: Sendable {
         self.bandCount = max(1, bandCount)
         self.minima = minima
         self.racers = racers
+        self.relief = max(0, relief)
         self.valueLabel = valueLabel
         self.xLabel = xLabel
         self.yLabel = yLabel
