@@ -22,7 +22,11 @@ extension RaceFrameRenderer {
         let w = x1 - x0, h = y1 - y0
         guard w > 0, h > 0 else { return }
         let raster = BandRaster(field: scene.field, scale: colorScale, width: w, height: h)
-        let relief = raster.reliefFactors(strength: scene.relief)
+        // Relief follows the bilinear surface, whose slope jumps at cell edges: fade it out when cells span more
+        // than about three pixels so coarse grids do not look faceted.
+        let field = scene.field
+        let fineness = min(1, Double(field.columns - 1) * 3 / Double(w), Double(field.rows - 1) * 3 / Double(h))
+        let relief = raster.reliefFactors(strength: scene.relief * fineness)
         let palette = (0..<colorScale.bandCount).map { colorScale.color(band: $0) }.map {
             SIMD3<Float>(Float($0.red), Float($0.green), Float($0.blue)) * 255
         }
