@@ -72,3 +72,19 @@ import Testing
         #expect(throws: PNGError.self) { _ = try PNGChunk.parse(bytes) }
     }
 }
+
+@Suite struct RaceAnimationTests {
+    @Test func raceAPNGComposesToTheRenderedFrames() throws {
+        let scene = DemoRace.scene(steps: 9)
+        let renderer = RaceFrameRenderer(scene: scene, width: 320, height: 240)
+        let bytes = try RaceAnimation.apng(renderer: renderer, fps: 10, stepStride: 2, threads: 2)
+        #expect(RaceAnimation.steps(lastStep: 9, stride: 2) == [0, 2, 4, 6, 8, 9])
+        let reader = try APNGReader(bytes)
+        #expect(reader.frames.count == 6)
+        for (k, step) in [0, 2, 4, 6, 8, 9].enumerated() {
+            #expect(reader.frames[k] == renderer.renderFrame(step: step, fadingTail: nil).straightRGBA(), "step \(step)")
+        }
+        // Later frames are deltas: each stores less than the full canvas.
+        #expect(reader.controls.dropFirst().allSatisfy { $0.width * $0.height < 320 * 240 })
+    }
+}

@@ -34,6 +34,7 @@ import OptracePlot
         where golden.pixels[i..<(i + 4)] != image.pixels[i..<(i + 4)] {
             differing += 1
         }
+        if differing > 0 { DemoRace.saveArtifact("golden-actual.png", try PNGEncoder().encode(image)) }
         #expect(differing == 0, "\(differing) pixels differ from \(Self.goldenURL.path)")
     }
 }

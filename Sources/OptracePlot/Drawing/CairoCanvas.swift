@@ -10,8 +10,10 @@ final class CairoCanvas {
     let pixelWidth: Int
     let pixelHeight: Int
     let scale: Double
+    let fonts: FontFaces
 
-    init(pixelWidth: Int, pixelHeight: Int, scale: Double) {
+    init(pixelWidth: Int, pixelHeight: Int, scale: Double, fonts: FontFaces = FontFaces()) {
+        self.fonts = fonts
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight
         self.scale = scale
@@ -135,8 +137,12 @@ final class CairoCanvas {
     // MARK: text
 
     private func select(_ style: TextStyle) {
-        cairo_select_font_face(context, Self.fontFamily, CAIRO_FONT_SLANT_NORMAL,
-                               style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        if let face = style.bold ? fonts.bold : fonts.regular {
+            cairo_set_font_face(context, face)
+        } else {
+            cairo_select_font_face(context, Self.fontFamily, CAIRO_FONT_SLANT_NORMAL,
+                                   style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        }
         cairo_set_font_size(context, style.size)
     }
 

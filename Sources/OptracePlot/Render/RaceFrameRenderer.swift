@@ -38,8 +38,9 @@ public final class RaceFrameRenderer {
         colors = scene.racers.enumerated().map { $0.element.color ?? RacerPalette.color($0.offset) }
         lastStep = scene.lastStep
         let pw = max(1, Int((width * scale).rounded())), ph = max(1, Int((height * scale).rounded()))
-        background = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink)
-        frame = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink)
+        let fonts = FontFaces()
+        background = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink, fonts: fonts)
+        frame = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink, fonts: fonts)
 
         let field = scene.field
         let yTicks = TickLocator.linear(field.yRange, target: 6)
