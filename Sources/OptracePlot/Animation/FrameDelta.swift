@@ -47,19 +47,29 @@ public struct FrameDelta: Sendable, Equatable {
         let rw = maxX - minX + 1, rh = maxY - minY + 1
         var out = [UInt8](repeating: 0, count: rw * rh * 4)
         var allOpaque = true
-        let straight = current.straightRGBA()
-        for y in 0..<rh {
-            for x in 0..<rw {
-                let si = ((minY + y) * w + minX + x) * 4
-                if previous.pixels[si..<(si + 4)] != current.pixels[si..<(si + 4)] {
-                    if straight[si + 3] != 255 { allOpaque = false }
-                    let di = (y * rw + x) * 4
-                    out[di] = straight[si]; out[di + 1] = straight[si + 1]
-                    out[di + 2] = straight[si + 2]; out[di + 3] = straight[si + 3]
+        previous.pixels.withUnsafeBytes { pRaw in
+            current.pixels.withUnsafeBytes { cRaw in
+                out.withUnsafeMutableBytes { oRaw in
+                    let p = pRaw.bindMemory(to: UInt32.self), c = cRaw.bindMemory(to: UInt32.self)
+                    let cb = cRaw.bindMemory(to: UInt8.self), o = oRaw.bindMemory(to: UInt8.self)
+                    for y in 0..<rh {
+                        let row = (minY + y) * w + minX
+                        for x in 0..<rw where p[row + x] != c[row + x] {
+                            let si = (row + x) * 4, di = (y * rw + x) * 4
+                            let a = cb[si + 3]
+                            if a == 255 {
+                                o[di] = cb[si]; o[di + 1] = cb[si + 1]; o[di + 2] = cb[si + 2]; o[di + 3] = 255
+                            } else {
+                                allOpaque = false
+                            }
+                        }
+                    }
                 }
             }
         }
         if !allOpaque {
+            // Some changed pixel is translucent: store the whole rectangle and draw it with SOURCE.
+            let straight = current.straightRGBA()
             for y in 0..<rh {
                 let si = ((minY + y) * w + minX) * 4, di = y * rw * 4
                 out.replaceSubrange(di..<(di + rw * 4), with: straight[si..<(si + rw * 4)])

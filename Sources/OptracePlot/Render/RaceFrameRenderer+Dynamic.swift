@@ -10,51 +10,72 @@ extension RaceFrameRenderer {
         return SegmentClipper.runs(pts, in: layout.plot.insetBy(-4))
     }
 
-    func paintPaths(step: Int, fadingTail: Int?) {
+    /// Brings the trail layer to `step`: from scratch when going backwards, then one step at a time.
+    func advanceTrail(to step: Int) {
+        if step < trailStep {
+            trail.copyPixels(from: background)
+            trailStep = 0
+        }
+        guard step > trailStep else { return }
+        let c = trail
+        c.save()
+        c.clip(to: layout.plot)
+        while trailStep < step {
+            trailStep += 1
+            drawTrailSegment(trailStep, on: c)
+        }
+        c.restore()
+    }
+
+    /// Segment `k` (points k−1 → k) of every racer: casing, then colour over segments k−1 and k so the casing
+    /// never cuts into the previous segment, then the dot marking iterate k−1.
+    private func drawTrailSegment(_ k: Int, on c: CairoCanvas) {
+        for (i, racer) in scene.racers.enumerated() where k < racer.points.count {
+            let color = colors[i]
+            let current = pathRuns(racer, from: k - 1, to: k)
+            guard !current.isEmpty else { continue }
+            for r in current { c.polyline(r) }
+            c.setColor(RacerPalette.casing(for: color))
+            c.setLineWidth(style.casingWidth)
+            c.stroke()
+            for r in pathRuns(racer, from: k - 2, to: k) { c.polyline(r) }
+            c.setColor(color)
+            c.setLineWidth(style.pathWidth)
+            c.stroke()
+            if k >= 2 {
+                let p = transform.apply(racer.points[k - 1])
+                if p.x.isFinite, p.y.isFinite, layout.plot.insetBy(-3).contains(p) {
+                    c.circle(p, radius: 1.5)
+                    c.fill()
+                }
+            }
+        }
+    }
+
+    /// Only the last `tail` steps, each segment fading with its age; casings first so a newer segment's colour is
+    /// never covered.
+    func paintFadingPaths(step: Int, tail: Int) {
         let c = frame
         c.save()
         c.clip(to: layout.plot)
         for (i, racer) in scene.racers.enumerated() {
             let color = colors[i]
-            if let tail = fadingTail, tail > 0 {
-                // Each segment fades with its age; casings first so a newer segment's colour is never covered.
-                let first = max(0, step - tail)
-                for pass in 0..<2 {
-                    for k in first..<max(first, min(step, racer.points.count - 1)) {
-                        let age = Double(step - (k + 1)) / Double(tail)
-                        let alpha = max(0.0, 1 - age)
-                        for run in pathRuns(racer, from: k, to: k + 1) {
-                            c.polyline(run)
-                            if pass == 0 {
-                                c.setColor(RacerPalette.casing(for: color).withAlpha(RacerPalette.casing(for: color).alpha * alpha))
-                                c.setLineWidth(style.casingWidth)
-                            } else {
-                                c.setColor(color.withAlpha(alpha))
-                                c.setLineWidth(style.pathWidth)
-                            }
-                            c.stroke()
+            let casing = RacerPalette.casing(for: color)
+            let first = max(0, step - tail)
+            for pass in 0..<2 {
+                for k in first..<max(first, min(step, racer.points.count - 1)) {
+                    let alpha = max(0.0, 1 - Double(step - (k + 1)) / Double(tail))
+                    for run in pathRuns(racer, from: k, to: k + 1) {
+                        c.polyline(run)
+                        if pass == 0 {
+                            c.setColor(casing.withAlpha(casing.alpha * alpha))
+                            c.setLineWidth(style.casingWidth)
+                        } else {
+                            c.setColor(color.withAlpha(alpha))
+                            c.setLineWidth(style.pathWidth)
                         }
+                        c.stroke()
                     }
-                }
-            } else {
-                let runs = pathRuns(racer, from: 0, to: step)
-                for r in runs { c.polyline(r) }
-                c.setColor(RacerPalette.casing(for: color))
-                c.setLineWidth(style.casingWidth)
-                c.stroke()
-                for r in runs { c.polyline(r) }
-                c.setColor(color)
-                c.setLineWidth(style.pathWidth)
-                c.stroke()
-                // Iterates as small dots: step sizes stay readable.
-                let hi = min(step, racer.points.count - 1)
-                if hi >= 1 {
-                    for k in 1..<hi {
-                        let p = transform.apply(racer.points[k])
-                        if p.x.isFinite, p.y.isFinite, layout.plot.insetBy(-3).contains(p) { c.circle(p, radius: 1.5) }
-                    }
-                    c.setColor(color)
-                    c.fill()
                 }
             }
         }

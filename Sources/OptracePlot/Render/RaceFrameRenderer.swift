@@ -4,6 +4,9 @@ import Foundation
 /// Draws race frames: the static map (bands, iso-lines, axes, colour bar, titles, minima, legend) is painted once and
 /// cached; each frame copies it and adds the paths, minima, markers and scoreboard values.
 ///
+/// Complete paths are drawn incrementally into a cached trail layer (one segment per racer per step, always in the
+/// same order, so a frame's pixels do not depend on which frames were rendered before).
+///
 /// Not thread-safe: use one renderer per thread (rendering is cheap next to encoding; see `ParallelPNGEncoder`).
 public final class RaceFrameRenderer {
     public let scene: RaceScene
@@ -21,6 +24,9 @@ public final class RaceFrameRenderer {
     let transform: PlotTransform
     let background: CairoCanvas
     let frame: CairoCanvas
+    /// Background plus complete paths up to `trailStep`, grown one step at a time (see `advanceTrail`).
+    let trail: CairoCanvas
+    var trailStep = 0
     let colors: [RGBColor]
     let lastStep: Int
 
@@ -41,6 +47,7 @@ public final class RaceFrameRenderer {
         let fonts = FontFaces()
         background = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink, fonts: fonts)
         frame = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink, fonts: fonts)
+        trail = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink, fonts: fonts)
 
         let field = scene.field
         let yTicks = TickLocator.linear(field.yRange, target: 6)
@@ -56,6 +63,7 @@ public final class RaceFrameRenderer {
                             measure: { canvas.measure($0, $1) })
         transform = PlotTransform(xRange: field.xRange, yRange: field.yRange, rect: layout.plot)
         paintStatic()
+        trail.copyPixels(from: background)
     }
 
     /// Colour-bar ticks in the normalised quantity (field value + offset).
@@ -80,8 +88,13 @@ public final class RaceFrameRenderer {
 
     func drawFrame(step: Int, fadingTail: Int?) {
         let s = max(0, step)
-        frame.copyPixels(from: background)
-        paintPaths(step: s, fadingTail: fadingTail)
+        if let tail = fadingTail, tail > 0 {
+            frame.copyPixels(from: background)
+            paintFadingPaths(step: s, tail: tail)
+        } else {
+            advanceTrail(to: s)
+            frame.copyPixels(from: trail)
+        }
         paintMinima(on: frame)
         paintMarkers(step: s)
         paintScoreboard(step: s)

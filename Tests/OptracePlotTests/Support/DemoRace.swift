@@ -73,6 +73,18 @@ enum DemoRace {
             racers: racers(steps: steps, includeDiverging: includeDiverging))
     }
 
+    /// The racers as the CLI's trajectory CSV (`racer,step,x,y,loss,grad_x,grad_y,noise_x,noise_y`), for the peers.
+    static func trajectoryCSV(_ racers: [RacerTrack]) -> String {
+        var out = "racer,step,x,y,loss,grad_x,grad_y,noise_x,noise_y\n"
+        for r in racers {
+            for (k, p) in r.points.enumerated() {
+                let g = gradient(p)
+                out += "\(r.name),\(k),\(p.x),\(p.y),\(r.losses[k]),\(g.x),\(g.y),0,0\n"
+            }
+        }
+        return out
+    }
+
     /// Writes `bytes` to `$OPTRACE_ARTIFACTS/name` when that variable is set (for looking at the pictures).
     static func saveArtifact(_ name: String, _ bytes: [UInt8]) {
         guard let dir = ProcessInfo.processInfo.environment["OPTRACE_ARTIFACTS"] else { return }
