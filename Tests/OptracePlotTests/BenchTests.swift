@@ -96,4 +96,37 @@ struct BenchTests {
         }
         print("BENCH 121-frame APNG (init + render + delta + parallel encode): median \(Self.ms(Self.median(totals))), size \(sizes[0] / 1024) KiB")
     }
+
+    @Test func deltaEncodingOptions() throws {
+        let renderer = RaceFrameRenderer(scene: DemoRace.scene())
+        let frames = (0...120).map { renderer.renderFrame(step: $0, fadingTail: nil) }
+        let deltas = (1..<frames.count).map { FrameDelta.between(frames[$0 - 1], frames[$0]) }
+        let area = deltas.map { $0.width * $0.height }.reduce(0, +) / deltas.count
+        print("BENCH deltas: mean rectangle \(area) px (full frame \(800 * 600))")
+        let candidates: [(String, PNGOptions)] = [
+            ("L2 rle up", PNGOptions(level: 2, strategy: .rle, filters: .up)),
+            ("L1 default none", PNGOptions(level: 1, strategy: .default, filters: .none)),
+            ("L6 default none", PNGOptions(level: 6, strategy: .default, filters: .none)),
+            ("L6 default sub", PNGOptions(level: 6, strategy: .default, filters: .sub)),
+            ("L6 default up", PNGOptions(level: 6, strategy: .default, filters: .up)),
+            ("L6 default all", PNGOptions(level: 6, strategy: .default, filters: .all)),
+            ("L9 default none", PNGOptions(level: 9, strategy: .default, filters: .none)),
+            ("L9 default all", PNGOptions(level: 9, strategy: .default, filters: .all)),
+            ("L6 filtered all", PNGOptions(level: 6, strategy: .filtered, filters: .all)),
+        ]
+        for (name, options) in candidates {
+            var total = 0
+            let t = try Self.seconds {
+                for d in deltas { total += try EncodedFrame.encode(d, options: options).payloads.map(\.count).reduce(0, +) }
+            }
+            print("BENCH delta encode \(name): \(total / 1024) KiB for \(deltas.count) deltas, \(Self.ms(t / Double(deltas.count))) per delta")
+        }
+        for (name, options) in [("L2 rle up", PNGOptions(level: 2, strategy: .rle, filters: .up)),
+                                ("L6 default all", PNGOptions(level: 6, strategy: .default, filters: .all)),
+                                ("L9 default all", PNGOptions(level: 9, strategy: .default, filters: .all))] {
+            var size = 0
+            let t = try Self.seconds { size = try EncodedFrame.encode(FrameDelta.full(frames[0]), options: options).payloads.map(\.count).reduce(0, +) }
+            print("BENCH first frame RGBA \(name): \(size / 1024) KiB, \(Self.ms(t))")
+        }
+    }
 }

@@ -18,6 +18,15 @@ import Testing
         let big = hi.renderFrame(step: 60, fadingTail: nil)
         #expect(big.width == 1600 && big.height == 1200)
         DemoRace.saveArtifact("race-step60@2x.png", try encoder.encode(big))
+        let f61 = renderer.renderFrame(step: 61, fadingTail: nil)
+        var diff = [UInt8](repeating: 255, count: 800 * 600 * 4)
+        var changed = 0
+        for i in stride(from: 0, to: diff.count, by: 4) where mid.pixels[i..<(i + 4)] != f61.pixels[i..<(i + 4)] {
+            diff[i] = 0; diff[i + 1] = 0; diff[i + 2] = 0
+            changed += 1
+        }
+        DemoRace.saveArtifact("diff-60-61.png", try encoder.encode(RGBAImage(width: 800, height: 600, pixels: diff)))
+        print("changed pixels 60→61: \(changed)")
         let small = RaceFrameRenderer(scene: DemoRace.scene(), width: 400, height: 300, scale: 1)
         DemoRace.saveArtifact("race-400x300.png", try encoder.encode(small.renderFrame(step: 30)))
     }
@@ -50,7 +59,7 @@ import Testing
         let widestLoss = ["−8.888e−88", "diverged"].map { renderer.frame.measure($0, TextStyle(size: 11, bold: true)) }.max()!
         let allowed = [
             L.plot.insetBy(-12),
-            Rect(x: L.stepRight - L.stepValueWidth - 2, y: L.titleBaseline - 16, width: L.stepValueWidth + 4, height: 21),
+            Rect(x: L.stepRight - L.stepValueWidth - 2, y: L.stepBaseline - 12, width: L.stepValueWidth + 4, height: 16),
             Rect(x: L.table.minX, y: L.table.minY, width: L.rankRight + 2 - L.table.minX, height: L.table.height),
             Rect(x: L.lossRight - widestLoss - 2, y: L.table.minY, width: widestLoss + 4, height: L.table.height),
         ]

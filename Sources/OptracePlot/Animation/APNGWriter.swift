@@ -8,7 +8,10 @@ public final class APNGWriter {
     public let width: Int
     public let height: Int
     public let frameCount: Int
+    /// Compression of delta frames.
     public let options: PNGOptions
+    /// Compression of the first, full frame.
+    public let keyframeOptions: PNGOptions
     let frameDelay: (UInt16, UInt16)
     let finalDelay: (UInt16, UInt16)
     let sink: ([UInt8]) throws -> Void
@@ -21,12 +24,14 @@ public final class APNGWriter {
     ///   - frameCount: number of frames that will be appended (APNG needs it in `acTL`, before any frame).
     ///   - sink: receives the file's bytes in order (signature and headers first, `IEND` last).
     public init(width: Int, height: Int, frameCount: Int, fps: Double, finalHold: Double = 2,
-                options: PNGOptions = .standard, sink: @escaping ([UInt8]) throws -> Void) throws {
+                options: PNGOptions = .apngDelta, keyframeOptions: PNGOptions = .apngKeyframe,
+                sink: @escaping ([UInt8]) throws -> Void) throws {
         precondition(width > 0 && height > 0 && frameCount > 0 && fps > 0)
         self.width = width
         self.height = height
         self.frameCount = frameCount
         self.options = options
+        self.keyframeOptions = keyframeOptions
         self.sink = sink
         frameDelay = APNGWriter.delay(seconds: 1 / fps)
         finalDelay = APNGWriter.delay(seconds: max(finalHold, 1 / fps))
@@ -42,8 +47,9 @@ public final class APNGWriter {
     public func append(_ image: RGBAImage) throws {
         precondition(image.width == width && image.height == height, "frame size differs from the animation's")
         let delta = previous.map { FrameDelta.between($0, image) } ?? FrameDelta.full(image)
+        let frameOptions = previous == nil ? keyframeOptions : options
         previous = image
-        try append(encoded: EncodedFrame.encode(delta, options: options))
+        try append(encoded: EncodedFrame.encode(delta, options: frameOptions))
     }
 
     /// Adds a frame encoded elsewhere (e.g. in parallel); frames must arrive in order, the first one full size.
@@ -97,14 +103,15 @@ public final class APNGWriter {
 
     /// Encodes `frames` into a complete APNG in memory, deltas encoded on `threads` threads.
     public static func encode(frames: [RGBAImage], fps: Double, finalHold: Double = 2,
-                              options: PNGOptions = .standard, threads: Int? = nil) throws -> [UInt8] {
+                              options: PNGOptions = .apngDelta, keyframeOptions: PNGOptions = .apngKeyframe,
+                              threads: Int? = nil) throws -> [UInt8] {
         guard let first = frames.first else { throw PNGError("an APNG needs at least one frame") }
         var bytes = [UInt8]()
         let writer = try APNGWriter(width: first.width, height: first.height, frameCount: frames.count, fps: fps,
-                                    finalHold: finalHold, options: options) { bytes += $0 }
+                                    finalHold: finalHold, options: options, keyframeOptions: keyframeOptions) { bytes += $0 }
         let encoded = try ParallelPNGEncoder.map(count: frames.count, threads: threads) { k in
-            let delta = k == 0 ? FrameDelta.full(frames[0]) : FrameDelta.between(frames[k - 1], frames[k])
-            return try EncodedFrame.encode(delta, options: options)
+            if k == 0 { return try EncodedFrame.encode(FrameDelta.full(frames[0]), options: keyframeOptions) }
+            return try EncodedFrame.encode(FrameDelta.between(frames[k - 1], frames[k]), options: options)
         }
         for e in encoded { try writer.append(encoded: e) }
         return bytes

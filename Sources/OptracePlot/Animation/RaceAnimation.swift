@@ -10,15 +10,15 @@ public enum RaceAnimation {
 
     /// Streams the APNG into `sink`. Memory holds at most `batchSize + 1` frames.
     public static func writeAPNG(renderer: RaceFrameRenderer, fps: Double, finalHold: Double = 2,
-                                 fadingTail: Int? = nil, stepStride: Int = 1, options: PNGOptions = .standard,
-                                 threads: Int? = nil, batchSize: Int = 24,
+                                 fadingTail: Int? = nil, stepStride: Int = 1, options: PNGOptions = .apngDelta,
+                                 keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil, batchSize: Int = 24,
                                  sink: @escaping ([UInt8]) throws -> Void) throws {
         let steps = steps(lastStep: renderer.scene.lastStep, stride: stepStride)
         let first = renderer.renderFrame(step: steps[0], fadingTail: fadingTail)
         let writer = try APNGWriter(width: first.width, height: first.height, frameCount: steps.count, fps: fps,
-                                    finalHold: finalHold, options: options, sink: sink)
+                                    finalHold: finalHold, options: options, keyframeOptions: keyframeOptions, sink: sink)
         var previous = first
-        try writer.append(encoded: EncodedFrame.encode(FrameDelta.full(first), options: options))
+        try writer.append(encoded: EncodedFrame.encode(FrameDelta.full(first), options: keyframeOptions))
         var index = 1
         while index < steps.count {
             let batchSteps = steps[index..<min(steps.count, index + max(1, batchSize))]
@@ -36,11 +36,12 @@ public enum RaceAnimation {
 
     /// The whole APNG in memory.
     public static func apng(renderer: RaceFrameRenderer, fps: Double, finalHold: Double = 2, fadingTail: Int? = nil,
-                            stepStride: Int = 1, options: PNGOptions = .standard, threads: Int? = nil) throws -> [UInt8] {
+                            stepStride: Int = 1, options: PNGOptions = .apngDelta,
+                            keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil) throws -> [UInt8] {
         var bytes = [UInt8]()
         let box = ByteBox()
         try writeAPNG(renderer: renderer, fps: fps, finalHold: finalHold, fadingTail: fadingTail, stepStride: stepStride,
-                      options: options, threads: threads) { box.bytes += $0 }
+                      options: options, keyframeOptions: keyframeOptions, threads: threads) { box.bytes += $0 }
         swap(&bytes, &box.bytes)
         return bytes
     }

@@ -20,7 +20,7 @@ struct FigureStyle {
     var name: TextStyle { TextStyle(size: 11, bold: true, color: ink) }
     var detail: TextStyle { TextStyle(size: 10.5, color: mutedInk) }
     var value: TextStyle { TextStyle(size: 11, color: ink) }
-    var stepValue: TextStyle { TextStyle(size: 15, bold: true, color: ink) }
+    var stepValue: TextStyle { TextStyle(size: 10, bold: true, color: ink) }
 
     var tickLength = 4.0
     var isoLineWidth = 0.6

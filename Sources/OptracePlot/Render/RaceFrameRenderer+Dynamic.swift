@@ -121,7 +121,7 @@ extension RaceFrameRenderer {
         let c = frame
         let L = layout
         let shown = min(step, lastStep)
-        c.text("\(shown) / \(lastStep)", x: L.stepRight, y: L.titleBaseline, style.stepValue, align: .right)
+        c.text("\(shown) / \(lastStep)", x: L.stepRight, y: L.stepBaseline, style.stepValue, align: .right)
         let losses: [Double?] = scene.racers.map { r in
             guard !r.isDiverged(at: shown), let l = r.loss(at: shown), l.isFinite else { return nil }
             return l

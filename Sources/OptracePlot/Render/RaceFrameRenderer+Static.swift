@@ -155,9 +155,11 @@ extension RaceFrameRenderer {
         let h = style.header
         c.text("#", x: L.rankRight, y: L.tableHeaderBaseline, h, align: .right)
         c.text("racer", x: L.swatchX, y: L.tableHeaderBaseline, h)
-        c.text("loss", x: L.lossRight, y: L.tableHeaderBaseline, h, align: .right)
-        // Minima key, right of the racer header.
-        var keyX = L.lossRight - c.measure("loss", h) - 30
+        let lossHeader = "loss at step"
+        let lossHeaderRight = L.stepRight - L.stepValueWidth - 4
+        c.text(lossHeader, x: lossHeaderRight, y: L.stepBaseline, h, align: .right)
+        // Minima key, left of the loss header.
+        var keyX = lossHeaderRight - c.measure(lossHeader, h) - 30
         let keyY = L.tableHeaderBaseline - 3.5
         if scene.minima.contains(where: { !$0.isGlobal }) {
             let label = "local minimum"
@@ -194,6 +196,5 @@ extension RaceFrameRenderer {
             }
             c.text(rest, x: x, y: y, style.detail)
         }
-        c.text("step", x: L.stepRight - L.stepValueWidth - 6, y: L.titleBaseline, style.header, align: .right)
     }
 }

@@ -20,6 +20,7 @@ struct RaceLayout {
     var legendX: Double
     var lossRight: Double
     var stepRight: Double
+    var stepBaseline: Double
     var stepValueWidth: Double
 
     /// `measure(text, style)` returns the advance width of `text`.
@@ -58,7 +59,10 @@ struct RaceLayout {
         legendX = swatchX + 30
         lossRight = table.maxX - pad
         _ = widestLoss
-        stepRight = width - m
+        // The step counter heads the loss column, so everything that changes per frame sits in the plot or the
+        // panel's right edge (small APNG delta rectangles).
+        stepRight = lossRight
+        stepBaseline = tableHeaderBaseline
         stepValueWidth = widestStepValue
     }
 }
