@@ -49,6 +49,7 @@ struct BenchTests {
             ("L6 filtered all", PNGOptions(level: 6, strategy: .filtered, filters: .all)),
             ("L9 default all", PNGOptions(level: 9, strategy: .default, filters: .all)),
             ("standard", PNGOptions.standard),
+            ("L1 rle up again", PNGOptions(level: 1, strategy: .rle, filters: .up)),
         ]
         for (name, options) in candidates {
             let enc = PNGEncoder(options: options)
@@ -81,8 +82,8 @@ struct BenchTests {
         print("BENCH 121 separate PNG frames, draw + encode on one thread: median \(Self.ms(Self.median(serialLoops))) per frame")
     }
 
-    @Test func raceAsAPNG() throws {
-        let scene = DemoRace.scene()
+    @Test(arguments: [false, true]) func raceAsAPNG(withDivergingRacer: Bool) throws {
+        let scene = DemoRace.scene(includeDiverging: withDivergingRacer)
         var sizes: [Int] = []
         var totals: [Double] = []
         for _ in 0..<5 {
@@ -92,9 +93,9 @@ struct BenchTests {
                 bytes = try RaceAnimation.apng(renderer: renderer, fps: 12)
             })
             sizes.append(bytes.count)
-            DemoRace.saveArtifact("race.apng.png", bytes)
+            DemoRace.saveArtifact("race-\(scene.racers.count)-racers.apng.png", bytes)
         }
-        print("BENCH 121-frame APNG (init + render + delta + parallel encode): median \(Self.ms(Self.median(totals))), size \(sizes[0] / 1024) KiB")
+        print("BENCH 121-frame APNG, \(scene.racers.count) racers (init + render + delta + parallel encode): median \(Self.ms(Self.median(totals))), size \(sizes[0] / 1024) KiB")
     }
 
     @Test func deltaEncodingOptions() throws {

@@ -11,6 +11,7 @@ import Testing
         let encoder = PNGEncoder()
         DemoRace.saveArtifact("race-step60.png", try encoder.encode(mid))
         DemoRace.saveArtifact("trajectory.csv", Array(DemoRace.trajectoryCSV(DemoRace.racers()).utf8))
+        DemoRace.saveArtifact("trajectory-3.csv", Array(DemoRace.trajectoryCSV(DemoRace.racers(includeDiverging: false)).utf8))
         DemoRace.saveArtifact("race-step8.png", try encoder.encode(renderer.renderFrame(step: 8, fadingTail: nil)))
         DemoRace.saveArtifact("race-tail.png", try encoder.encode(renderer.renderFrame(step: 40, fadingTail: 12)))
         DemoRace.saveArtifact("race-summary.png", try encoder.encode(renderer.renderSummary()))
