@@ -58,7 +58,7 @@ static void read_bytes(png_structp png, png_bytep bytes, size_t length) {
     reader->offset += length;
 }
 
-int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stride, int channels,
+int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stride, int channels, int drop_alpha,
                        int level, int strategy, int filters,
                        uint8_t **out, size_t *out_size, char *error, size_t error_capacity) {
     error_sink sink = {error, error_capacity};
@@ -83,7 +83,7 @@ int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stri
     if (channels != 3 && channels != 4) png_error(png, "channels must be 3 or 4");
     png_set_write_fn(png, &buffer, write_bytes, flush_nothing);
     png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
-                 channels == 4 ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                 (channels == 4 && !drop_alpha) ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_compression_level(png, level);
     png_set_compression_strategy(png, strategy);
@@ -92,6 +92,7 @@ int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stri
     if (!rows) png_error(png, "out of memory");
     for (int y = 0; y < height; y++) rows[y] = (png_bytep)(pixels + (size_t)y * stride);
     png_write_info(png, info);
+    if (channels == 4 && drop_alpha) png_set_filler(png, 0, PNG_FILLER_AFTER); /* strip the 4th byte */
     png_write_image(png, rows);
     png_write_end(png, info);
     png_destroy_write_struct(&png, &info);

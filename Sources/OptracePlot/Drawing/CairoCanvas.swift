@@ -61,17 +61,17 @@ final class CairoCanvas {
         let rowLength = stride / 4
         var out = [UInt8](repeating: 0, count: pixelWidth * pixelHeight * 4)
         data.withMemoryRebound(to: UInt32.self, capacity: rowLength * pixelHeight) { src in
-            out.withUnsafeMutableBufferPointer { dst in
+            out.withUnsafeMutableBytes { raw in
+                // Native-endian ARGB32 (little-endian bytes B, G, R, A) → bytes R, G, B, A: swap R and B.
+                let dst = raw.bindMemory(to: UInt32.self)
                 var o = 0
                 for y in 0..<pixelHeight {
                     let row = src + y * rowLength
                     for x in 0..<pixelWidth {
                         let v = row[x]
-                        dst[o] = UInt8(truncatingIfNeeded: v >> 16)
-                        dst[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
-                        dst[o + 2] = UInt8(truncatingIfNeeded: v)
-                        dst[o + 3] = UInt8(truncatingIfNeeded: v >> 24)
-                        o += 4
+                        let argb = (v & 0xFF00_FF00) | ((v >> 16) & 0xFF) | ((v & 0xFF) << 16)
+                        dst[o] = UInt32(littleEndian: argb)
+                        o += 1
                     }
                 }
             }
