@@ -49,7 +49,7 @@ let package = Package(
             dependencies: ["OptraceCLI"]
         ),
         .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore"]),
-        .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"]),
+        .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"], exclude: ["Golden"]),
         .testTarget(name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore"]),
     ]
 )

@@ -86,5 +86,11 @@ import Testing
         }
         // Later frames are deltas: each stores less than the full canvas.
         #expect(reader.controls.dropFirst().allSatisfy { $0.width * $0.height < 320 * 240 })
+        // Same bytes whatever the thread count and batch size.
+        for (threads, batch) in [(1, 1), (3, 2), (2, 50)] {
+            var other = [UInt8]()
+            try RaceAnimation.writeAPNG(renderer: renderer, fps: 10, stepStride: 2, threads: threads, batchSize: batch) { other += $0 }
+            #expect(other == bytes, "threads \(threads), batch \(batch)")
+        }
     }
 }

@@ -1,5 +1,8 @@
-/// Turns a race into an animated PNG: one frame per (strided) step, rendered in batches on the calling thread and
-/// delta-encoded on all cores, streamed out in order.
+import Dispatch
+import Foundation
+
+/// Turns a race into an animated PNG: one frame per (strided) step. Frames are rendered in batches on the calling
+/// thread while the previous batch is delta-encoded on worker threads; the file is streamed out in frame order.
 public enum RaceAnimation {
     /// The steps that become frames: 0, stride, 2·stride, … and always the last step.
     public static func steps(lastStep: Int, stride: Int) -> [Int] {
@@ -8,7 +11,8 @@ public enum RaceAnimation {
         return s
     }
 
-    /// Streams the APNG into `sink`. Memory holds at most `batchSize + 1` frames.
+    /// Streams the APNG into `sink`. Memory holds at most about `2 × batchSize` frames.
+    /// The bytes do not depend on `threads` or `batchSize`.
     public static func writeAPNG(renderer: RaceFrameRenderer, fps: Double, finalHold: Double = 2,
                                  fadingTail: Int? = nil, stepStride: Int = 1, options: PNGOptions = .apngDelta,
                                  keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil, batchSize: Int = 24,
@@ -17,20 +21,33 @@ public enum RaceAnimation {
         let first = renderer.renderFrame(step: steps[0], fadingTail: fadingTail)
         let writer = try APNGWriter(width: first.width, height: first.height, frameCount: steps.count, fps: fps,
                                     finalHold: finalHold, options: options, keyframeOptions: keyframeOptions, sink: sink)
+        let workers = max(1, threads ?? ParallelPNGEncoder.defaultThreads)
+        var pending: EncodingBatch?
         var previous = first
-        try writer.append(encoded: EncodedFrame.encode(FrameDelta.full(first), options: keyframeOptions))
+        // The keyframe is encoded in the background too, while the first batch renders.
         var index = 1
-        while index < steps.count {
-            let batchSteps = steps[index..<min(steps.count, index + max(1, batchSize))]
-            var batch = [previous]
-            for s in batchSteps { batch.append(renderer.renderFrame(step: s, fadingTail: fadingTail)) }
-            let frames = batch
-            let encoded = try ParallelPNGEncoder.map(count: frames.count - 1, threads: threads) { k in
-                try EncodedFrame.encode(FrameDelta.between(frames[k], frames[k + 1]), options: options)
+        var keyframe: EncodingBatch? = EncodingBatch(frames: [first], keyframe: true, options: keyframeOptions, workers: 1)
+        while index < steps.count || keyframe != nil {
+            var batch: EncodingBatch?
+            if index < steps.count {
+                let batchSteps = steps[index..<min(steps.count, index + max(1, batchSize))]
+                var frames = [previous]
+                for s in batchSteps { frames.append(renderer.renderFrame(step: s, fadingTail: fadingTail)) }
+                previous = frames[frames.count - 1]
+                index += batchSteps.count
+                batch = EncodingBatch(frames: frames, keyframe: false, options: options, workers: workers)
             }
-            for e in encoded { try writer.append(encoded: e) }
-            previous = batch[batch.count - 1]
-            index += batchSteps.count
+            if let k = keyframe {
+                for e in try k.results() { try writer.append(encoded: e) }
+                keyframe = nil
+            }
+            if let p = pending {
+                for e in try p.results() { try writer.append(encoded: e) }
+            }
+            pending = batch
+        }
+        if let p = pending {
+            for e in try p.results() { try writer.append(encoded: e) }
         }
     }
 
@@ -39,15 +56,45 @@ public enum RaceAnimation {
                             stepStride: Int = 1, options: PNGOptions = .apngDelta,
                             keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil) throws -> [UInt8] {
         var bytes = [UInt8]()
-        let box = ByteBox()
         try writeAPNG(renderer: renderer, fps: fps, finalHold: finalHold, fadingTail: fadingTail, stepStride: stepStride,
-                      options: options, keyframeOptions: keyframeOptions, threads: threads) { box.bytes += $0 }
-        swap(&bytes, &box.bytes)
+                      options: options, keyframeOptions: keyframeOptions, threads: threads) { bytes += $0 }
         return bytes
     }
 }
 
-/// Collects streamed bytes.
-private final class ByteBox {
-    var bytes: [UInt8] = []
+/// Frames being encoded in the background: the keyframe alone, or deltas between consecutive `frames`.
+private final class EncodingBatch: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var slots: [Result<EncodedFrame, Error>?]
+
+    init(frames: [RGBAImage], keyframe: Bool, options: PNGOptions, workers: Int) {
+        let count = keyframe ? 1 : frames.count - 1
+        slots = Array(repeating: nil, count: count)
+        let n = max(1, min(workers, count))
+        for w in 0..<n {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+                var k = w
+                while k < count {
+                    let result = Result {
+                        keyframe
+                            ? try EncodedFrame.encode(FrameDelta.full(frames[0]), options: options)
+                            : try EncodedFrame.encode(FrameDelta.between(frames[k], frames[k + 1]), options: options)
+                    }
+                    lock.lock()
+                    slots[k] = result
+                    lock.unlock()
+                    k += n
+                }
+            }
+        }
+    }
+
+    /// Waits for the batch and returns its frames in order (rethrowing the first error).
+    func results() throws -> [EncodedFrame] {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return try slots.map { try $0!.get() }
+    }
 }

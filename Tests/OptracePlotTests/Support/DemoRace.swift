@@ -89,6 +89,6 @@ enum DemoRace {
     static func saveArtifact(_ name: String, _ bytes: [UInt8]) {
         guard let dir = ProcessInfo.processInfo.environment["OPTRACE_ARTIFACTS"] else { return }
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes))
     }
 }
