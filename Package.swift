@@ -29,8 +29,12 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "CPNGHelpers",
+            dependencies: ["CPNG"]
+        ),
+        .target(
             name: "OptracePlot",
-            dependencies: ["CCairo", "CPNG"]
+            dependencies: ["CCairo", "CPNG", "CPNGHelpers"]
         ),
         .target(
             name: "OptraceCLI",
@@ -45,7 +49,7 @@ let package = Package(
             dependencies: ["OptraceCLI"]
         ),
         .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore"]),
-        .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"]),
+        .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"], exclude: ["Golden"]),
         .testTarget(name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore"]),
     ]
 )
