@@ -50,6 +50,6 @@ let package = Package(
         ),
         .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore"]),
         .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"], exclude: ["Golden"]),
-        .testTarget(name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore"]),
+        .testTarget(name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot"]),
     ]
 )

@@ -37,7 +37,7 @@ import Testing
 
     @Test func theValidScenarioRuns() {
         let out = temporaryFolder()
-        #expect(optrace("race", scenarioFile(Self.valid), "--out", out, "--quiet").code == 0)
+        #expect(optrace("race", scenarioFile(Self.valid), "--out", out, "--quiet", "--no-render").code == 0)
     }
 
     @Test func yamlSyntaxError() {
