@@ -59,11 +59,11 @@ import Testing
     }
 
     @Test func unknownOptimizer() {
-        #expect(refuse(edited("optimizer: adam", "optimizer: adma")) == "optrace: FILE:11:29: racers[1].optimizer: unknown optimizer 'adma' (did you mean 'adam'?); expected one of sgd, momentum, adam\n")
+        #expect(refuse(edited("optimizer: adam", "optimizer: adma")) == "optrace: FILE:11:29: racers[1].optimizer: unknown optimizer 'adma' (did you mean 'adam'?); expected one of sgd, momentum, adam, adamw, adam_nobias, adamax, nadam, radam, adagrad, rmsprop, adadelta, lion\n")
     }
 
     @Test func parameterTheOptimizerDoesNotTake() {
-        #expect(refuse(edited("lr: 1.6}", "lr: 1.6, beta: 0.9}")) == "optrace: FILE:10:42: racers[0].beta: optimizer 'sgd' has no parameter 'beta'; it takes lr\n")
+        #expect(refuse(edited("lr: 1.6}", "lr: 1.6, beta: 0.9}")) == "optrace: FILE:10:42: racers[0].beta: optimizer 'sgd' has no parameter 'beta'; it takes lr, momentum, dampening, nesterov, weight_decay\n")
     }
 
     @Test func unknownTerm() {
