@@ -292,7 +292,9 @@ public enum ScenarioLoader {
             if let definition, error.message.hasPrefix("unknown key") {
                 var e = error
                 let key = e.keyPath?.split(separator: ".").last.map(String.init) ?? ""
-                let takes = definition.parameters.map(\.name).joined(separator: ", ")
+                let takes = definition.parameters.map { p in
+                    p.componentNames.isEmpty ? p.name : "\(p.name) (or \(p.componentNames.joined(separator: ", ")))"
+                }.joined(separator: ", ")
                 e.message = "optimizer '\(definition.name)' has no parameter '\(key)'\(Suggestion.hint(for: key, in: allowed)); it takes \(takes)"
                 throw e
             }
