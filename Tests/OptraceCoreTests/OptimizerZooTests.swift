@@ -270,4 +270,18 @@ import Testing
             #expect(plain.allSatisfy { $0.x.isFinite && $0.y.isFinite } && plain.last != OptimizerGoldenTests.start, "\(definition.name)")
         }
     }
+
+    @Test func weightDecayIsALeafOnlyWhenNonZero() {
+        func transformation(_ name: String, _ given: [String: ParameterValue]) -> any GradientTransformation {
+            let (definition, hp) = resolve(name, given)
+            return definition.build(hp).transformation
+        }
+        #expect(transformation("sgd", [:]) is ScaleByLearningRate)
+        #expect(transformation("sgd", ["momentum": .number(0.9)]) is Chain<Trace, ScaleByLearningRate>)
+        #expect(transformation("adam", [:]) is Chain<ScaleByAdam, ScaleByLearningRate>)
+        #expect(transformation("adam", ["weight_decay": .number(0.1)]) is Chain<AddDecayedWeights, Chain<ScaleByAdam, ScaleByLearningRate>>)
+        #expect(transformation("adamw", [:]) is Chain<Chain<ScaleByAdam, AddDecayedWeights>, ScaleByLearningRate>)
+        #expect(transformation("adamw", ["weight_decay": .number(0)]) is Chain<ScaleByAdam, ScaleByLearningRate>)
+        #expect(transformation("momentum", ["convention": .text("classic")]) is Chain<ScaleByLearningRate, Trace>)
+    }
 }

@@ -17,9 +17,8 @@ extension OptimizerCatalog {
             weightDecay(),
         ],
         build: { hp, lr in
-            Optimizer(
-                AddDecayedWeights(hp.number("weight_decay"))
-                    .then(ScaleByAdadelta(rho: hp.number("rho"), eps: hp.number("eps")))
-                    .then(ScaleByLearningRate(schedule: lr)))
+            l2(
+                hp.number("weight_decay"),
+                ScaleByAdadelta(rho: hp.number("rho"), eps: hp.number("eps")).then(ScaleByLearningRate(schedule: lr)))
         })
 }

@@ -24,9 +24,9 @@ extension OptimizerCatalog {
             eps(1e-10, "added to √sₜ for numerical stability"),
         ],
         build: { hp, lr in
-            Optimizer(
-                AddDecayedWeights(hp.number("weight_decay"))
-                    .then(ScaleByAdagrad(initialAccumulatorValue: hp.number("initial_accumulator_value"), eps: hp.number("eps")))
+            l2(
+                hp.number("weight_decay"),
+                ScaleByAdagrad(initialAccumulatorValue: hp.number("initial_accumulator_value"), eps: hp.number("eps"))
                     .then(ScaleByLearningRate(schedule: lr.inverseTimeDecayed(hp.number("lr_decay")))))
         })
 }

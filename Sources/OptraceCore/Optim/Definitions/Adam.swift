@@ -14,9 +14,9 @@ extension OptimizerCatalog {
         ],
         build: { hp, lr in
             let (b1, b2) = hp.pair("betas")
-            return Optimizer(
-                AddDecayedWeights(hp.number("weight_decay"))
-                    .then(ScaleByAdam(beta1: b1, beta2: b2, eps: hp.number("eps"), amsgrad: hp.flag("amsgrad")))
+            return l2(
+                hp.number("weight_decay"),
+                ScaleByAdam(beta1: b1, beta2: b2, eps: hp.number("eps"), amsgrad: hp.flag("amsgrad"))
                     .then(ScaleByLearningRate(schedule: lr)))
         })
 }

@@ -13,9 +13,8 @@ extension OptimizerCatalog {
         ],
         build: { hp, lr in
             let (b1, b2) = hp.pair("betas")
-            return Optimizer(
-                ScaleByAdam(beta1: b1, beta2: b2, eps: hp.number("eps"), amsgrad: hp.flag("amsgrad"))
-                    .then(AddDecayedWeights(hp.number("weight_decay")))
-                    .then(ScaleByLearningRate(schedule: lr)))
+            return decoupled(
+                ScaleByAdam(beta1: b1, beta2: b2, eps: hp.number("eps"), amsgrad: hp.flag("amsgrad")),
+                hp.number("weight_decay"), lr)
         })
 }

@@ -10,9 +10,6 @@ extension OptimizerCatalog {
         parameters: [learningRate(1e-4), betas(0.9, 0.99), weightDecay(0, decoupled: true)],
         build: { hp, lr in
             let (b1, b2) = hp.pair("betas")
-            return Optimizer(
-                ScaleByLion(beta1: b1, beta2: b2)
-                    .then(AddDecayedWeights(hp.number("weight_decay")))
-                    .then(ScaleByLearningRate(schedule: lr)))
+            return decoupled(ScaleByLion(beta1: b1, beta2: b2), hp.number("weight_decay"), lr)
         })
 }

@@ -17,9 +17,9 @@ extension OptimizerCatalog {
         ],
         build: { hp, lr in
             let (b1, b2) = hp.pair("betas")
-            return Optimizer(
-                AddDecayedWeights(hp.number("weight_decay"))
-                    .then(ScaleByNadam(beta1: b1, beta2: b2, eps: hp.number("eps"), momentumDecay: hp.number("momentum_decay")))
+            return l2(
+                hp.number("weight_decay"),
+                ScaleByNadam(beta1: b1, beta2: b2, eps: hp.number("eps"), momentumDecay: hp.number("momentum_decay"))
                     .then(ScaleByLearningRate(schedule: lr)))
         })
 }

@@ -12,9 +12,8 @@ extension OptimizerCatalog {
         parameters: [learningRate, betas(0.9, 0.999), eps(1e-8, "added to √vₜ for numerical stability"), weightDecay()],
         build: { hp, lr in
             let (b1, b2) = hp.pair("betas")
-            return Optimizer(
-                AddDecayedWeights(hp.number("weight_decay"))
-                    .then(ScaleByRAdam(beta1: b1, beta2: b2, eps: hp.number("eps")))
-                    .then(ScaleByLearningRate(schedule: lr)))
+            return l2(
+                hp.number("weight_decay"),
+                ScaleByRAdam(beta1: b1, beta2: b2, eps: hp.number("eps")).then(ScaleByLearningRate(schedule: lr)))
         })
 }

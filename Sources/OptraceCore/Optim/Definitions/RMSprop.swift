@@ -23,10 +23,10 @@ extension OptimizerCatalog {
                 summary: "divide by the running variance instead of the running mean of g²"),
         ],
         build: { hp, lr in
-            let scale = AddDecayedWeights(hp.number("weight_decay"))
-                .then(ScaleByRMSProp(alpha: hp.number("alpha"), eps: hp.number("eps"), centered: hp.flag("centered")))
+            let lambda = hp.number("weight_decay")
+            let scale = ScaleByRMSProp(alpha: hp.number("alpha"), eps: hp.number("eps"), centered: hp.flag("centered"))
             let mu = hp.number("momentum")
-            if mu > 0 { return Optimizer(scale.then(Trace(decay: mu)).then(ScaleByLearningRate(schedule: lr))) }
-            return Optimizer(scale.then(ScaleByLearningRate(schedule: lr)))
+            if mu > 0 { return l2(lambda, scale.then(Trace(decay: mu)).then(ScaleByLearningRate(schedule: lr))) }
+            return l2(lambda, scale.then(ScaleByLearningRate(schedule: lr)))
         })
 }

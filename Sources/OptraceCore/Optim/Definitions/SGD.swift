@@ -2,7 +2,8 @@ extension OptimizerCatalog {
     /// torch.optim.SGD: weight decay, momentum with dampening, Nesterov.
     ///
     /// With momentum 0 there is no buffer (torch ignores dampening then); else
-    /// `AddDecayedWeights(λ)` → `Trace(μ, τ, nesterov)` → `ScaleByLearningRate(η)`.
+    /// `AddDecayedWeights(λ)` → `Trace(μ, τ, nesterov)` → `ScaleByLearningRate(η)`
+    /// (`AddDecayedWeights` only when λ ≠ 0, as torch).
     public static let sgd = OptimizerDefinition(
         name: "sgd",
         summary: "stochastic gradient descent with momentum, dampening, Nesterov and weight decay (torch.optim.SGD)",
@@ -37,10 +38,10 @@ extension OptimizerCatalog {
             return nil
         },
         build: { hp, lr in
-            let decay = AddDecayedWeights(hp.number("weight_decay"))
+            let lambda = hp.number("weight_decay")
             let mu = hp.number("momentum")
-            if mu == 0 { return Optimizer(decay.then(ScaleByLearningRate(schedule: lr))) }
+            if mu == 0 { return l2(lambda, ScaleByLearningRate(schedule: lr)) }
             let trace = Trace(decay: mu, dampening: hp.number("dampening"), nesterov: hp.flag("nesterov"))
-            return Optimizer(decay.then(trace).then(ScaleByLearningRate(schedule: lr)))
+            return l2(lambda, trace.then(ScaleByLearningRate(schedule: lr)))
         })
 }
