@@ -283,5 +283,6 @@ import Testing
         #expect(transformation("adamw", [:]) is Chain<Chain<ScaleByAdam, AddDecayedWeights>, ScaleByLearningRate>)
         #expect(transformation("adamw", ["weight_decay": .number(0)]) is Chain<ScaleByAdam, ScaleByLearningRate>)
         #expect(transformation("momentum", ["convention": .text("classic")]) is Chain<ScaleByLearningRate, Trace>)
+        #expect(transformation("adam", ["amsgrad": .flag(true)]) is Chain<ScaleByAMSGrad, ScaleByLearningRate>)
     }
 }

@@ -1,5 +1,5 @@
 extension OptimizerCatalog {
-    /// torch.optim.Adam: `AddDecayedWeights(λ)` (L2) → `ScaleByAdam(β₁, β₂, ε, amsgrad)` → `ScaleByLearningRate(η)`.
+    /// torch.optim.Adam: `AddDecayedWeights(λ)` (L2) → `ScaleByAdam(β₁, β₂, ε)` (or `ScaleByAMSGrad`) → `ScaleByLearningRate(η)`.
     public static let adam = OptimizerDefinition(
         name: "adam",
         summary: "Adam with bias correction, L2 weight decay and AMSGrad (torch.optim.Adam)",
@@ -14,9 +14,10 @@ extension OptimizerCatalog {
         ],
         build: { hp, lr in
             let (b1, b2) = hp.pair("betas")
-            return l2(
-                hp.number("weight_decay"),
-                ScaleByAdam(beta1: b1, beta2: b2, eps: hp.number("eps"), amsgrad: hp.flag("amsgrad"))
-                    .then(ScaleByLearningRate(schedule: lr)))
+            let eps = hp.number("eps"), lambda = hp.number("weight_decay")
+            if hp.flag("amsgrad") {
+                return l2(lambda, ScaleByAMSGrad(beta1: b1, beta2: b2, eps: eps).then(ScaleByLearningRate(schedule: lr)))
+            }
+            return l2(lambda, ScaleByAdam(beta1: b1, beta2: b2, eps: eps).then(ScaleByLearningRate(schedule: lr)))
         })
 }

@@ -1,5 +1,5 @@
 extension OptimizerCatalog {
-    /// torch.optim.AdamW, optax's chain: `ScaleByAdam` → `AddDecayedWeights(λ)` → `ScaleByLearningRate(η)`.
+    /// torch.optim.AdamW, optax's chain: `ScaleByAdam` (or `ScaleByAMSGrad`) → `AddDecayedWeights(λ)` → `ScaleByLearningRate(η)`.
     public static let adamw = OptimizerDefinition(
         name: "adamw",
         summary: "Adam with decoupled weight decay (torch.optim.AdamW)",
@@ -13,8 +13,8 @@ extension OptimizerCatalog {
         ],
         build: { hp, lr in
             let (b1, b2) = hp.pair("betas")
-            return decoupled(
-                ScaleByAdam(beta1: b1, beta2: b2, eps: hp.number("eps"), amsgrad: hp.flag("amsgrad")),
-                hp.number("weight_decay"), lr)
+            let eps = hp.number("eps"), lambda = hp.number("weight_decay")
+            if hp.flag("amsgrad") { return decoupled(ScaleByAMSGrad(beta1: b1, beta2: b2, eps: eps), lambda, lr) }
+            return decoupled(ScaleByAdam(beta1: b1, beta2: b2, eps: eps), lambda, lr)
         })
 }

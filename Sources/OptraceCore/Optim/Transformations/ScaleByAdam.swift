@@ -4,33 +4,25 @@ import Foundation
 ///
 /// mₜ = β₁mₜ₋₁ + (1−β₁)gₜ, vₜ = β₂vₜ₋₁ + (1−β₂)gₜ², m̂ₜ = mₜ/(1−β₁ᵗ), v̂ₜ = vₜ/(1−β₂ᵗ);
 /// ε is added after the square root, as torch.optim.Adam does. Without `biasCorrection`
-/// the raw moments are used (the variant that shows why the correction exists). With
-/// `amsgrad`, torch's form: v̂ₜᵐᵃˣ = max(v̂ₜ₋₁ᵐᵃˣ, vₜ) on the raw second moments, and the
-/// denominator is √(v̂ₜᵐᵃˣ/(1−β₂ᵗ)) + ε.
+/// the raw moments are used (the variant that shows why the correction exists).
 public struct ScaleByAdam: GradientTransformation {
     public let beta1: Double
     public let beta2: Double
     public let eps: Double
     public let biasCorrection: Bool
-    public let amsgrad: Bool
 
-    public init(
-        beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, biasCorrection: Bool = true,
-        amsgrad: Bool = false
-    ) {
+    public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, biasCorrection: Bool = true) {
         self.beta1 = beta1
         self.beta2 = beta2
         self.eps = eps
         self.biasCorrection = biasCorrection
-        self.amsgrad = amsgrad
     }
 
-    /// First and second moments, the largest second moment so far (AMSGrad) and the update count.
+    /// First and second moments and the update count.
     public struct State: Sendable, Equatable {
         public var m: Vec2
         public var v: Vec2
         public var count: Int
-        public var vMax: Vec2 = .zero
     }
 
     public func initialState(params: Vec2) -> State { State(m: .zero, v: .zero, count: 0) }
@@ -39,14 +31,13 @@ public struct ScaleByAdam: GradientTransformation {
         let t = state.count + 1
         let m = beta1 * state.m + (1 - beta1) * updates
         let v = beta2 * state.v + (1 - beta2) * (updates * updates)
-        let vMax = amsgrad ? Vec2(max(state.vMax.x, v.x), max(state.vMax.y, v.y)) : state.vMax
         var mHat = m
-        var vHat = amsgrad ? vMax : v
+        var vHat = v
         if biasCorrection {
             mHat = m / (1 - Self.power(beta1, t))
-            vHat = vHat / (1 - Self.power(beta2, t))
+            vHat = v / (1 - Self.power(beta2, t))
         }
-        return (mHat / (vHat.squareRoot() + eps), State(m: m, v: v, count: t, vMax: vMax))
+        return (mHat / (vHat.squareRoot() + eps), State(m: m, v: v, count: t))
     }
 
     /// βᵗ; exact for small t like torch's `beta ** step`.
