@@ -18,4 +18,19 @@ import Testing
         #expect(run.code == 0 && run.stdout.hasPrefix("Optimizers") && !run.stdout.contains("Scenarios"))
         #expect(optrace("list", "bogus").code == 2)
     }
+
+    @Test func listsEveryRuleWithFormulaDefaultsSchedulesAndClipping() {
+        let run = optrace("list", "optimizers")
+        #expect(run.code == 0)
+        for optimizer in OptimizerCatalog.all {
+            for line in optimizer.formula { #expect(run.stdout.contains(line), "\(optimizer.name): \(line)") }
+        }
+        #expect(run.stdout.contains("θₜ = θₜ₋₁ − η·(sign(cₜ) + λ·θₜ₋₁)"))
+        #expect(run.stdout.contains("weight_decay λ   default 0.01"))
+        #expect(run.stdout.contains("betas    β₁,β₂ default [0.9, 0.99]"))
+        #expect(run.stdout.contains("convention conv default pytorch"))
+        for type in ScheduleCatalog.all { #expect(run.stdout.contains("  \(type.name): "), "\(type.name)") }
+        #expect(run.stdout.contains("warmup_steps required"))
+        #expect(run.stdout.contains("clip_norm: c") && run.stdout.contains("clip_value: c"))
+    }
 }

@@ -66,7 +66,28 @@ public struct ListCommand: ParsableCommand {
             for line in definition.formula { out += "      \(line)\n" }
             for p in definition.parameters {
                 out += "      \(pad(p.name, 8)) \(pad(p.symbol, 3)) default \(pad(p.defaultValue.description, 8)) \(p.summary)\n"
+                if case .pair(let a, let b) = p.defaultValue {
+                    let symbols = p.symbol.split(separator: ",").map(String.init)
+                    for (i, component) in p.componentNames.enumerated() {
+                        let symbol = i < symbols.count ? symbols[i] : component
+                        let value = NumberFormat.short(i == 0 ? a : b)
+                        out += "      \(pad(component, 8)) \(pad(symbol, 3)) default \(pad(value, 8)) the same as \(p.name)[\(i)] (give one form)\n"
+                    }
+                }
             }
+        }
+        out += "\nLearning-rate schedules (per racer: schedule: {type: NAME, key: value, …}; η is the racer's lr, s = 0 at the first update)\n"
+        for type in ScheduleCatalog.all {
+            out += "  \(type.name): \(type.summary)\n"
+            out += "      \(type.formula)\n"
+            for key in type.keys {
+                let value = key.defaultValue.map { "default \(pad(NumberFormat.short($0), 8))" } ?? pad("required", 16)
+                out += "      \(pad(key.name, 12)) \(value) \(key.summary)\n"
+            }
+        }
+        out += "\nGradient clipping (per racer, before the optimizer; trajectory.csv keeps the raw gradient)\n"
+        for key in GradientClipping.keys {
+            out += "  \(pad(key.name + ": c", 13)) \(pad(key.formula, 22)) \(key.summary)\n"
         }
         return out
     }
