@@ -15,16 +15,22 @@ enum RaceScenes {
             xRange: surface.domain.xRange, yRange: surface.domain.yRange)
     }
 
-    /// "adam η=0.3": the optimizer, its learning rate and the hyperparameters that differ from the defaults.
+    /// "Momentum  momentum η=0.22": the racer's name, its optimizer (when the name differs from it),
+    /// the learning rate and the hyperparameters that differ from the defaults (a schedule by its type).
     static func legendLabel(_ racer: Racer) -> String {
         let definition = OptimizerCatalog.definition(named: racer.optimizerName)
         let shown = racer.hyperparameters.entries.filter { entry in
             entry.name == "lr" || definition?.parameter(named: entry.name)?.defaultValue != entry.value
         }
-        let parts = shown.map { entry in
-            "\(definition?.parameter(named: entry.name)?.symbol ?? entry.name)=\(entry.value)"
+        let parts = shown.map { entry -> String in
+            if entry.name == "schedule", case .text(let text) = entry.value {
+                return String(text.prefix { $0 != "(" })
+            }
+            return "\(definition?.parameter(named: entry.name)?.symbol ?? entry.name)=\(entry.value)"
         }
-        var label = ([racer.optimizerName] + parts).joined(separator: " ")
+        var head = racer.name
+        if racer.name.lowercased() != racer.optimizerName.lowercased() { head += "  " + racer.optimizerName }
+        var label = ([head] + parts).joined(separator: " ")
         if !racer.noisy { label += " (no noise)" }
         return label
     }
