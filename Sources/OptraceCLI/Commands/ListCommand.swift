@@ -64,16 +64,21 @@ public struct ListCommand: ParsableCommand {
         for definition in OptimizerCatalog.all {
             out += "  \(definition.name): \(definition.summary)\n"
             for line in definition.formula { out += "      \(line)\n" }
+            var rows: [(String, String, String, String)] = []
             for p in definition.parameters {
-                out += "      \(pad(p.name, 8)) \(pad(p.symbol, 3)) default \(pad(p.defaultValue.description, 8)) \(p.summary)\n"
+                rows.append((p.name, p.symbol, p.defaultValue.description, p.summary))
                 if case .pair(let a, let b) = p.defaultValue {
                     let symbols = p.symbol.split(separator: ",").map(String.init)
                     for (i, component) in p.componentNames.enumerated() {
                         let symbol = i < symbols.count ? symbols[i] : component
-                        let value = NumberFormat.short(i == 0 ? a : b)
-                        out += "      \(pad(component, 8)) \(pad(symbol, 3)) default \(pad(value, 8)) the same as \(p.name)[\(i)] (give one form)\n"
+                        rows.append((component, symbol, NumberFormat.short(i == 0 ? a : b), "the same as \(p.name)[\(i)] (give one form)"))
                     }
                 }
+            }
+            let widths = (
+                rows.map(\.0.count).max() ?? 0, rows.map(\.1.count).max() ?? 0, rows.map(\.2.count).max() ?? 0)
+            for (name, symbol, value, summary) in rows {
+                out += "      \(pad(name, widths.0))  \(pad(symbol, widths.1))  default \(pad(value, widths.2))  \(summary)\n"
             }
         }
         out += "\nLearning-rate schedules (per racer: schedule: {type: NAME, key: value, …}; η is the racer's lr, s = 0 at the first update)\n"
