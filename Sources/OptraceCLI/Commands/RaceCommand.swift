@@ -107,12 +107,15 @@ public struct RaceCommand: ParsableCommand {
         }
 
         let result = scenario.run()
+        try Interruption.check()
         if !quiet {
             console.print(ScoreboardTable.render(result, title: headline(scenario)))
             console.print(ScoreboardTable.compact(result))
         }
         let folder = try OutputFolder(preparing: folderPath)
-        try AtomicFile.write(TrajectoryCSV.render(result), to: folder.file("trajectory.csv"))
+        let csv = TrajectoryCSV.render(result)
+        try Interruption.check()
+        try AtomicFile.write(csv, to: folder.file("trajectory.csv"))
         try AtomicFile.write(ScoreboardJSON.document(scenario, result).serialized(), to: folder.file("scoreboard.json"))
         var files = ["trajectory.csv", "scoreboard.json"]
         if !noRender {

@@ -45,12 +45,14 @@ struct RacePictureWriter {
         var previous: RGBAImage?
         var index = 0
         while index < steps.count {
+            try Interruption.check()
             let batchSteps = Array(steps[index..<min(steps.count, index + Self.batchSize)])
             let images = batchSteps.map { renderer.renderFrame(step: $0, fadingTail: options.tail) }
             let before = previous
             let first = index
             let encodeFull = framesFolder != nil
             let encoded = try ParallelPNGEncoder.map(count: images.count, threads: options.threads) { k -> ([UInt8]?, EncodedFrame) in
+                try Interruption.check()
                 let png = encodeFull ? try PNGEncoder(options: .standard).encode(images[k]) : nil
                 let delta: FrameDelta
                 if first + k == 0 {
@@ -73,15 +75,18 @@ struct RacePictureWriter {
             progress.update(index)
         }
         if let apngError { throw apngError }
+        try Interruption.check()
         try apng.commit()
         written.frames = framesFolder == nil ? 0 : steps.count
         if framesFolder != nil { written.files.append("frames/ (\(steps.count) PNG)") }
         written.files.append("race.apng")
 
+        try Interruption.check()
         let summary = try PNGEncoder(options: .apngKeyframe).encode(renderer.renderSummary())
         try AtomicFile.write(summary, to: folder.file("summary.png"))
         written.files.append("summary.png")
 
+        try Interruption.check()
         let lossRenderer = LossPlotRenderer(
             scene: RaceScenes.loss(scenario, result), width: options.width, height: options.width * 9 / 16, scale: options.scale)
         try AtomicFile.write(try PNGEncoder(options: .apngKeyframe).encode(lossRenderer.render()), to: folder.file("loss.png"))
