@@ -54,12 +54,11 @@ public final class RaceFrameRenderer {
         let cbTicks = RaceFrameRenderer.colorBarTicks(colorScale)
         let canvas = background
         let st = style
-        let widestLoss = ["−8.888e−88", "8888.8", "diverged"].map { canvas.measure($0, st.value) }.max()!
         let digits = String(repeating: "8", count: String(max(lastStep, 0)).count)
         let widestStep = canvas.measure("\(digits) / \(digits)", st.stepValue)
         layout = RaceLayout(width: designWidth, height: designHeight, style: st, racerCount: scene.racers.count,
                             yTickLabels: yTicks.map(\.label), colorBarTickLabels: cbTicks.filter(\.isMajor).map(\.label),
-                            widestLoss: widestLoss, widestStepValue: widestStep,
+                            widestStepValue: widestStep,
                             measure: { canvas.measure($0, $1) })
         transform = PlotTransform(xRange: field.xRange, yRange: field.yRange, rect: layout.plot)
         paintStatic()

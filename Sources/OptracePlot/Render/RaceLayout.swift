@@ -25,7 +25,7 @@ struct RaceLayout {
 
     /// `measure(text, style)` returns the advance width of `text`.
     init(width: Double, height: Double, style: FigureStyle, racerCount: Int, yTickLabels: [String],
-         colorBarTickLabels: [String], widestLoss: Double, widestStepValue: Double,
+         colorBarTickLabels: [String], widestStepValue: Double,
          measure: (String, TextStyle) -> Double) {
         let m = style.margin
         size = SIMD2(width, height)
@@ -58,7 +58,6 @@ struct RaceLayout {
         swatchX = rankRight + 10
         legendX = swatchX + 30
         lossRight = table.maxX - pad
-        _ = widestLoss
         // The step counter heads the loss column, so everything that changes per frame sits in the plot or the
         // panel's right edge (small APNG delta rectangles).
         stepRight = lossRight
