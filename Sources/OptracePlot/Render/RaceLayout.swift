@@ -46,7 +46,7 @@ struct RaceLayout {
         let cbWidth = 12.0
         colorBarCaptionX = width - m - 6
         colorBarLabelX = colorBarCaptionX - 14 - cbTickWidth
-        let cbRight = colorBarLabelX - 5
+        let cbRight = colorBarLabelX - style.tickLength - 4.5
         colorBar = Rect(x: cbRight - cbWidth, y: plotTop, width: cbWidth, height: plotBottom - plotTop)
         plot = Rect(x: plotLeft.rounded(), y: plotTop.rounded(),
                     width: (colorBar.minX - 16 - plotLeft).rounded(), height: (plotBottom - plotTop).rounded())
