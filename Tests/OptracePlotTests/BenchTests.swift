@@ -64,6 +64,8 @@ struct BenchTests {
                 sizes.append(bytes.count)
             }
             let encode = Self.median(times)
+            // Every setting must still round-trip exactly.
+            #expect(try PNGDecoder.decode(enc.encode(frames[frames.count / 2])) == frames[frames.count / 2])
             print("BENCH encode \(name): \(Self.stats(times)), median size \(Self.median(sizes.map(Double.init)) / 1024) KiB, draw/encode \(String(format: "%.2f", draw / encode))")
         }
         // Whole-frame loop as the CLI would run it for separate PNG files: draw serially, encode on all cores.
@@ -96,6 +98,8 @@ struct BenchTests {
                 bytes = try RaceAnimation.apng(renderer: renderer, fps: 12)
             })
             sizes.append(bytes.count)
+            let chunks = try PNGChunk.parse(bytes)
+            #expect(chunks.filter { $0.type == "fcTL" }.count == 121)
             DemoRace.saveArtifact("race-\(scene.racers.count)-racers.apng.png", bytes)
         }
         print("BENCH 121-frame APNG, \(scene.racers.count) racers (init + render + delta + parallel encode): \(Self.stats(totals)), size \(sizes[0] / 1024) KiB")
