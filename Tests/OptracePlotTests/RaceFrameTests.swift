@@ -28,6 +28,13 @@ import Testing
         }
         DemoRace.saveArtifact("diff-60-61.png", try encoder.encode(RGBAImage(width: 800, height: 600, pixels: diff)))
         print("changed pixels 60→61: \(changed)")
+        for map in [Colormap.magma, .cividis, .gray] {
+            var scene = DemoRace.scene(includeDiverging: false)
+            scene.colormap = map
+            let img = RaceFrameRenderer(scene: scene).renderFrame(step: 60)
+            #expect(img.isOpaque)
+            DemoRace.saveArtifact("race-\(map.name).png", try encoder.encode(img))
+        }
         let small = RaceFrameRenderer(scene: DemoRace.scene(), width: 400, height: 300, scale: 1)
         DemoRace.saveArtifact("race-400x300.png", try encoder.encode(small.renderFrame(step: 30)))
     }
