@@ -83,6 +83,25 @@ import Testing
         #expect(outside == 0)
     }
 
+    @Test func longLegendLabelsStopBeforeTheLossColumn() {
+        var short = DemoRace.scene(steps: 5, includeDiverging: false)
+        var long = short
+        short.racers[0].legendLabel = "GD"
+        long.racers[0].legendLabel = "GD " + String(repeating: "very long hyperparameter list η=0.1 ", count: 6)
+        let a = RaceFrameRenderer(scene: short), b = RaceFrameRenderer(scene: long)
+        let imgA = a.renderFrame(step: 5), imgB = b.renderFrame(step: 5)
+        let L = a.layout
+        var differing = 0, differingInLossColumn = 0
+        for y in Int(L.table.minY)..<Int(L.table.maxY) {
+            for x in 0..<imgA.width where imgA.pixel(x: x, y: y) != imgB.pixel(x: x, y: y) {
+                differing += 1
+                if Double(x) >= L.legendRight { differingInLossColumn += 1 }
+            }
+        }
+        #expect(differing > 100)
+        #expect(differingInLossColumn == 0)
+    }
+
     @Test func hostileTracksNeverCrash() throws {
         let field = Field(columns: 9, rows: 7, xRange: -1...1, yRange: -1...1) { x, y in x * x + y * y - 0.5 }
         let racers = [

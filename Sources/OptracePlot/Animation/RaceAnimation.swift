@@ -15,7 +15,7 @@ public enum RaceAnimation {
     /// The bytes do not depend on `threads` or `batchSize`.
     public static func writeAPNG(renderer: RaceFrameRenderer, fps: Double, finalHold: Double = 2,
                                  fadingTail: Int? = nil, stepStride: Int = 1, options: PNGOptions = .apngDelta,
-                                 keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil, batchSize: Int = 24,
+                                 keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil, batchSize: Int = 16,
                                  sink: @escaping ([UInt8]) throws -> Void) throws {
         let steps = steps(lastStep: renderer.scene.lastStep, stride: stepStride)
         let first = renderer.renderFrame(step: steps[0], fadingTail: fadingTail)

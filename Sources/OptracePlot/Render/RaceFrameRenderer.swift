@@ -54,11 +54,14 @@ public final class RaceFrameRenderer {
         let cbTicks = RaceFrameRenderer.colorBarTicks(colorScale)
         let canvas = background
         let st = style
+        let widestLoss = ["−8.888e−88", "−88888", "diverged"].map {
+            max(canvas.measure($0, st.value), canvas.measure($0, TextStyle(size: st.value.size, bold: true)))
+        }.max()!
         let digits = String(repeating: "8", count: String(max(lastStep, 0)).count)
         let widestStep = canvas.measure("\(digits) / \(digits)", st.stepValue)
         layout = RaceLayout(width: designWidth, height: designHeight, style: st, racerCount: scene.racers.count,
                             yTickLabels: yTicks.map(\.label), colorBarTickLabels: cbTicks.filter(\.isMajor).map(\.label),
-                            widestStepValue: widestStep,
+                            widestLoss: widestLoss, widestStepValue: widestStep,
                             measure: { canvas.measure($0, $1) })
         transform = PlotTransform(xRange: field.xRange, yRange: field.yRange, rect: layout.plot)
         paintStatic()

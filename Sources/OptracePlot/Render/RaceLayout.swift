@@ -18,6 +18,8 @@ struct RaceLayout {
     var rankRight: Double
     var swatchX: Double
     var legendX: Double
+    /// Legend labels end here (clipped), leaving room for the widest loss.
+    var legendRight: Double
     var lossRight: Double
     var stepRight: Double
     var stepBaseline: Double
@@ -25,7 +27,7 @@ struct RaceLayout {
 
     /// `measure(text, style)` returns the advance width of `text`.
     init(width: Double, height: Double, style: FigureStyle, racerCount: Int, yTickLabels: [String],
-         colorBarTickLabels: [String], widestStepValue: Double,
+         colorBarTickLabels: [String], widestLoss: Double, widestStepValue: Double,
          measure: (String, TextStyle) -> Double) {
         let m = style.margin
         size = SIMD2(width, height)
@@ -58,6 +60,7 @@ struct RaceLayout {
         swatchX = rankRight + 10
         legendX = swatchX + 30
         lossRight = table.maxX - pad
+        legendRight = lossRight - max(widestLoss, widestStepValue) - 16
         // The step counter heads the loss column, so everything that changes per frame sits in the plot or the
         // panel's right edge (small APNG delta rectangles).
         stepRight = lossRight
