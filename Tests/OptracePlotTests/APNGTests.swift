@@ -93,4 +93,15 @@ import Testing
             #expect(other == bytes, "threads \(threads), batch \(batch)")
         }
     }
+
+    @Test func pngFramesArriveInStepOrderAndDecodeToTheFrames() throws {
+        let renderer = RaceFrameRenderer(scene: DemoRace.scene(steps: 7), width: 240, height: 180)
+        var steps: [Int] = []
+        try RaceAnimation.writePNGFrames(renderer: renderer, stepStride: 3, threads: 2, batchSize: 2) { step, bytes in
+            steps.append(step)
+            let decoded = try PNGDecoder.decode(bytes)
+            #expect(decoded == renderer.renderFrame(step: step, fadingTail: nil))
+        }
+        #expect(steps == [0, 3, 6, 7])
+    }
 }

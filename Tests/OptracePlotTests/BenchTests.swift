@@ -53,6 +53,9 @@ struct BenchTests {
             ("L9 default all", PNGOptions(level: 9, strategy: .default, filters: .all)),
             ("standard", PNGOptions.standard),
             ("L1 rle up again", PNGOptions(level: 1, strategy: .rle, filters: .up)),
+            ("L1 huffman up", PNGOptions(level: 1, strategy: .huffmanOnly, filters: .up)),
+            ("L1 huffman sub", PNGOptions(level: 1, strategy: .huffmanOnly, filters: .sub)),
+            ("L0 stored none", PNGOptions(level: 0, strategy: .default, filters: .none)),
         ]
         for (name, options) in candidates {
             let enc = PNGEncoder(options: options)

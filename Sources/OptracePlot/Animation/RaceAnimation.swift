@@ -51,6 +51,22 @@ public enum RaceAnimation {
         }
     }
 
+    /// Renders every (strided) step as a standalone PNG: frames are drawn in batches on the calling thread and each
+    /// batch is encoded on `threads` threads; `sink(step, bytes)` receives them in step order.
+    public static func writePNGFrames(renderer: RaceFrameRenderer, fadingTail: Int? = nil, stepStride: Int = 1,
+                                      options: PNGOptions = .standard, threads: Int? = nil, batchSize: Int = 16,
+                                      sink: (Int, [UInt8]) throws -> Void) throws {
+        let all = steps(lastStep: renderer.scene.lastStep, stride: stepStride)
+        var index = 0
+        while index < all.count {
+            let batch = Array(all[index..<min(all.count, index + max(1, batchSize))])
+            let images = batch.map { renderer.renderFrame(step: $0, fadingTail: fadingTail) }
+            let encoded = try ParallelPNGEncoder.encode(images, options: options, threads: threads)
+            for (step, bytes) in zip(batch, encoded) { try sink(step, bytes) }
+            index += batch.count
+        }
+    }
+
     /// The whole APNG in memory.
     public static func apng(renderer: RaceFrameRenderer, fps: Double, finalHold: Double = 2, fadingTail: Int? = nil,
                             stepStride: Int = 1, options: PNGOptions = .apngDelta,
