@@ -103,7 +103,9 @@ import Testing
     }
 
     @Test func hostileTracksNeverCrash() throws {
-        let field = Field(columns: 9, rows: 7, xRange: -1...1, yRange: -1...1) { x, y in x * x + y * y - 0.5 }
+        var values = Field(columns: 9, rows: 7, xRange: -1...1, yRange: -1...1) { x, y in x * x + y * y - 0.5 }.values
+        values[3] = .nan; values[10] = .infinity; values[60] = -.infinity
+        let field = Field(values: values, columns: 9, rows: 7, xRange: -1...1, yRange: -1...1)
         let racers = [
             RacerTrack(name: "nan", legendLabel: "nan", points: [SIMD2(0.5, 0.5), SIMD2(.nan, 0), SIMD2(0.2, 0.1), SIMD2(.infinity, -.infinity)],
                        losses: [1, .nan, 0.5, .infinity], divergedAtStep: 3),
