@@ -66,6 +66,15 @@ import Testing
         #expect(composed == b)
     }
 
+    @Test func extraOrMisSizedFramesThrow() throws {
+        let f = frames()
+        let writer = try APNGWriter(width: 48, height: 32, frameCount: 1, fps: 5) { _ in }
+        #expect(throws: PNGError.self) { try writer.append(RGBAImage(width: 8, height: 8)) }
+        try writer.append(f[0])
+        #expect(writer.isComplete)
+        #expect(throws: PNGError.self) { try writer.append(f[1]) }
+    }
+
     @Test func corruptedChunkIsDetected() throws {
         var bytes = try APNGWriter.encode(frames: frames(), fps: 10)
         bytes[bytes.count / 2] ^= 0x40
