@@ -66,6 +66,15 @@ import Testing
         #expect(composed == b)
     }
 
+    @Test func extraOrMisSizedFramesThrow() throws {
+        let f = frames()
+        let writer = try APNGWriter(width: 48, height: 32, frameCount: 1, fps: 5) { _ in }
+        #expect(throws: PNGError.self) { try writer.append(RGBAImage(width: 8, height: 8)) }
+        try writer.append(f[0])
+        #expect(writer.isComplete)
+        #expect(throws: PNGError.self) { try writer.append(f[1]) }
+    }
+
     @Test func corruptedChunkIsDetected() throws {
         var bytes = try APNGWriter.encode(frames: frames(), fps: 10)
         bytes[bytes.count / 2] ^= 0x40
@@ -92,5 +101,16 @@ import Testing
             try RaceAnimation.writeAPNG(renderer: renderer, fps: 10, stepStride: 2, threads: threads, batchSize: batch) { other += $0 }
             #expect(other == bytes, "threads \(threads), batch \(batch)")
         }
+    }
+
+    @Test func pngFramesArriveInStepOrderAndDecodeToTheFrames() throws {
+        let renderer = RaceFrameRenderer(scene: DemoRace.scene(steps: 7), width: 240, height: 180)
+        var steps: [Int] = []
+        try RaceAnimation.writePNGFrames(renderer: renderer, stepStride: 3, threads: 2, batchSize: 2) { step, bytes in
+            steps.append(step)
+            let decoded = try PNGDecoder.decode(bytes)
+            #expect(decoded == renderer.renderFrame(step: step, fadingTail: nil))
+        }
+        #expect(steps == [0, 3, 6, 7])
     }
 }

@@ -58,6 +58,14 @@ import Testing
         #expect(lines.allSatisfy { !$0.isClosed })
     }
 
+    @Test func infiniteCornersAreSkippedLikeNaN() {
+        var v: [Double] = [0, 0, 0, 0, 1, 0, 0, 0, 0]
+        v[8] = -.infinity
+        let lines = grid(3, 3, v).lines(at: 0.5)
+        #expect(same(lines, [[SIMD2(1.5, 1), SIMD2(1, 0.5), SIMD2(0.5, 1), SIMD2(1, 1.5)]]))
+        #expect(lines.allSatisfy { $0.points.allSatisfy { $0.x.isFinite && $0.y.isFinite } })
+    }
+
     @Test func linesUseDomainCoordinates() {
         let t = ContourTracer(field: Field(values: [0, 1, 0, 1], columns: 2, rows: 2, xRange: -6...12, yRange: -5...5))
         #expect(same(t.lines(at: 0.25), [[SIMD2(-1.5, -5), SIMD2(-1.5, 5)]]))

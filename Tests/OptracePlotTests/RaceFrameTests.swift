@@ -28,6 +28,13 @@ import Testing
         }
         DemoRace.saveArtifact("diff-60-61.png", try encoder.encode(RGBAImage(width: 800, height: 600, pixels: diff)))
         print("changed pixels 60→61: \(changed)")
+        for map in [Colormap.magma, .cividis, .gray] {
+            var scene = DemoRace.scene(includeDiverging: false)
+            scene.colormap = map
+            let img = RaceFrameRenderer(scene: scene).renderFrame(step: 60)
+            #expect(img.isOpaque)
+            DemoRace.saveArtifact("race-\(map.name).png", try encoder.encode(img))
+        }
         let small = RaceFrameRenderer(scene: DemoRace.scene(), width: 400, height: 300, scale: 1)
         DemoRace.saveArtifact("race-400x300.png", try encoder.encode(small.renderFrame(step: 30)))
     }
@@ -76,8 +83,29 @@ import Testing
         #expect(outside == 0)
     }
 
+    @Test func longLegendLabelsStopBeforeTheLossColumn() {
+        var short = DemoRace.scene(steps: 5, includeDiverging: false)
+        var long = short
+        short.racers[0].legendLabel = "GD"
+        long.racers[0].legendLabel = "GD " + String(repeating: "very long hyperparameter list η=0.1 ", count: 6)
+        let a = RaceFrameRenderer(scene: short), b = RaceFrameRenderer(scene: long)
+        let imgA = a.renderFrame(step: 5), imgB = b.renderFrame(step: 5)
+        let L = a.layout
+        var differing = 0, differingInLossColumn = 0
+        for y in Int(L.table.minY)..<Int(L.table.maxY) {
+            for x in 0..<imgA.width where imgA.pixel(x: x, y: y) != imgB.pixel(x: x, y: y) {
+                differing += 1
+                if Double(x) >= L.legendRight { differingInLossColumn += 1 }
+            }
+        }
+        #expect(differing > 100)
+        #expect(differingInLossColumn == 0)
+    }
+
     @Test func hostileTracksNeverCrash() throws {
-        let field = Field(columns: 9, rows: 7, xRange: -1...1, yRange: -1...1) { x, y in x * x + y * y - 0.5 }
+        var values = Field(columns: 9, rows: 7, xRange: -1...1, yRange: -1...1) { x, y in x * x + y * y - 0.5 }.values
+        values[3] = .nan; values[10] = .infinity; values[60] = -.infinity
+        let field = Field(values: values, columns: 9, rows: 7, xRange: -1...1, yRange: -1...1)
         let racers = [
             RacerTrack(name: "nan", legendLabel: "nan", points: [SIMD2(0.5, 0.5), SIMD2(.nan, 0), SIMD2(0.2, 0.1), SIMD2(.infinity, -.infinity)],
                        losses: [1, .nan, 0.5, .infinity], divergedAtStep: 3),

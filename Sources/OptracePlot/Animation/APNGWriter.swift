@@ -45,7 +45,9 @@ public final class APNGWriter {
 
     /// Adds the next frame (computes its delta to the previous one and encodes it on this thread).
     public func append(_ image: RGBAImage) throws {
-        precondition(image.width == width && image.height == height, "frame size differs from the animation's")
+        guard image.width == width, image.height == height else {
+            throw PNGError("frame is \(image.width)×\(image.height), the animation \(width)×\(height)")
+        }
         let delta = previous.map { FrameDelta.between($0, image) } ?? FrameDelta.full(image)
         let frameOptions = previous == nil ? keyframeOptions : options
         previous = image
@@ -53,8 +55,9 @@ public final class APNGWriter {
     }
 
     /// Adds a frame encoded elsewhere (e.g. in parallel); frames must arrive in order, the first one full size.
+    /// Throws when more frames arrive than were announced.
     public func append(encoded frame: EncodedFrame) throws {
-        precondition(!finished && written < frameCount, "more frames than announced")
+        guard !finished, written < frameCount else { throw PNGError("more APNG frames than the \(frameCount) announced") }
         if written == 0 {
             guard frame.x == 0, frame.y == 0, frame.width == width, frame.height == height else {
                 throw PNGError("the first APNG frame must cover the whole image")

@@ -15,7 +15,7 @@ public enum RaceAnimation {
     /// The bytes do not depend on `threads` or `batchSize`.
     public static func writeAPNG(renderer: RaceFrameRenderer, fps: Double, finalHold: Double = 2,
                                  fadingTail: Int? = nil, stepStride: Int = 1, options: PNGOptions = .apngDelta,
-                                 keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil, batchSize: Int = 24,
+                                 keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil, batchSize: Int = 16,
                                  sink: @escaping ([UInt8]) throws -> Void) throws {
         let steps = steps(lastStep: renderer.scene.lastStep, stride: stepStride)
         let first = renderer.renderFrame(step: steps[0], fadingTail: fadingTail)
@@ -48,6 +48,22 @@ public enum RaceAnimation {
         }
         if let p = pending {
             for e in try p.results() { try writer.append(encoded: e) }
+        }
+    }
+
+    /// Renders every (strided) step as a standalone PNG: frames are drawn in batches on the calling thread and each
+    /// batch is encoded on `threads` threads; `sink(step, bytes)` receives them in step order.
+    public static func writePNGFrames(renderer: RaceFrameRenderer, fadingTail: Int? = nil, stepStride: Int = 1,
+                                      options: PNGOptions = .standard, threads: Int? = nil, batchSize: Int = 16,
+                                      sink: (Int, [UInt8]) throws -> Void) throws {
+        let all = steps(lastStep: renderer.scene.lastStep, stride: stepStride)
+        var index = 0
+        while index < all.count {
+            let batch = Array(all[index..<min(all.count, index + max(1, batchSize))])
+            let images = batch.map { renderer.renderFrame(step: $0, fadingTail: fadingTail) }
+            let encoded = try ParallelPNGEncoder.encode(images, options: options, threads: threads)
+            for (step, bytes) in zip(batch, encoded) { try sink(step, bytes) }
+            index += batch.count
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A straight-alpha sRGB colour with components in [0, 1].
 public struct RGBColor: Sendable, Hashable {
     public var red: Double
@@ -41,5 +43,3 @@ public struct RGBColor: Sendable, Hashable {
     public static let white = RGBColor(red: 1, green: 1, blue: 1)
     public static let black = RGBColor(red: 0, green: 0, blue: 0)
 }
-
-import Foundation

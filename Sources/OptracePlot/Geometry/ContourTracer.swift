@@ -1,4 +1,5 @@
-/// Marching-squares iso-lines on a `Field`, joined into continuous polylines (contourpy-style saddle handling, NaN cells skipped).
+/// Marching-squares iso-lines on a `Field`, joined into continuous polylines (contourpy-style saddle handling;
+/// cells with a NaN or infinite corner are skipped).
 public struct ContourTracer: Sendable {
     public let field: Field
 
@@ -35,7 +36,7 @@ public struct ContourTracer: Sendable {
             for i in 0..<(cols - 1) {
                 let n00 = j * cols + i
                 let v00 = v[n00], v10 = v[n00 + 1], v01 = v[n00 + cols], v11 = v[n00 + cols + 1]
-                if v00.isNaN || v10.isNaN || v01.isNaN || v11.isNaN { continue }
+                if !(v00.isFinite && v10.isFinite && v01.isFinite && v11.isFinite) { continue }
                 let a00 = v00 > level, a10 = v10 > level, a11 = v11 > level, a01 = v01 > level
                 let bottom = 2 * n00, left = 2 * n00 + 1
                 let top = 2 * (n00 + cols), right = 2 * (n00 + 1) + 1

@@ -17,7 +17,7 @@ public struct Rect: Sendable, Hashable {
     public var maxX: Double { x + width }
     public var maxY: Double { y + height }
 
-    /// The rectangle grown by `d` on every side.
+    /// The rectangle moved in by `d` on every side (a negative `d` grows it).
     public func insetBy(_ d: Double) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
 
     public func contains(_ p: SIMD2<Double>) -> Bool { p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY }

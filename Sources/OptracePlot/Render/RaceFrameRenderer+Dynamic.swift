@@ -64,7 +64,7 @@ extension RaceFrameRenderer {
             let first = max(0, step - tail)
             for pass in 0..<2 {
                 for k in first..<max(first, min(step, racer.points.count - 1)) {
-                    let alpha = max(0.0, 1 - Double(step - (k + 1)) / Double(tail))
+                    let alpha = 0.12 + 0.88 * max(0.0, 1 - Double(step - (k + 1)) / Double(tail))
                     for run in pathRuns(racer, from: k, to: k + 1) {
                         c.polyline(run)
                         if pass == 0 {

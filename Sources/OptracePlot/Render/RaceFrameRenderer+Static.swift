@@ -187,6 +187,9 @@ extension RaceFrameRenderer {
             c.moveTo(SIMD2(L.swatchX, mid)); c.lineTo(SIMD2(L.swatchX + 22, mid))
             c.stroke()
             RaceMarkers.position(c, at: SIMD2(L.swatchX + 11, mid), color: color, radius: 3.6)
+            // Long labels are clipped before the loss column.
+            c.save()
+            c.clip(to: Rect(x: L.legendX, y: y - 14, width: max(0, L.legendRight - L.legendX), height: 19))
             var x = L.legendX
             var rest = racer.legendLabel
             if rest.hasPrefix(racer.name) {
@@ -195,6 +198,7 @@ extension RaceFrameRenderer {
                 rest = String(rest.dropFirst(racer.name.count))
             }
             c.text(rest, x: x, y: y, style.detail)
+            c.restore()
         }
     }
 }

@@ -54,7 +54,9 @@ public final class RaceFrameRenderer {
         let cbTicks = RaceFrameRenderer.colorBarTicks(colorScale)
         let canvas = background
         let st = style
-        let widestLoss = ["−8.888e−88", "8888.8", "diverged"].map { canvas.measure($0, st.value) }.max()!
+        let widestLoss = ["−8.888e−88", "−88888", "diverged"].map {
+            max(canvas.measure($0, st.value), canvas.measure($0, TextStyle(size: st.value.size, bold: true)))
+        }.max()!
         let digits = String(repeating: "8", count: String(max(lastStep, 0)).count)
         let widestStep = canvas.measure("\(digits) / \(digits)", st.stepValue)
         layout = RaceLayout(width: designWidth, height: designHeight, style: st, racerCount: scene.racers.count,

@@ -18,6 +18,8 @@ struct RaceLayout {
     var rankRight: Double
     var swatchX: Double
     var legendX: Double
+    /// Legend labels end here (clipped), leaving room for the widest loss.
+    var legendRight: Double
     var lossRight: Double
     var stepRight: Double
     var stepBaseline: Double
@@ -46,7 +48,7 @@ struct RaceLayout {
         let cbWidth = 12.0
         colorBarCaptionX = width - m - 6
         colorBarLabelX = colorBarCaptionX - 14 - cbTickWidth
-        let cbRight = colorBarLabelX - 5
+        let cbRight = colorBarLabelX - style.tickLength - 4.5
         colorBar = Rect(x: cbRight - cbWidth, y: plotTop, width: cbWidth, height: plotBottom - plotTop)
         plot = Rect(x: plotLeft.rounded(), y: plotTop.rounded(),
                     width: (colorBar.minX - 16 - plotLeft).rounded(), height: (plotBottom - plotTop).rounded())
@@ -58,7 +60,7 @@ struct RaceLayout {
         swatchX = rankRight + 10
         legendX = swatchX + 30
         lossRight = table.maxX - pad
-        _ = widestLoss
+        legendRight = lossRight - max(widestLoss, widestStepValue) - 16
         // The step counter heads the loss column, so everything that changes per frame sits in the plot or the
         // panel's right edge (small APNG delta rectangles).
         stepRight = lossRight

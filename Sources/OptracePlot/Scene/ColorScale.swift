@@ -23,8 +23,8 @@ public struct ColorScale: Sendable {
                 shift = -lo + delta
             }
             offset = shift
-            let a = lo + shift, b = max(hi + shift, (lo + shift) * 10)
-            normalization = .log(vmin: a, vmax: hi > lo ? hi + shift : b)
+            // A flat field gets one decade so the normalisation stays defined.
+            normalization = .log(vmin: lo + shift, vmax: hi > lo ? hi + shift : (lo + shift) * 10)
         } else {
             offset = 0
             normalization = .linear(vmin: lo, vmax: hi > lo ? hi : lo + 1)
