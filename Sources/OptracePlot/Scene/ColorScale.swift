@@ -2,9 +2,10 @@ import Foundation
 
 /// How field values become band colours: a normalisation (with an optional shift for log scales), band edges and colours.
 ///
-/// Log scale with a field minimum `m ≤ 0`: values are shifted by `offset = −m + δ` with
-/// `δ = 10⁻³ · (max − m)` (or 1 when the field is flat), so the lowest value maps to `δ > 0` and the
-/// colour bar is labelled with the shifted quantity ("loss + offset"). With `m > 0` there is no shift.
+/// Log scale with a field minimum `m ≤ 0`: values are shifted by `offset = −m + δ`, where `δ` is
+/// `10⁻³ · (max − m)` rounded down to a power of ten (1 when the field is flat), so the lowest value
+/// maps to `δ > 0` and the colour bar is labelled with the shifted quantity ("loss + offset"; for a
+/// surface whose minimum is 0 that reads "loss + 1" or "loss + 0.1"). With `m > 0` there is no shift.
 public struct ColorScale: Sendable {
     public let normalization: Normalization
     /// Added to field values before normalising.
@@ -19,7 +20,7 @@ public struct ColorScale: Sendable {
         if logScale {
             var shift = 0.0
             if lo <= 0 {
-                let delta = hi > lo ? (hi - lo) * 1e-3 : 1
+                let delta = hi > lo ? pow(10, ((hi - lo) * 1e-3).log10Floor) : 1
                 shift = -lo + delta
             }
             offset = shift
@@ -50,5 +51,8 @@ public struct ColorScale: Sendable {
 }
 
 extension Double {
+    /// ⌊log₁₀ self⌋ for a positive finite value.
+    var log10Floor: Double { Foundation.log10(self).rounded(.down) }
+
     func clamped(_ lo: Double, _ hi: Double) -> Double { Swift.min(Swift.max(self, lo), hi) }
 }
