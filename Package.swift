@@ -50,6 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore"]),
         .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"], exclude: ["Golden"]),
-        .testTarget(name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot"]),
+        .testTarget(
+            name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot"], exclude: ["Malformed"]),
     ]
 )

@@ -57,10 +57,14 @@ public enum ScenarioLoader {
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
         func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
+            .composer(let context, let problem, let mark, let yaml):
             let detail = context.map { "\(clean($0.text)): " } ?? ""
-            return ScenarioError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(clean(problem))")
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let offending = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
+            let hint = offending.contains("\t") ? " (YAML cannot indent with tabs: use spaces)" : ""
+            return ScenarioError(
+                file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(clean(problem))\(hint)")
         case .reader(let problem, let offset, _, _):
             return ScenarioError(file: file, message: "YAML read error: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
         default:
@@ -284,12 +288,17 @@ public enum ScenarioLoader {
             }
             definition = found
         }
-        let allowed = racerKeys + (definition?.acceptedKeys ?? [])
+        guard let definition else {
+            throw ScenarioError(
+                file: node.file, line: node.line, column: node.column, keyPath: "\(node.path).optimizer",
+                message: "missing key 'optimizer' (expected one of \(optimizers.joined(separator: ", ")))")
+        }
+        let allowed = racerKeys + definition.acceptedKeys
         let entries: [(key: String, value: ScenarioNode)]
         do {
             entries = try node.mapping(allowed: allowed, what: "a racer {name, optimizer, …}")
         } catch {
-            if let definition, error.message.hasPrefix("unknown key") {
+            if error.message.hasPrefix("unknown key") {
                 var e = error
                 let key = e.keyPath?.split(separator: ".").last.map(String.init) ?? ""
                 let takes = definition.parameters.map { p in
@@ -305,11 +314,6 @@ public enum ScenarioLoader {
         let name = try nameNode.string(what: "a racer name")
         if name.isEmpty || name.count > 40 || name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
             throw nameNode.error("expected a racer name of 1 to 40 printable characters, found '\(name)'")
-        }
-        guard let definition else {
-            throw ScenarioError(
-                file: node.file, line: node.line, column: node.column, keyPath: "\(node.path).optimizer",
-                message: "missing key 'optimizer' (expected one of \(optimizers.joined(separator: ", ")))")
         }
         var given: [String: ParameterValue] = [:]
         let noisy = try fields["noise"]?.flag() ?? true
