@@ -38,6 +38,11 @@ public enum ScenarioLoader {
 
     /// Parses and validates scenario YAML `yaml`; `file` names it in errors.
     public static func parse(yaml: String, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+        if let (line, column) = YAMLNestingGuard.firstTooDeep(yaml) {
+            throw ScenarioError(
+                file: file, line: line, column: column,
+                message: "YAML nested more than \(YAMLNestingGuard.maximumDepth) levels deep; a scenario needs only a few")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
