@@ -48,7 +48,16 @@ let package = Package(
             name: "optrace",
             dependencies: ["OptraceCLI"]
         ),
+        .target(
+            name: "OptraceFuzzing",
+            dependencies: ["OptraceCore"]
+        ),
+        .executableTarget(
+            name: "optrace-fuzz",
+            dependencies: ["OptraceFuzzing"]
+        ),
         .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore"]),
+        .testTarget(name: "OptraceFuzzingTests", dependencies: ["OptraceFuzzing"]),
         .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"], exclude: ["Golden"]),
         .testTarget(
             name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot"], exclude: ["Malformed"]),
