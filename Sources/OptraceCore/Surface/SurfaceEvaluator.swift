@@ -3,7 +3,7 @@
 /// Make one per thread; each call writes only to its own scratch and allocates nothing.
 public struct SurfaceEvaluator: GradientEvaluator, Sendable {
     private let program: TapeProgram
-    private var scratch: [Double]
+    private var scratch: TapeScratch
     /// Where ∂f/∂x and ∂f/∂y end up in the scratch. Kept as stored indices so the compiler reads them as two
     /// separate 8-byte loads: a merged 16-byte load of two values just stored one by one would miss
     /// store-to-load forwarding and stall.
@@ -14,30 +14,25 @@ public struct SurfaceEvaluator: GradientEvaluator, Sendable {
     public init(tape: Tape) {
         precondition(tape.variables.count == 2, "a surface tape has two variables, got \(tape.variables)")
         program = tape.program
-        scratch = [Double](repeating: 0, count: program.scratchSize)
+        scratch = TapeScratch(count: program.scratchSize)
         xAdjoint = program.adjointOffset
         yAdjoint = program.adjointOffset + 1
     }
 
     public mutating func valueAndGradient(at p: Vec2) -> (value: Double, gradient: Vec2) {
-        let program = self.program
-        let (xAdjoint, yAdjoint) = (self.xAdjoint, self.yAdjoint)
-        return scratch.withUnsafeMutableBufferPointer { buffer in
-            let s = buffer.baseAddress!
-            s[0] = p.x
-            s[1] = p.y
-            let f = program.valueAndGradient(scratch: s)
-            return (f, Vec2(s[xAdjoint], s[yAdjoint]))
-        }
+        if !isKnownUniquelyReferenced(&scratch) { scratch = scratch.copy() }
+        let s = scratch.pointer
+        s[0] = p.x
+        s[1] = p.y
+        let f = program.valueAndGradient(scratch: s)
+        return (f, Vec2(s[xAdjoint], s[yAdjoint]))
     }
 
     public mutating func value(at p: Vec2) -> Double {
-        let program = self.program
-        return scratch.withUnsafeMutableBufferPointer { buffer in
-            let s = buffer.baseAddress!
-            s[0] = p.x
-            s[1] = p.y
-            return program.value(scratch: s)
-        }
+        if !isKnownUniquelyReferenced(&scratch) { scratch = scratch.copy() }
+        let s = scratch.pointer
+        s[0] = p.x
+        s[1] = p.y
+        return program.value(scratch: s)
     }
 }
