@@ -1,0 +1,199 @@
+import Dispatch
+import Foundation
+
+/// Runs many optimizer configurations, starts and noise seeds on one surface, eight runs per SIMD group, on all cores.
+///
+/// Each run is exactly what `RaceRunner` does for one racer (same noise ξₜ by step, same update
+/// arithmetic, same divergence rule), so every outcome is bit-identical to running that configuration
+/// alone in a race; runs are independent, so results do not depend on the number of threads. Known
+/// transformation chains step eight lanes at once (`LaneOptimizer`); others step each lane through its
+/// own scalar stepper. f and ∇f come from `SurfaceLaneEvaluator`, eight points per pass over the tape.
+public struct SweepEngine: Sendable {
+    public let surface: Surface
+    /// The optimizer of every configuration.
+    public let configurations: [Optimizer]
+    public let starts: [Vec2]
+    /// The noise law (σ, batch); its seed is replaced by each of `seeds`.
+    public let noise: GradientNoise
+    public let seeds: [UInt64]
+    /// Whether runs receive the noise (a racer with `noise: false` does not).
+    public let noisy: Bool
+    public let steps: Int
+    /// A loss level: each outcome reports the first step below it.
+    public let threshold: Double
+    public let divergence: DivergenceRule
+
+    /// Noise tables larger than this many samples are not precomputed (each ξₜ is drawn when needed).
+    static let maximumTabulatedNoise = 1 << 22
+
+    public init(
+        surface: Surface, configurations: [Optimizer], starts: [Vec2], noise: GradientNoise, seeds: [UInt64],
+        noisy: Bool, steps: Int, threshold: Double, divergence: DivergenceRule = DivergenceRule()
+    ) {
+        self.surface = surface
+        self.configurations = configurations
+        self.starts = starts
+        self.noise = noise
+        self.seeds = seeds.isEmpty ? [noise.seed] : seeds
+        self.noisy = noisy
+        self.steps = steps
+        self.threshold = threshold
+        self.divergence = divergence
+    }
+
+    /// Whether any run receives non-zero noise.
+    public var hasNoise: Bool { noisy && noise.sigma != .zero }
+
+    /// The outcome of every run, in the order given; `threads` nil uses every core.
+    public func run(_ runs: [SweepRun], threads: Int? = nil) -> [RunOutcome] {
+        guard !runs.isEmpty else { return [] }
+        let width = Lanes.scalarCount
+        let groups = (runs.count + width - 1) / width
+        let table = NoiseTable(engine: self)
+        let workers = Swift.max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let chunks = Swift.min(groups, workers == 1 ? 1 : workers * 8)
+        let output = UnsafeMutableBufferPointer<RunOutcome>.allocate(capacity: runs.count)
+        defer { output.deallocate() }
+        let slots = OutcomeSlots(base: output.baseAddress!)
+        let body: @Sendable (Int) -> Void = { chunk in
+            var evaluator = SurfaceLaneEvaluator(surface: surface)
+            let first = chunk * groups / chunks, last = (chunk + 1) * groups / chunks
+            for group in first..<last {
+                let lo = group * width, hi = Swift.min(runs.count, lo + width)
+                let outcomes = runGroup(Array(runs[lo..<hi]), evaluator: &evaluator, noise: table)
+                for (i, outcome) in outcomes.enumerated() { (slots.base + lo + i).initialize(to: outcome) }
+            }
+        }
+        if chunks == 1 {
+            body(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
+        }
+        let result = Array(output)
+        output.baseAddress!.deinitialize(count: runs.count)
+        return result
+    }
+
+    /// Up to eight runs in the lanes of one SIMD group (missing lanes repeat the first run and are dropped).
+    func runGroup(_ group: [SweepRun], evaluator: inout SurfaceLaneEvaluator, noise table: NoiseTable) -> [RunOutcome] {
+        let width = Lanes.scalarCount
+        let used = group.count
+        let lanes = (0..<width).map { group[$0 < used ? $0 : 0] }
+        var x = Lanes(repeating: 0), y = Lanes(repeating: 0)
+        for i in 0..<width {
+            x[i] = starts[lanes[i].start].x
+            y[i] = starts[lanes[i].start].y
+        }
+        let optimizers = lanes.map { configurations[$0.configuration] }
+        let fast = LaneOptimizer.make(optimizers)
+        let steppers = fast == nil ? (0..<width).map { optimizers[$0].makeStepper(params: Vec2(x[$0], y[$0])) } : []
+
+        let domain = surface.domain
+        let reach = divergence.escapeFactor * domain.span
+        let low = Vec2(domain.xRange.lowerBound, domain.yRange.lowerBound) - reach
+        let high = Vec2(domain.xRange.upperBound, domain.yRange.upperBound) + reach
+        let (lowX, lowY) = (Lanes(repeating: low.x), Lanes(repeating: low.y))
+        let (highX, highY) = (Lanes(repeating: high.x), Lanes(repeating: high.y))
+        let infinity = Lanes(repeating: .infinity)
+        let level = Lanes(repeating: threshold)
+
+        var (loss, gradX, gradY) = evaluator.valueAndGradient(x: x, y: y)
+        var outcomes = (0..<width).map { i in
+            RunOutcome(finalPosition: Vec2(x[i], y[i]), finalLoss: loss[i], lossSum: 0, firstStepBelow: nil, divergedStep: nil)
+        }
+        var lossSum = Lanes(repeating: 0)
+        // −1 until the loss first drops below the threshold, then that step.
+        var below = Lanes(repeating: -1)
+        below.replace(with: 0, where: loss .< level)
+        // Start check: the unnoised gradient at the start.
+        var alive = (gradX.magnitudeLanes .< infinity) .& (gradY.magnitudeLanes .< infinity)
+            .& (x.magnitudeLanes .< infinity) .& (y.magnitudeLanes .< infinity) .& (loss.magnitudeLanes .< infinity)
+            .& .!((x .< lowX) .| (x .> highX) .| (y .< lowY) .| (y .> highY))
+        for i in 0..<width where !alive[i] { outcomes[i].divergedStep = 0 }
+
+        let noisy = table.active
+        var t = 1
+        while t <= steps && any(alive) {
+            var gx = gradX, gy = gradY
+            if noisy {
+                var xiX = Lanes(repeating: 0), xiY = Lanes(repeating: 0)
+                for i in 0..<width {
+                    let xi = table.sample(seed: lanes[i].seed, step: t)
+                    xiX[i] = xi.x
+                    xiY[i] = xi.y
+                }
+                gx = gradX + xiX
+                gy = gradY + xiY
+            } else {
+                // As in a race: g = ∇f + ξ with ξ = 0 (which turns −0 into +0).
+                gx = gradX + Lanes(repeating: 0)
+                gy = gradY + Lanes(repeating: 0)
+            }
+            if let fast {
+                fast.step(x: &x, y: &y, gx: gx, gy: gy)
+            } else {
+                for i in 0..<width where alive[i] {
+                    let next = steppers[i].step(params: Vec2(x[i], y[i]), gradient: Vec2(gx[i], gy[i]))
+                    x[i] = next.x
+                    y[i] = next.y
+                }
+            }
+            (loss, gradX, gradY) = evaluator.valueAndGradient(x: x, y: y)
+            lossSum += loss
+            below.replace(with: Lanes(repeating: Double(t)), where: (below .< 0) .& (loss .< level))
+            let fine = (gx.magnitudeLanes .< infinity) .& (gy.magnitudeLanes .< infinity)
+                .& (x.magnitudeLanes .< infinity) .& (y.magnitudeLanes .< infinity) .& (loss.magnitudeLanes .< infinity)
+                .& .!((x .< lowX) .| (x .> highX) .| (y .< lowY) .| (y .> highY))
+            let failed = alive .& .!fine
+            if any(failed) {
+                for i in 0..<width where failed[i] {
+                    outcomes[i] = RunOutcome(
+                        finalPosition: Vec2(x[i], y[i]), finalLoss: loss[i], lossSum: lossSum[i],
+                        firstStepBelow: below[i] < 0 ? nil : Int(below[i]), divergedStep: t)
+                }
+                alive = alive .& fine
+            }
+            t += 1
+        }
+        for i in 0..<width where alive[i] {
+            outcomes[i] = RunOutcome(
+                finalPosition: Vec2(x[i], y[i]), finalLoss: loss[i], lossSum: lossSum[i],
+                firstStepBelow: below[i] < 0 ? nil : Int(below[i]), divergedStep: nil)
+        }
+        return Array(outcomes.prefix(used))
+    }
+}
+
+extension SIMD where Scalar == Double {
+    /// |v| lane by lane (NaN stays NaN, so `.< ∞` is false for NaN and ±∞).
+    @inline(__always)
+    var magnitudeLanes: Self { replacing(with: -self, where: self .< Self(repeating: 0)) }
+}
+
+/// ξₜ for every seed of an engine: tabulated when small enough, else drawn on demand.
+struct NoiseTable: Sendable {
+    let active: Bool
+    private let laws: [GradientNoise]
+    private let table: [[Vec2]]
+
+    init(engine: SweepEngine) {
+        active = engine.hasNoise
+        laws = engine.seeds.map { GradientNoise(sigma: engine.noise.sigma, batch: engine.noise.batch, seed: $0) }
+        if active && laws.count * engine.steps <= SweepEngine.maximumTabulatedNoise {
+            table = laws.map { $0.samples(steps: engine.steps) }
+        } else {
+            table = []
+        }
+    }
+
+    /// ξ of update `step` (1-based) for seed index `seed`.
+    @inline(__always)
+    func sample(seed: Int, step: Int) -> Vec2 {
+        table.isEmpty ? laws[seed].sample(step: step) : table[seed][step - 1]
+    }
+}
+
+/// The output buffer of a sweep, written at distinct indices from concurrent chunks.
+private struct OutcomeSlots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<RunOutcome>
+}
