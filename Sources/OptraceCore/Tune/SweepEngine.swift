@@ -10,8 +10,11 @@ import Foundation
 /// own scalar stepper. f and ∇f come from `SurfaceLaneEvaluator`, eight points per pass over the tape.
 public struct SweepEngine: Sendable {
     public let surface: Surface
-    /// The optimizer of every configuration.
-    public let configurations: [Optimizer]
+    /// The number of configurations.
+    public let configurationCount: Int
+    /// Builds the optimizer of configuration i (called once per SIMD group and lane, so a million
+    /// configurations need not be held at once).
+    public let makeOptimizer: @Sendable (Int) -> Optimizer
     public let starts: [Vec2]
     /// The noise law (σ, batch); its seed is replaced by each of `seeds`.
     public let noise: GradientNoise
@@ -30,8 +33,20 @@ public struct SweepEngine: Sendable {
         surface: Surface, configurations: [Optimizer], starts: [Vec2], noise: GradientNoise, seeds: [UInt64],
         noisy: Bool, steps: Int, threshold: Double, divergence: DivergenceRule = DivergenceRule()
     ) {
+        self.init(
+            surface: surface, configurationCount: configurations.count, makeOptimizer: { configurations[$0] },
+            starts: starts, noise: noise, seeds: seeds, noisy: noisy, steps: steps, threshold: threshold,
+            divergence: divergence)
+    }
+
+    public init(
+        surface: Surface, configurationCount: Int, makeOptimizer: @escaping @Sendable (Int) -> Optimizer,
+        starts: [Vec2], noise: GradientNoise, seeds: [UInt64], noisy: Bool, steps: Int, threshold: Double,
+        divergence: DivergenceRule = DivergenceRule()
+    ) {
         self.surface = surface
-        self.configurations = configurations
+        self.configurationCount = configurationCount
+        self.makeOptimizer = makeOptimizer
         self.starts = starts
         self.noise = noise
         self.seeds = seeds.isEmpty ? [noise.seed] : seeds
@@ -46,31 +61,38 @@ public struct SweepEngine: Sendable {
 
     /// The outcome of every run, in the order given; `threads` nil uses every core.
     public func run(_ runs: [SweepRun], threads: Int? = nil) -> [RunOutcome] {
-        guard !runs.isEmpty else { return [] }
+        run(count: runs.count, threads: threads) { runs[$0] }
+    }
+
+    /// The outcomes of runs `run(0)`, …, `run(count − 1)`, in that order; `threads` nil uses every core.
+    public func run(count: Int, threads: Int? = nil, _ run: @Sendable (Int) -> SweepRun) -> [RunOutcome] {
+        guard count > 0 else { return [] }
         let width = Lanes.scalarCount
-        let groups = (runs.count + width - 1) / width
+        let groups = (count + width - 1) / width
         let table = NoiseTable(engine: self)
         let workers = Swift.max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let chunks = Swift.min(groups, workers == 1 ? 1 : workers * 8)
-        let output = UnsafeMutableBufferPointer<RunOutcome>.allocate(capacity: runs.count)
+        let output = UnsafeMutableBufferPointer<RunOutcome>.allocate(capacity: count)
         defer { output.deallocate() }
         let slots = OutcomeSlots(base: output.baseAddress!)
-        let body: @Sendable (Int) -> Void = { chunk in
-            var evaluator = SurfaceLaneEvaluator(surface: surface)
-            let first = chunk * groups / chunks, last = (chunk + 1) * groups / chunks
-            for group in first..<last {
-                let lo = group * width, hi = Swift.min(runs.count, lo + width)
-                let outcomes = runGroup(Array(runs[lo..<hi]), evaluator: &evaluator, noise: table)
-                for (i, outcome) in outcomes.enumerated() { (slots.base + lo + i).initialize(to: outcome) }
+        withoutActuallyEscaping(run) { run in
+            let body: @Sendable (Int) -> Void = { chunk in
+                var evaluator = SurfaceLaneEvaluator(surface: surface)
+                let first = chunk * groups / chunks, last = (chunk + 1) * groups / chunks
+                for group in first..<last {
+                    let lo = group * width, hi = Swift.min(count, lo + width)
+                    let outcomes = runGroup((lo..<hi).map(run), evaluator: &evaluator, noise: table)
+                    for (i, outcome) in outcomes.enumerated() { (slots.base + lo + i).initialize(to: outcome) }
+                }
+            }
+            if chunks == 1 {
+                body(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
             }
         }
-        if chunks == 1 {
-            body(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
-        }
         let result = Array(output)
-        output.baseAddress!.deinitialize(count: runs.count)
+        output.baseAddress!.deinitialize(count: count)
         return result
     }
 
@@ -84,7 +106,7 @@ public struct SweepEngine: Sendable {
             x[i] = starts[lanes[i].start].x
             y[i] = starts[lanes[i].start].y
         }
-        let optimizers = lanes.map { configurations[$0.configuration] }
+        let optimizers = lanes.map { makeOptimizer($0.configuration) }
         let fast = LaneOptimizer.make(optimizers)
         let steppers = fast == nil ? (0..<width).map { optimizers[$0].makeStepper(params: Vec2(x[$0], y[$0])) } : []
 

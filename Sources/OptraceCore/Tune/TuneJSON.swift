@@ -1,0 +1,115 @@
+/// `tune.json`: the sweep's settings, the best configuration, the usable window, the theory and every cell.
+public enum TuneJSON {
+    /// The document for `result`.
+    public static func document(_ result: SweepResult) -> JSONValue {
+        let header = result.header
+        let names = header.plan.axes.map(\.name)
+        var fields = settings(header)
+        if let best = result.best {
+            var entries: [(String, JSONValue)] = zip(names, best.values).map { ($0, .number($1)) }
+            entries.append(("objective", .string(header.objective.description)))
+            entries.append(("value", .finite(best.mean)))
+            entries.append(("std", .finite(best.std)))
+            entries.append(("diverged", .number(best.diverged)))
+            if case .stepsTo = header.objective { entries.append(("not_reached", .number(best.unreached))) }
+            fields.append(("best", .object(entries)))
+        } else {
+            fields.append(("best", .null))
+        }
+        if let window = result.window {
+            fields.append((
+                "window",
+                .object([
+                    ("param", .string(names[0])),
+                    ("factor", .number(window.factor)),
+                    ("low", .number(window.low)),
+                    ("high", .number(window.high)),
+                    ("decades", .finite(window.decades)),
+                    ("diverges_above", .finite(window.divergesAbove)),
+                    ("diverges_below", .finite(window.divergesBelow)),
+                ])
+            ))
+        } else {
+            fields.append(("window", .null))
+        }
+        fields.append(("theory", theory(result.theory, names: names)))
+        fields.append(("cells", .array(result.cells.map { cell(header, $0) })))
+        return .object(fields)
+    }
+
+    /// The settings part shared by `tune.json` and shard files.
+    static func settings(_ header: SweepHeader) -> [(String, JSONValue)] {
+        let plan = header.plan
+        var sweep: [(String, JSONValue)] = [("kind", .string(plan.isGrid ? "grid" : "random"))]
+        sweep.append((
+            "params",
+            .array(plan.axes.map { axis in
+                var entries: [(String, JSONValue)] = [
+                    ("name", .string(axis.name)), ("low", .number(axis.low)), ("high", .number(axis.high)),
+                    ("scale", .string(axis.scale.rawValue)),
+                ]
+                if let count = axis.count { entries.append(("count", .integer(count))) }
+                return .object(entries)
+            })
+        ))
+        if let n = plan.randomCount {
+            sweep.append(("samples", .integer(n)))
+            sweep.append(("random_seed", .string(String(plan.randomSeed))))
+        }
+        sweep.append(("cells", .integer(plan.cellCount)))
+        return [
+            ("scenario", .string(header.scenario)),
+            ("title", .string(header.title)),
+            ("racer", .string(header.racer)),
+            ("optimizer", .string(header.optimizer)),
+            ("hyperparameters", .object(header.hyperparameters.entries.map { ($0.name, value($0.value)) })),
+            ("sweep", .object(sweep)),
+            ("steps", .integer(header.steps)),
+            ("seeds", .array(header.seeds.map { .integer(Int(truncatingIfNeeded: $0)) })),
+            ("noise", .object([
+                ("sigma", .array([.number(header.sigma.x), .number(header.sigma.y)])),
+                ("batch", .integer(header.batch)),
+                ("applied", .bool(header.hasNoise)),
+            ])),
+            ("start", .array([.number(header.start.x), .number(header.start.y)])),
+            ("objective", .string(header.objective.description)),
+            ("floor", .number(header.floor)),
+        ]
+    }
+
+    static func value(_ v: ParameterValue) -> JSONValue {
+        switch v {
+        case .number(let x): return .number(x)
+        case .pair(let a, let b): return .array([.number(a), .number(b)])
+        case .flag(let b): return .bool(b)
+        }
+    }
+
+    static func cell(_ header: SweepHeader, _ cell: SweepCell) -> JSONValue {
+        var entries: [(String, JSONValue)] = zip(header.plan.axes, cell.values).map { ($0.name, .number($1)) }
+        entries.append(("mean", .finite(cell.mean)))
+        entries.append(("std", .finite(cell.std)))
+        entries.append(("diverged", .number(cell.diverged)))
+        if case .stepsTo = header.objective { entries.append(("not_reached", .number(cell.unreached))) }
+        return .object(entries)
+    }
+
+    static func theory(_ theory: SweepTheory?, names: [String]) -> JSONValue {
+        guard let theory else { return .null }
+        let q = theory.quadratic
+        var entries: [(String, JSONValue)] = [
+            ("lambda1", .number(q.lambda1)), ("lambda2", .number(q.lambda2)), ("condition", .number(q.condition)),
+        ]
+        if let best = theory.best {
+            entries.append(("best", .object(zip(names, best).map { ($0, .number($1)) })))
+        } else {
+            entries.append(("best", .null))
+        }
+        if theory.rateAxis != nil && theory.momentumAxis != nil {
+            entries.append(("stability", .string("converges iff 0 < lr·λ < 2 + 2β for λ = λ₁, λ₂")))
+        } else if let edge = theory.edge {
+            entries.append(("edge", .number(edge)))
+        }
+        return .object(entries)
+    }
+}
