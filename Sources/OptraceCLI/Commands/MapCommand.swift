@@ -29,7 +29,7 @@ public struct MapCommand: ParsableCommand {
     public var steps: Int?
 
     @Option(help: "A run has reached a minimum when it ends within this fraction of the domain's diagonal of it.")
-    public var tolerance: Double = 0.01
+    public var tolerance: Double = 0.05
 
     @Option(help: "Threads (default: every core); results are the same for any number.")
     public var threads: Int?
@@ -76,10 +76,10 @@ public struct MapCommand: ParsableCommand {
     public func run() throws {
         let console = Console.current
         let scenario = try ScenarioLocator.load(self.scenario)
-        let racer = try TuneCommand.racer(named: self.racer, in: scenario)
+        let racer = try TuneSweepCommand.racer(named: self.racer, in: scenario)
         let (columns, rows) = try Self.parseGrid(grid)
         let steps = self.steps ?? scenario.steps
-        let folderPath = out ?? "output/\(scenario.name)/map-\(TuneCommand.slug(racer.name))"
+        let folderPath = out ?? "output/\(scenario.name)/map-\(TuneSweepCommand.slug(racer.name))"
         try OutputFolder.check(folderPath)
 
         let map = StartMap(

@@ -41,7 +41,7 @@ public struct TuneMergeCommand: ParsableCommand {
         let folderPath = out ?? (shards[0] as NSString).deletingLastPathComponent.nonEmpty ?? "."
         try OutputFolder.check(folderPath)
         let folder = try OutputFolder(preparing: folderPath)
-        let written = try TuneCommand.write(result, to: folder, render: !noRender)
+        let written = try TuneSweepCommand.write(result, to: folder, render: !noRender)
         if !quiet {
             console.print("merged \(shards.count) shard\(shards.count == 1 ? "" : "s") of \(result.header.racer) on \(result.header.scenario): \(result.cells.count) cells")
             console.print(TuneTable.render(result))

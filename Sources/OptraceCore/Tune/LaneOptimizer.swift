@@ -21,13 +21,19 @@ final class LaneOptimizer {
         var operations: [LaneOperation] = []
         for position in 0..<depth {
             let column = leaves.map { $0[position] }
-            if let scales = column as? [ScaleByLearningRate] {
+            if column[0] is ScaleByLearningRate {
+                let scales = column.compactMap { $0 as? ScaleByLearningRate }
+                guard scales.count == column.count else { return nil }
                 operations.append(LaneScaleByLearningRate(scales))
-            } else if let traces = column as? [Trace], traces.allSatisfy({ $0.nesterov == traces[0].nesterov }) {
+            } else if column[0] is Trace {
+                let traces = column.compactMap { $0 as? Trace }
+                guard traces.count == column.count, traces.allSatisfy({ $0.nesterov == traces[0].nesterov }) else { return nil }
                 operations.append(LaneTrace(traces))
-            } else if let adams = column as? [ScaleByAdam],
-                adams.allSatisfy({ $0.biasCorrection == adams[0].biasCorrection })
-            {
+            } else if column[0] is ScaleByAdam {
+                let adams = column.compactMap { $0 as? ScaleByAdam }
+                guard adams.count == column.count, adams.allSatisfy({ $0.biasCorrection == adams[0].biasCorrection }) else {
+                    return nil
+                }
                 operations.append(LaneAdam(adams))
             } else {
                 return nil
@@ -62,23 +68,62 @@ extension Chain: ChainLeaves {
 }
 
 /// One leaf of a chain over eight lanes, with its lane state.
+///
+/// State lives in memory the operation allocates once and reaches through a constant pointer, so the
+/// hot loop pays no dynamic exclusivity checks on class properties.
 class LaneOperation {
     func update(_ ux: inout Lanes, _ uy: inout Lanes) {}
 }
 
 /// `ScaleByLearningRate` over lanes: u ← −η(count)·u, each lane with its own schedule.
+///
+/// The schedules are read in blocks of `block` counts (one closure call per lane and count, as the
+/// scalar transformation makes), so the step itself only loads eight rates.
 final class LaneScaleByLearningRate: LaneOperation {
+    private static let block = 64
     private let schedules: [Schedule]
-    private var count = StepCount()
+    /// −η for the counts of the current block.
+    private let rates: UnsafeMutablePointer<Lanes>
+    /// [0]: the count at the start of the next block; [1]: the next index into `rates`.
+    private let cursor: UnsafeMutablePointer<Int>
 
-    init(_ scales: [ScaleByLearningRate]) { schedules = scales.map(\.schedule) }
+    init(_ scales: [ScaleByLearningRate]) {
+        schedules = scales.map(\.schedule)
+        rates = .allocate(capacity: Self.block)
+        rates.initialize(repeating: Lanes(repeating: 0), count: Self.block)
+        cursor = .allocate(capacity: 2)
+        cursor[0] = 0
+        cursor[1] = Self.block
+    }
+
+    deinit {
+        rates.deallocate()
+        cursor.deallocate()
+    }
 
     override func update(_ ux: inout Lanes, _ uy: inout Lanes) {
-        var rate = Lanes(repeating: 0)
-        for i in 0..<Lanes.scalarCount { rate[i] = -schedules[i](count.count) }
+        if cursor[1] == Self.block { refill() }
+        let rate = rates[cursor[1]]
+        cursor[1] += 1
         ux = rate * ux
         uy = rate * uy
-        count = count.incremented()
+    }
+
+    /// −η for the next `block` counts of every lane (counts saturate as `StepCount` does).
+    private func refill() {
+        let start = StepCount(count: cursor[0])
+        var end = start
+        for i in 0..<Lanes.scalarCount {
+            let schedule = schedules[i]
+            var c = start
+            for j in 0..<Self.block {
+                rates[j][i] = -schedule(c.count)
+                c = c.incremented()
+            }
+            end = c
+        }
+        cursor[0] = end.count
+        cursor[1] = 0
     }
 }
 
@@ -87,8 +132,8 @@ final class LaneTrace: LaneOperation {
     private let decay: Lanes
     private let keep: Lanes
     private let nesterov: Bool
-    private var bx = Lanes(repeating: 0), by = Lanes(repeating: 0)
-    private var started = false
+    /// [0], [1]: the buffer's x and y lanes; [2] lane 0: 1 once started.
+    private let state: UnsafeMutablePointer<Lanes>
 
     init(_ traces: [Trace]) {
         var decay = Lanes(repeating: 0), keep = Lanes(repeating: 0)
@@ -99,17 +144,24 @@ final class LaneTrace: LaneOperation {
         self.decay = decay
         self.keep = keep
         nesterov = traces[0].nesterov
+        state = .allocate(capacity: 3)
+        state.initialize(repeating: Lanes(repeating: 0), count: 3)
     }
 
+    deinit { state.deallocate() }
+
     override func update(_ ux: inout Lanes, _ uy: inout Lanes) {
-        if started {
-            bx = decay * bx + keep * ux
-            by = decay * by + keep * uy
+        var bx: Lanes, by: Lanes
+        if state[2][0] != 0 {
+            bx = decay * state[0] + keep * ux
+            by = decay * state[1] + keep * uy
         } else {
             bx = ux
             by = uy
-            started = true
+            state[2][0] = 1
         }
+        state[0] = bx
+        state[1] = by
         if nesterov {
             ux = ux + decay * bx
             uy = uy + decay * by
@@ -125,9 +177,8 @@ final class LaneAdam: LaneOperation {
     private let beta1: [Double], beta2: [Double]
     private let b1: Lanes, b2: Lanes, keep1: Lanes, keep2: Lanes, eps: Lanes
     private let biasCorrection: Bool
-    private var mx = Lanes(repeating: 0), my = Lanes(repeating: 0)
-    private var vx = Lanes(repeating: 0), vy = Lanes(repeating: 0)
-    private var count = 0
+    /// [0] m.x, [1] m.y, [2] v.x, [3] v.y; [4] lane 0: the update count.
+    private let state: UnsafeMutablePointer<Lanes>
 
     init(_ adams: [ScaleByAdam]) {
         beta1 = adams.map(\.beta1)
@@ -142,14 +193,23 @@ final class LaneAdam: LaneOperation {
         }
         (self.b1, self.b2, self.keep1, self.keep2, self.eps) = (b1, b2, keep1, keep2, eps)
         biasCorrection = adams[0].biasCorrection
+        state = .allocate(capacity: 5)
+        state.initialize(repeating: Lanes(repeating: 0), count: 5)
     }
 
+    deinit { state.deallocate() }
+
     override func update(_ ux: inout Lanes, _ uy: inout Lanes) {
-        count += 1
-        mx = b1 * mx + keep1 * ux
-        my = b1 * my + keep1 * uy
-        vx = b2 * vx + keep2 * (ux * ux)
-        vy = b2 * vy + keep2 * (uy * uy)
+        let count = Int(state[4][0]) + 1
+        state[4][0] = Double(count)
+        let mx = b1 * state[0] + keep1 * ux
+        let my = b1 * state[1] + keep1 * uy
+        let vx = b2 * state[2] + keep2 * (ux * ux)
+        let vy = b2 * state[3] + keep2 * (uy * uy)
+        state[0] = mx
+        state[1] = my
+        state[2] = vx
+        state[3] = vy
         var mHatX = mx, mHatY = my, vHatX = vx, vHatY = vy
         if biasCorrection {
             var c1 = Lanes(repeating: 0), c2 = Lanes(repeating: 0)

@@ -30,7 +30,7 @@ public struct StartMap: Sendable {
     /// Runs `racer` from every start. `tolerance` is a fraction of the domain's diagonal.
     public init(
         surface: Surface, racer: Racer, noise: GradientNoise, steps: Int, columns: Int, rows: Int,
-        tolerance: Double = 0.01, threads: Int? = nil
+        tolerance: Double = 0.05, threads: Int? = nil
     ) {
         self.columns = columns
         self.rows = rows

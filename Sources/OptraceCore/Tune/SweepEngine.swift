@@ -96,6 +96,14 @@ public struct SweepEngine: Sendable {
         return result
     }
 
+    /// Whether a position, the gradient that led to it and the loss there pass `DivergenceRule` (the same tests in
+    /// the same order, without building a reason).
+    @inline(__always)
+    static func fine(_ x: Double, _ y: Double, _ gx: Double, _ gy: Double, _ loss: Double, _ low: Vec2, _ high: Vec2) -> Bool {
+        gx.isFinite && gy.isFinite && x.isFinite && y.isFinite && loss.isFinite
+            && !(x < low.x || x > high.x || y < low.y || y > high.y)
+    }
+
     /// Up to eight runs in the lanes of one SIMD group (missing lanes repeat the first run and are dropped).
     func runGroup(_ group: [SweepRun], evaluator: inout SurfaceLaneEvaluator, noise table: NoiseTable) -> [RunOutcome] {
         let width = Lanes.scalarCount
@@ -114,47 +122,49 @@ public struct SweepEngine: Sendable {
         let reach = divergence.escapeFactor * domain.span
         let low = Vec2(domain.xRange.lowerBound, domain.yRange.lowerBound) - reach
         let high = Vec2(domain.xRange.upperBound, domain.yRange.upperBound) + reach
-        let (lowX, lowY) = (Lanes(repeating: low.x), Lanes(repeating: low.y))
-        let (highX, highY) = (Lanes(repeating: high.x), Lanes(repeating: high.y))
-        let infinity = Lanes(repeating: .infinity)
-        let level = Lanes(repeating: threshold)
+        let threshold = self.threshold
 
         var (loss, gradX, gradY) = evaluator.valueAndGradient(x: x, y: y)
         var outcomes = (0..<width).map { i in
             RunOutcome(finalPosition: Vec2(x[i], y[i]), finalLoss: loss[i], lossSum: 0, firstStepBelow: nil, divergedStep: nil)
         }
         var lossSum = Lanes(repeating: 0)
-        // −1 until the loss first drops below the threshold, then that step.
-        var below = Lanes(repeating: -1)
-        below.replace(with: 0, where: loss .< level)
-        // Start check: the unnoised gradient at the start.
-        var alive = (gradX.magnitudeLanes .< infinity) .& (gradY.magnitudeLanes .< infinity)
-            .& (x.magnitudeLanes .< infinity) .& (y.magnitudeLanes .< infinity) .& (loss.magnitudeLanes .< infinity)
-            .& .!((x .< lowX) .| (x .> highX) .| (y .< lowY) .| (y .> highY))
-        for i in 0..<width where !alive[i] { outcomes[i].divergedStep = 0 }
+        // The first step below the threshold per lane (−1: not yet), and which lanes still run (bit i: lane i).
+        var below = SIMD8<Int>(repeating: -1)
+        var alive: UInt32 = 0
+        for i in 0..<width {
+            if loss[i] < threshold { below[i] = 0 }
+            // The start is checked with the unnoised gradient there, as in a race.
+            if Self.fine(x[i], y[i], gradX[i], gradY[i], loss[i], low, high) {
+                alive |= 1 << UInt32(i)
+            } else {
+                outcomes[i].divergedStep = 0
+            }
+        }
 
         let noisy = table.active
+        let zero = Lanes(repeating: 0)
+        let (lowX, lowY) = (Lanes(repeating: low.x), Lanes(repeating: low.y))
+        let (highX, highY) = (Lanes(repeating: high.x), Lanes(repeating: high.y))
+        let tracksLevel = threshold > -Double.infinity
+        var dead = SIMDMask<SIMD8<Int64>>(repeating: false)
+        for i in 0..<width where alive & (1 << UInt32(i)) == 0 { dead[i] = true }
         var t = 1
-        while t <= steps && any(alive) {
-            var gx = gradX, gy = gradY
+        while t <= steps && alive != 0 {
+            var xiX = zero, xiY = zero
             if noisy {
-                var xiX = Lanes(repeating: 0), xiY = Lanes(repeating: 0)
                 for i in 0..<width {
                     let xi = table.sample(seed: lanes[i].seed, step: t)
                     xiX[i] = xi.x
                     xiY[i] = xi.y
                 }
-                gx = gradX + xiX
-                gy = gradY + xiY
-            } else {
-                // As in a race: g = ∇f + ξ with ξ = 0 (which turns −0 into +0).
-                gx = gradX + Lanes(repeating: 0)
-                gy = gradY + Lanes(repeating: 0)
             }
+            // As in a race: g = ∇f + ξ, with ξ = 0 without noise (which turns −0 into +0).
+            let gx = gradX + xiX, gy = gradY + xiY
             if let fast {
                 fast.step(x: &x, y: &y, gx: gx, gy: gy)
             } else {
-                for i in 0..<width where alive[i] {
+                for i in 0..<width where alive & (1 << UInt32(i)) != 0 {
                     let next = steppers[i].step(params: Vec2(x[i], y[i]), gradient: Vec2(gx[i], gy[i]))
                     x[i] = next.x
                     y[i] = next.y
@@ -162,34 +172,33 @@ public struct SweepEngine: Sendable {
             }
             (loss, gradX, gradY) = evaluator.valueAndGradient(x: x, y: y)
             lossSum += loss
-            below.replace(with: Lanes(repeating: Double(t)), where: (below .< 0) .& (loss .< level))
-            let fine = (gx.magnitudeLanes .< infinity) .& (gy.magnitudeLanes .< infinity)
-                .& (x.magnitudeLanes .< infinity) .& (y.magnitudeLanes .< infinity) .& (loss.magnitudeLanes .< infinity)
-                .& .!((x .< lowX) .| (x .> highX) .| (y .< lowY) .| (y .> highY))
-            let failed = alive .& .!fine
-            if any(failed) {
-                for i in 0..<width where failed[i] {
-                    outcomes[i] = RunOutcome(
-                        finalPosition: Vec2(x[i], y[i]), finalLoss: loss[i], lossSum: lossSum[i],
-                        firstStepBelow: below[i] < 0 ? nil : Int(below[i]), divergedStep: t)
+            if tracksLevel {
+                for lane in 0..<width where loss[lane] < threshold && below[lane] < 0 { below[lane] = t }
+            }
+            // A vector filter first: every lane that is fine passes it and every lane that is not fails it.
+            let clear = (gx - gx) + (gy - gy) + (loss - loss)
+            let ok = (clear .== zero) .& (x .>= lowX) .& (x .<= highX) .& (y .>= lowY) .& (y .<= highY)
+            if !all(ok .| dead) {
+                for lane in 0..<width where alive & (1 << UInt32(lane)) != 0 {
+                    let l = loss[lane]
+                    if !Self.fine(x[lane], y[lane], gx[lane], gy[lane], l, low, high) {
+                        outcomes[lane] = RunOutcome(
+                            finalPosition: Vec2(x[lane], y[lane]), finalLoss: l, lossSum: lossSum[lane],
+                            firstStepBelow: below[lane] < 0 ? nil : below[lane], divergedStep: t)
+                        alive &= ~(1 << UInt32(lane))
+                        dead[lane] = true
+                    }
                 }
-                alive = alive .& fine
             }
             t += 1
         }
-        for i in 0..<width where alive[i] {
+        for i in 0..<width where alive & (1 << UInt32(i)) != 0 {
             outcomes[i] = RunOutcome(
                 finalPosition: Vec2(x[i], y[i]), finalLoss: loss[i], lossSum: lossSum[i],
-                firstStepBelow: below[i] < 0 ? nil : Int(below[i]), divergedStep: nil)
+                firstStepBelow: below[i] < 0 ? nil : below[i], divergedStep: nil)
         }
         return Array(outcomes.prefix(used))
     }
-}
-
-extension SIMD where Scalar == Double {
-    /// |v| lane by lane (NaN stays NaN, so `.< ∞` is false for NaN and ±∞).
-    @inline(__always)
-    var magnitudeLanes: Self { replacing(with: -self, where: self .< Self(repeating: 0)) }
 }
 
 /// ξₜ for every seed of an engine: tabulated when small enough, else drawn on demand.

@@ -9,14 +9,24 @@ public enum TuneCSV {
         if case .stepsTo = header.objective { stepsTo = true } else { stepsTo = false }
         var out = (header.plan.axes.map(\.name) + ["mean", "std", "diverged"] + (stepsTo ? ["not_reached"] : []) + ["rank"])
             .joined(separator: ",") + "\n"
+        out.reserveCapacity(result.cells.count * (24 * header.plan.axes.count + 64))
         for (i, cell) in result.cells.enumerated() {
-            var fields = cell.values.map(NumberFormat.roundTrip)
-            fields.append(cell.mean.map(NumberFormat.roundTrip) ?? "")
-            fields.append(cell.std.map(NumberFormat.roundTrip) ?? "")
-            fields.append(NumberFormat.roundTrip(cell.diverged))
-            if stepsTo { fields.append(NumberFormat.roundTrip(cell.unreached)) }
-            fields.append(String(rank[i]))
-            out += fields.joined(separator: ",") + "\n"
+            for v in cell.values {
+                out += NumberFormat.roundTrip(v)
+                out += ","
+            }
+            if let mean = cell.mean { out += NumberFormat.roundTrip(mean) }
+            out += ","
+            if let std = cell.std { out += NumberFormat.roundTrip(std) }
+            out += ","
+            out += NumberFormat.roundTrip(cell.diverged)
+            if stepsTo {
+                out += ","
+                out += NumberFormat.roundTrip(cell.unreached)
+            }
+            out += ","
+            out += String(rank[i])
+            out += "\n"
         }
         return out
     }

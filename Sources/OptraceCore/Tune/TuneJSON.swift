@@ -2,6 +2,10 @@
 public enum TuneJSON {
     /// The document for `result`.
     public static func document(_ result: SweepResult) -> JSONValue {
+        document(result, cells: true)
+    }
+
+    static func document(_ result: SweepResult, cells withCells: Bool) -> JSONValue {
         let header = result.header
         let names = header.plan.axes.map(\.name)
         var fields = settings(header)
@@ -33,8 +37,53 @@ public enum TuneJSON {
             fields.append(("window", .null))
         }
         fields.append(("theory", theory(result.theory, names: names)))
-        fields.append(("cells", .array(result.cells.map { cell(header, $0) })))
+        if withCells { fields.append(("cells", .array(result.cells.map { cell(header, $0) }))) }
         return .object(fields)
+    }
+
+    /// The text of `document(result)`, with one line per cell (the cells written directly, for speed).
+    public static func serialized(_ result: SweepResult) -> String {
+        guard case .object(var fields) = document(result, cells: false) else { return "" }
+        fields.append(("cells", .array([])))
+        var text = JSONValue.object(fields).serialized()
+        // Replace the empty list closing the document by the cells, one object per line.
+        let tail = "\"cells\": []\n}\n"
+        guard text.hasSuffix(tail) else { return document(result).serialized() }
+        text.removeLast(tail.count)
+        let header = result.header
+        let names = header.plan.axes.map { quoted($0.name) }
+        let stepsTo: Bool
+        if case .stepsTo = header.objective { stepsTo = true } else { stepsTo = false }
+        text.reserveCapacity(text.utf8.count + result.cells.count * (40 * names.count + 80))
+        text += "\"cells\": [\n"
+        for (i, cell) in result.cells.enumerated() {
+            text += "    {"
+            for (name, value) in zip(names, cell.values) {
+                text += name
+                text += ": "
+                text += NumberFormat.roundTrip(value)
+                text += ", "
+            }
+            text += "\"mean\": "
+            text += cell.mean.map(NumberFormat.roundTrip) ?? "null"
+            text += ", \"std\": "
+            text += cell.std.map(NumberFormat.roundTrip) ?? "null"
+            text += ", \"diverged\": "
+            text += NumberFormat.roundTrip(cell.diverged)
+            if stepsTo {
+                text += ", \"not_reached\": "
+                text += NumberFormat.roundTrip(cell.unreached)
+            }
+            text += i == result.cells.count - 1 ? "}\n" : "},\n"
+        }
+        text += "  ]\n}\n"
+        return text
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ s: String) -> String {
+        let text = JSONValue.string(s).serialized()
+        return String(text.dropLast())
     }
 
     /// The settings part shared by `tune.json` and shard files.

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import OptraceCLI
+@testable import OptraceCore
+
+/// Reads a JSON file as a dictionary.
+func readJSON(_ path: String) throws -> [String: Any] {
+    let data = try #require(FileManager.default.contents(atPath: path))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+}
+
+func text(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+
+@Suite struct TuneCommandTests {
+    static let quadratic = """
+        name: bowl
+        surface:
+          terms:
+            - valley: {curvatures: [1, 10], angle: 30}
+          domain: {x: [-5, 5], y: [-5, 5]}
+        start: [3, 2]
+        steps: 100
+        racers:
+          - {name: GD, optimizer: sgd, lr: 0.1}
+          - {name: HB, optimizer: momentum, lr: 0.01, beta: 0.5}
+        """
+
+    @Test func aTwoDimensionalSweepWritesItsResults() throws {
+        let out = temporaryFolder() + "/t"
+        let run = optrace(
+            "tune", "valley-bump", "--racer", "Momentum", "--param", "lr=0.01:1:log:6", "--param", "beta=0:0.9:4",
+            "--steps", "60", "--seeds", "3", "--out", out, "--no-render")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("rank") && run.stdout.contains("best: lr = "))
+        #expect(run.stdout.contains("usable window of lr"))
+        let json = try readJSON(out + "/tune.json")
+        let cells = try #require(json["cells"] as? [[String: Any]])
+        #expect(cells.count == 24)
+        #expect(Set(cells[0].keys) == ["lr", "beta", "mean", "std", "diverged"])
+        let best = try #require(json["best"] as? [String: Any])
+        #expect(best["lr"] is Double && best["beta"] is Double && best["value"] is Double && best["std"] is Double)
+        #expect(json["seeds"] as? [Int] == [13081, 13082, 13083])
+        let csv = text(out + "/tune.csv").split(separator: "\n")
+        #expect(csv.count == 25 && csv[0] == "lr,beta,mean,std,diverged,rank")
+        // The text written directly equals the JSONValue document.
+        let scenario = try ScenarioLocator.load("valley-bump")
+        _ = scenario
+    }
+
+    @Test func eachCellIsTheMeanOfItsRacesOnTheSameSeeds() throws {
+        let out = temporaryFolder() + "/t"
+        #expect(optrace(
+            "tune", "valley-bump", "--racer", "SGD", "--param", "lr=0.5:2.5:5", "--steps", "40", "--seeds", "2",
+            "--objective", "mean-loss", "--out", out, "--quiet", "--no-render").code == 0)
+        // The CSV (numbers read back exactly): lr,mean,std,diverged,rank.
+        let rows = text(out + "/tune.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 5)
+        let scenario = try ScenarioLocator.load("valley-bump").with(steps: 40)
+        for row in rows {
+            let lr = try #require(Double(row[0]))
+            var values: [Double] = []
+            for seed: UInt64 in [13081, 13082] {
+                var race = scenario.with(seed: seed)
+                race.racers = [Racer(name: "SGD", definition: OptimizerCatalog.sgd, given: ["lr": .number(lr)])]
+                let trajectory = race.run().trajectories[0]
+                if trajectory.status.isDiverged { continue }
+                var sum = 0.0
+                for t in 1...40 { sum += trajectory.losses[t] }
+                values.append(sum / 40)
+            }
+            if values.isEmpty {
+                #expect(row[1].isEmpty)
+            } else {
+                let mean = values.reduce(0, +) / Double(values.count)
+                #expect(Double(row[1]) == mean, "lr \(lr)")
+            }
+            #expect(Double(row[3]) == Double(2 - values.count) / 2)
+        }
+        #expect(rows.contains { $0[3] == "1.0" }, "lr 2.5 diverges on a valley of curvature 1")
+    }
+
+    @Test func theThreadCountDoesNotChangeTheFiles() {
+        var texts: [String] = []
+        for threads in ["1", "2", "5"] {
+            let out = temporaryFolder() + "/t"
+            #expect(optrace(
+                "tune", "valley-bump", "--racer", "Adam", "--param", "lr=0.01:3:log:7", "--param", "beta1=0:0.95:3",
+                "--steps", "30", "--seeds", "2", "--threads", threads, "--out", out, "--quiet", "--no-render").code == 0)
+            texts.append(text(out + "/tune.json") + text(out + "/tune.csv"))
+        }
+        #expect(texts[0].count > 1000 && texts[0] == texts[1] && texts[1] == texts[2])
+    }
+
+    @Test func theDirectJSONTextEqualsTheDocument() throws {
+        let out = temporaryFolder() + "/t"
+        #expect(optrace(
+            "tune", "valley-bump", "--racer", "Momentum", "--param", "lr=0.01:1:log:3", "--param", "beta=0:0.9:2",
+            "--steps", "20", "--objective", "steps-to:0.5", "--out", out, "--quiet", "--no-render").code == 0)
+        let direct = try readJSON(out + "/tune.json")
+        #expect((direct["cells"] as? [[String: Any]])?.first?["not_reached"] != nil)
+        #expect(direct["objective"] as? String == "steps-to:0.5")
+    }
+
+    @Test func shardsMergeIntoTheUnshardedResult() throws {
+        let folder = temporaryFolder()
+        let args = ["tune", "valley-bump", "--racer", "Momentum", "--param", "lr=0.02:2:log:9", "--param", "beta=0:0.95:5",
+                    "--steps", "50", "--seeds", "2", "--quiet", "--no-render"]
+        #expect(optrace(args + ["--out", folder + "/whole"]).code == 0)
+        for i in 1...3 { #expect(optrace(args + ["--out", folder + "/shards", "--shard", "\(i)/3"]).code == 0) }
+        #expect(contents(folder + "/shards") == ["tune-shard-1-of-3.json", "tune-shard-2-of-3.json", "tune-shard-3-of-3.json"])
+        let merge = optrace(
+            "tune", "merge", folder + "/shards/tune-shard-2-of-3.json", folder + "/shards/tune-shard-3-of-3.json",
+            folder + "/shards/tune-shard-1-of-3.json", "--out", folder + "/merged", "--no-render")
+        #expect(merge.code == 0, "\(merge.stderr)")
+        #expect(text(folder + "/merged/tune.json") == text(folder + "/whole/tune.json"))
+        #expect(text(folder + "/merged/tune.csv") == text(folder + "/whole/tune.csv"))
+        let missing = optrace("tune", "merge", folder + "/shards/tune-shard-1-of-3.json", "--out", folder + "/bad")
+        #expect(missing.code == 2 && missing.stderr.contains("missing shards 2/3, 3/3"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/bad"))
+    }
+
+    @Test func theTheoryIsPrintedForAQuadratic() throws {
+        let path = scenarioFile(Self.quadratic, name: "bowl.yaml")
+        let out = temporaryFolder() + "/t"
+        let run = optrace(
+            "tune", path, "--racer", "HB", "--param", "lr=0.05:0.5:log:24", "--param", "beta=0:0.8:24", "--out", out,
+            "--no-render")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("theory (quadratic, no noise): λ₁ = 1, λ₂ = 10"))
+        #expect(run.stdout.contains("heavy ball best lr = (2/(√λ₁+√λ₂))² = 0.2309, β = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = 0.2699"))
+        let theory = try #require(try readJSON(out + "/tune.json")["theory"] as? [String: Any])
+        let best = try #require(theory["best"] as? [String: Double])
+        #expect(abs(best["lr"]! - 4 / pow(1 + 10.0.squareRoot(), 2)) < 1e-15)
+        let gd = optrace("tune", path, "--racer", "GD", "--param", "lr=0.01:0.3:log:30", "--out", out, "--no-render")
+        #expect(gd.stdout.contains("gradient descent best lr = 2/(λ₁+λ₂) = 0.1818"))
+        #expect(gd.stdout.contains("diverges for lr ≥ 2/λ₂ = 0.2"))
+    }
+
+    @Test func allRacersAreTunedAndRacedAndTheRaceReproduces() throws {
+        let out = temporaryFolder() + "/all"
+        let run = optrace("tune", "valley-bump", "--all-racers", "--budget", "16", "--steps", "60", "--seeds", "2", "--out", out, "--no-render")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(contents(out) == ["adam", "momentum", "scoreboard.json", "sgd", "tune.json", "tuned.yaml"])
+        let momentum = try #require(try readJSON(out + "/momentum/tune.json")["cells"] as? [[String: Any]])
+        #expect(momentum.count == 16 && momentum[0]["beta"] != nil)
+        let sgd = try #require(try readJSON(out + "/sgd/tune.json")["cells"] as? [[String: Any]])
+        #expect(sgd.count == 16 && sgd[0]["beta"] == nil)
+        let yaml = text(out + "/tuned.yaml")
+        let best = try #require(try readJSON(out + "/sgd/tune.json")["best"] as? [String: Any])
+        #expect(yaml.contains("{name: \"SGD\", optimizer: sgd, lr: \(TunedScenario.number(best["lr"] as! Double))}"))
+        let again = temporaryFolder() + "/race"
+        #expect(optrace("race", out + "/tuned.yaml", "--out", again, "--quiet").code == 0)
+        #expect(text(again + "/scoreboard.json") == text(out + "/scoreboard.json"))
+        #expect(run.stdout.contains("race at the tuned settings"))
+    }
+
+    @Test func randomSamplesAreSeeded() throws {
+        let a = temporaryFolder() + "/a", b = temporaryFolder() + "/b"
+        let args = ["tune", "valley-bump", "--racer", "Momentum", "--random", "12", "--param", "lr=0.01:1:log",
+                    "--param", "beta=0:0.99", "--steps", "20", "--seeds", "1", "--quiet", "--no-render"]
+        #expect(optrace(args + ["--out", a]).code == 0)
+        #expect(optrace(args + ["--out", b]).code == 0)
+        #expect(text(a + "/tune.json") == text(b + "/tune.json"))
+        let cells = try #require(try readJSON(a + "/tune.json")["cells"] as? [[String: Any]])
+        #expect(cells.count == 12 && cells.allSatisfy { ($0["lr"] as! Double) >= 0.01 && ($0["beta"] as! Double) <= 0.99 })
+        #expect(Set(cells.map { $0["lr"] as! Double }).count == 12)
+    }
+}
