@@ -92,7 +92,7 @@ private func optimizer(_ name: String, _ values: [String: Double]) -> Optimizer 
         let source = "sin(x)*cos(y) + tanh(x*y) + sigmoid(x-y) + abs(x) + min(x,y) + max(x^2,y) + x^y + sqrt(x*x+1) + log(y*y+2) + 2^x + x^5 + y^3 + 1/(x+9) + x/(y+9) + tan(0.1*x) + exp(-x)"
         let surface = try Surface(terms: [], expression: source, domain: Domain(x: -3...3, y: -3...3), minima: [])
         var scalar = surface.makeEvaluator()
-        var lanes = SurfaceLaneEvaluator(surface: surface)
+        let lanes = SurfaceLaneEvaluator(surface: surface)
         var rng = SplitMix64(state: 3)
         for round in 0..<50 {
             var x = Lanes(repeating: 0), y = Lanes(repeating: 0)

@@ -20,10 +20,11 @@ extension TapeProgram {
             for term in outputTerms { adjoints[term.slot] = Lanes(repeating: term.weight) }
             var index = 0
             var out = values + variableCount
+            let base = code.baseAddress!
             while index < sweepCount {
-                let ins = code[index]
+                let ins = base + index
                 let (v, da, db) = Self.laneStep(
-                    ins, values[Int(truncatingIfNeeded: ins.a)], values[Int(truncatingIfNeeded: ins.b)])
+                    ins, values[Int(truncatingIfNeeded: ins.pointee.a)], values[Int(truncatingIfNeeded: ins.pointee.b)])
                 out.pointee = v
                 d0[index] = da
                 d1[index] = db
@@ -31,9 +32,9 @@ extension TapeProgram {
                 index += 1
             }
             while index < count {
-                let ins = code[index]
+                let ins = base + index
                 let (v, da, db) = Self.laneStep(
-                    ins, values[Int(truncatingIfNeeded: ins.a)], values[Int(truncatingIfNeeded: ins.b)])
+                    ins, values[Int(truncatingIfNeeded: ins.pointee.a)], values[Int(truncatingIfNeeded: ins.pointee.b)])
                 out.pointee = v
                 Self.lanePropagate(ins, adjoints[variableCount &+ index], da, db, adjoints)
                 out += 1
@@ -42,7 +43,7 @@ extension TapeProgram {
             var j = sweepCount
             while j > 0 {
                 j &-= 1
-                Self.lanePropagate(code[j], adjoints[variableCount &+ j], d0[j], d1[j], adjoints)
+                Self.lanePropagate(base + j, adjoints[variableCount &+ j], d0[j], d1[j], adjoints)
             }
             var f = Lanes(repeating: outputOffset)
             for term in outputTerms { f += term.weight * values[term.slot] }
@@ -50,23 +51,34 @@ extension TapeProgram {
         }
     }
 
+    /// exp of every lane through the C library's `exp`, exactly as the scalar program calls it. The results are
+    /// gathered from scalars (not written into a vector in memory lane by lane, which would stall the vector load
+    /// that follows on store-to-load forwarding).
+    @inline(__always)
+    static func laneExp(_ a: Lanes) -> Lanes {
+        let e0 = cExp(a[0]), e1 = cExp(a[1]), e2 = cExp(a[2]), e3 = cExp(a[3])
+        let e4 = cExp(a[4]), e5 = cExp(a[5]), e6 = cExp(a[6]), e7 = cExp(a[7])
+        return Lanes(e0, e1, e2, e3, e4, e5, e6, e7)
+    }
+
     /// `propagate` lane by lane: a zero local derivative blocks the flow, even of an infinite adjoint.
     @inline(__always)
     static func lanePropagate(
-        _ ins: TapeInstruction, _ g: Lanes, _ da: Lanes, _ db: Lanes, _ adjoints: UnsafeMutablePointer<Lanes>
+        _ ins: UnsafePointer<TapeInstruction>, _ g: Lanes, _ da: Lanes, _ db: Lanes, _ adjoints: UnsafeMutablePointer<Lanes>
     ) {
         let zero = Lanes(repeating: 0)
         let ga = (g * da).replacing(with: zero, where: da .== zero)
-        let a = Int(truncatingIfNeeded: ins.a)
-        if ins.flags & TapeInstruction.assignA != 0 {
+        let a = Int(truncatingIfNeeded: ins.pointee.a)
+        let flags = ins.pointee.flags
+        if flags & TapeInstruction.assignA != 0 {
             adjoints[a] = ga
         } else {
             adjoints[a] += ga
         }
-        if ins.flags & TapeInstruction.binary != 0 {
+        if flags & TapeInstruction.binary != 0 {
             let gb = (g * db).replacing(with: zero, where: db .== zero)
-            let b = Int(truncatingIfNeeded: ins.b)
-            if ins.flags & TapeInstruction.assignB != 0 {
+            let b = Int(truncatingIfNeeded: ins.pointee.b)
+            if flags & TapeInstruction.assignB != 0 {
                 adjoints[b] = gb
             } else {
                 adjoints[b] += gb
@@ -76,58 +88,54 @@ extension TapeProgram {
 
     /// `step` lane by lane: value and local derivatives of one instruction at eight points.
     @inline(__always)
-    static func laneStep(_ ins: TapeInstruction, _ x: Lanes, _ y: Lanes) -> (Lanes, Lanes, Lanes) {
+    static func laneStep(_ pointer: UnsafePointer<TapeInstruction>, _ x: Lanes, _ y: Lanes) -> (Lanes, Lanes, Lanes) {
         let zero = Lanes(repeating: 0)
-        switch ins.opcode {
+        // Fields are read from the instruction array itself, never from a copy just stored on the stack.
+        let ins = pointer
+        switch ins.pointee.opcode {
         case .constant:
-            return (Lanes(repeating: ins.c), zero, zero)
+            return (Lanes(repeating: ins.pointee.c), zero, zero)
         case .linear:
-            return (ins.c * x + ins.k * y + ins.m, Lanes(repeating: ins.c), Lanes(repeating: ins.k))
+            return (ins.pointee.c * x + ins.pointee.k * y + ins.pointee.m, Lanes(repeating: ins.pointee.c), Lanes(repeating: ins.pointee.k))
         case .affine:
-            return (ins.c * x + ins.k, Lanes(repeating: ins.c), zero)
+            return (ins.pointee.c * x + ins.pointee.k, Lanes(repeating: ins.pointee.c), zero)
         case .multiply:
-            return (ins.c * x * y, ins.c * y, ins.c * x)
+            return (ins.pointee.c * x * y, ins.pointee.c * y, ins.pointee.c * x)
         case .divide:
-            let v = ins.c * x / y
-            return (v, ins.c / y, -v / y)
+            let v = ins.pointee.c * x / y
+            return (v, ins.pointee.c / y, -v / y)
         case .reciprocal:
-            let v = ins.c / x
+            let v = ins.pointee.c / x
             return (v, -v / x, zero)
         case .square:
-            let t = ins.c * x + ins.k
-            return (ins.m * (t * t), 2 * ins.m * ins.c * t, zero)
+            let t = ins.pointee.c * x + ins.pointee.k
+            return (ins.pointee.m * (t * t), 2 * ins.pointee.m * ins.pointee.c * t, zero)
         case .exp:
-            let argument = ins.c * x + ins.k
-            var e = zero
-            for i in 0..<Lanes.scalarCount { e[i] = cExp(argument[i]) }
-            let v = ins.m * e
-            return (v, ins.c * v, zero)
+            let v = ins.pointee.m * laneExp(ins.pointee.c * x + ins.pointee.k)
+            return (v, ins.pointee.c * v, zero)
         case .sumOfSquares:
-            let s = x + ins.k, t = y + ins.k2
-            return (ins.c * (s * s) + ins.c2 * (t * t) + ins.m, 2 * ins.c * s, 2 * ins.c2 * t)
+            let s = x + ins.pointee.k, t = y + ins.pointee.k2
+            return (ins.pointee.c * (s * s) + ins.pointee.c2 * (t * t) + ins.pointee.m, 2 * ins.pointee.c * s, 2 * ins.pointee.c2 * t)
         case .gaussian:
-            let s = x + ins.k, t = y + ins.k2
-            let argument = ins.c * (s * s) + ins.c2 * (t * t) + ins.n
-            var e = zero
-            for i in 0..<Lanes.scalarCount { e[i] = cExp(argument[i]) }
-            let v = ins.m * e
-            return (v, 2 * ins.c * s * v, 2 * ins.c2 * t * v)
+            let s = x + ins.pointee.k, t = y + ins.pointee.k2
+            let v = ins.pointee.m * laneExp(ins.pointee.c * (s * s) + ins.pointee.c2 * (t * t) + ins.pointee.n)
+            return (v, 2 * ins.pointee.c * s * v, 2 * ins.pointee.c2 * t * v)
         case .cube:
             let x2 = x * x
             return (x2 * x, 3 * x2, zero)
         case .integerPower:
             var p = x
             var n = 2
-            let target = Int(ins.c)
+            let target = Int(ins.pointee.c)
             while n < target {
                 p *= x
                 n += 1
             }
-            return (p * x, ins.c * p, zero)
+            return (p * x, ins.pointee.c * p, zero)
         default:
             var v = zero, da = zero, db = zero
             for i in 0..<Lanes.scalarCount {
-                (v[i], da[i], db[i]) = step(ins, x[i], y[i])
+                (v[i], da[i], db[i]) = step(ins.pointee, x[i], y[i])
             }
             return (v, da, db)
         }

@@ -9,15 +9,22 @@
 /// the catalog can be swept, and the known shapes go fast.
 final class LaneOptimizer {
     private let operations: [LaneOperation]
+    /// The first two operations (most chains have two), called without going through the array.
+    private let first: LaneOperation
+    private let second: LaneOperation?
 
-    private init(_ operations: [LaneOperation]) { self.operations = operations }
+    private init(_ operations: [LaneOperation]) {
+        self.operations = operations
+        first = operations[0]
+        second = operations.count > 1 ? operations[1] : nil
+    }
 
     /// The lane form of `optimizers` (exactly `Lanes.scalarCount` of them), or nil when some leaf has no lane form.
     static func make(_ optimizers: [Optimizer]) -> LaneOptimizer? {
         precondition(optimizers.count == Lanes.scalarCount)
         let leaves = optimizers.map { Self.leaves(of: $0.transformation) }
         let depth = leaves[0].count
-        guard leaves.allSatisfy({ $0.count == depth }) else { return nil }
+        guard depth > 0, leaves.allSatisfy({ $0.count == depth }) else { return nil }
         var operations: [LaneOperation] = []
         for position in 0..<depth {
             let column = leaves.map { $0[position] }
@@ -52,7 +59,13 @@ final class LaneOptimizer {
     @inline(__always)
     func step(x: inout Lanes, y: inout Lanes, gx: Lanes, gy: Lanes) {
         var ux = gx, uy = gy
-        for operation in operations { operation.update(&ux, &uy) }
+        first.update(&ux, &uy)
+        if let second {
+            second.update(&ux, &uy)
+            if operations.count > 2 {
+                for operation in operations.dropFirst(2) { operation.update(&ux, &uy) }
+            }
+        }
         x = x + ux
         y = y + uy
     }

@@ -77,11 +77,11 @@ public struct SweepEngine: Sendable {
         let slots = OutcomeSlots(base: output.baseAddress!)
         withoutActuallyEscaping(run) { run in
             let body: @Sendable (Int) -> Void = { chunk in
-                var evaluator = SurfaceLaneEvaluator(surface: surface)
+                let evaluator = SurfaceLaneEvaluator(surface: surface)
                 let first = chunk * groups / chunks, last = (chunk + 1) * groups / chunks
                 for group in first..<last {
                     let lo = group * width, hi = Swift.min(count, lo + width)
-                    let outcomes = runGroup((lo..<hi).map(run), evaluator: &evaluator, noise: table)
+                    let outcomes = runGroup((lo..<hi).map(run), evaluator: evaluator, noise: table)
                     for (i, outcome) in outcomes.enumerated() { (slots.base + lo + i).initialize(to: outcome) }
                 }
             }
@@ -105,7 +105,7 @@ public struct SweepEngine: Sendable {
     }
 
     /// Up to eight runs in the lanes of one SIMD group (missing lanes repeat the first run and are dropped).
-    func runGroup(_ group: [SweepRun], evaluator: inout SurfaceLaneEvaluator, noise table: NoiseTable) -> [RunOutcome] {
+    func runGroup(_ group: [SweepRun], evaluator: SurfaceLaneEvaluator, noise table: NoiseTable) -> [RunOutcome] {
         let width = Lanes.scalarCount
         let used = group.count
         let lanes = (0..<width).map { group[$0 < used ? $0 : 0] }
