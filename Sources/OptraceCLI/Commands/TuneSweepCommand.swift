@@ -147,8 +147,9 @@ public struct TuneSweepCommand: ParsableCommand {
 
     /// Writes tune.json, tune.csv (and the pictures); returns the file names written.
     static func write(_ result: SweepResult, to folder: OutputFolder, render: Bool) throws -> [String] {
-        try AtomicFile.write(TuneJSON.serialized(result), to: folder.file("tune.json"))
-        try AtomicFile.write(TuneCSV.render(result), to: folder.file("tune.csv"))
+        let (json, csv) = TuneText.files(result)
+        try AtomicFile.write(json, to: folder.file("tune.json"))
+        try AtomicFile.write(csv, to: folder.file("tune.csv"))
         return ["tune.json", "tune.csv"]
     }
 

@@ -51,6 +51,10 @@ final class LaneOptimizer {
 
     /// A transformation's chain flattened into its leaves, in order of application.
     static func leaves(of transformation: any GradientTransformation) -> [any GradientTransformation] {
+        // The catalog's chains first, by concrete type (much cheaper than a cast to a protocol).
+        if let chain = transformation as? Chain<Trace, ScaleByLearningRate> { return [chain.first, chain.second] }
+        if let chain = transformation as? Chain<ScaleByAdam, ScaleByLearningRate> { return [chain.first, chain.second] }
+        if transformation is ScaleByLearningRate { return [transformation] }
         if let chain = transformation as? any ChainLeaves { return chain.leaves }
         return [transformation]
     }

@@ -43,6 +43,10 @@ public enum TuneJSON {
 
     /// The text of `document(result)`, with one line per cell (the cells written directly, for speed).
     public static func serialized(_ result: SweepResult) -> String {
+        serialized(result, text: CellText.all(result))
+    }
+
+    static func serialized(_ result: SweepResult, text cellText: [CellText]) -> String {
         guard case .object(var fields) = document(result, cells: false) else { return "" }
         fields.append(("cells", .array([])))
         var text = JSONValue.object(fields).serialized()
@@ -56,25 +60,25 @@ public enum TuneJSON {
         if case .stepsTo = header.objective { stepsTo = true } else { stepsTo = false }
         text.reserveCapacity(text.utf8.count + result.cells.count * (40 * names.count + 80))
         text += "\"cells\": [\n"
-        for (i, cell) in result.cells.enumerated() {
+        for (i, cell) in cellText.enumerated() {
             text += "    {"
             for (name, value) in zip(names, cell.values) {
                 text += name
                 text += ": "
-                text += NumberFormat.roundTrip(value)
+                text += value
                 text += ", "
             }
             text += "\"mean\": "
-            text += cell.mean.map(NumberFormat.roundTrip) ?? "null"
+            text += cell.mean ?? "null"
             text += ", \"std\": "
-            text += cell.std.map(NumberFormat.roundTrip) ?? "null"
+            text += cell.std ?? "null"
             text += ", \"diverged\": "
-            text += NumberFormat.roundTrip(cell.diverged)
+            text += cell.diverged
             if stepsTo {
                 text += ", \"not_reached\": "
-                text += NumberFormat.roundTrip(cell.unreached)
+                text += cell.unreached
             }
-            text += i == result.cells.count - 1 ? "}\n" : "},\n"
+            text += i == cellText.count - 1 ? "}\n" : "},\n"
         }
         text += "  ]\n}\n"
         return text
