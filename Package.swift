@@ -29,8 +29,12 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "CPNGHelpers",
+            dependencies: ["CPNG"]
+        ),
+        .target(
             name: "OptracePlot",
-            dependencies: ["CCairo", "CPNG"]
+            dependencies: ["CCairo", "CPNG", "CPNGHelpers"]
         ),
         .target(
             name: "OptraceCLI",
@@ -44,8 +48,18 @@ let package = Package(
             name: "optrace",
             dependencies: ["OptraceCLI"]
         ),
+        .target(
+            name: "OptraceFuzzing",
+            dependencies: ["OptraceCore"]
+        ),
+        .executableTarget(
+            name: "optrace-fuzz",
+            dependencies: ["OptraceFuzzing"]
+        ),
         .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore"]),
-        .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"]),
-        .testTarget(name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore"]),
+        .testTarget(name: "OptraceFuzzingTests", dependencies: ["OptraceFuzzing"]),
+        .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"], exclude: ["Golden"]),
+        .testTarget(
+            name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot"], exclude: ["Malformed"]),
     ]
 )

@@ -1,4 +1,6 @@
 import Foundation
 import OptraceCLI
+import OptraceCore
 
+Interruption.installHandlers()
 exit(Optrace.run(Array(CommandLine.arguments.dropFirst())))

@@ -37,7 +37,7 @@ import Testing
 
     @Test func theValidScenarioRuns() {
         let out = temporaryFolder()
-        #expect(optrace("race", scenarioFile(Self.valid), "--out", out, "--quiet").code == 0)
+        #expect(optrace("race", scenarioFile(Self.valid), "--out", out, "--quiet", "--no-render").code == 0)
     }
 
     @Test func yamlSyntaxError() {
@@ -59,11 +59,11 @@ import Testing
     }
 
     @Test func unknownOptimizer() {
-        #expect(refuse(edited("optimizer: adam", "optimizer: adma")) == "optrace: FILE:11:29: racers[1].optimizer: unknown optimizer 'adma' (did you mean 'adam'?); expected one of sgd, momentum, adam\n")
+        #expect(refuse(edited("optimizer: adam", "optimizer: adma")) == "optrace: FILE:11:29: racers[1].optimizer: unknown optimizer 'adma' (did you mean 'adam'?); expected one of sgd, momentum, adam, adamw, adam_nobias, adamax, nadam, radam, adagrad, rmsprop, adadelta, lion\n")
     }
 
     @Test func parameterTheOptimizerDoesNotTake() {
-        #expect(refuse(edited("lr: 1.6}", "lr: 1.6, beta: 0.9}")) == "optrace: FILE:10:42: racers[0].beta: optimizer 'sgd' has no parameter 'beta'; it takes lr\n")
+        #expect(refuse(edited("lr: 1.6}", "lr: 1.6, beta: 0.9}")) == "optrace: FILE:10:42: racers[0].beta: optimizer 'sgd' has no parameter 'beta'; it takes lr, momentum, dampening, nesterov, weight_decay\n")
     }
 
     @Test func unknownTerm() {
@@ -138,5 +138,48 @@ import Testing
         #expect(steps.stderr.contains("--steps"))
         let seed = optrace("race", "--seed", "x")
         #expect(seed.code == 2 && seed.stderr.split(separator: "\n").count == 1)
+    }
+
+    // MARK: The optimizer zoo, schedules and clipping
+
+    @Test func contradictoryOptionsAsTorchRaises() {
+        #expect(refuse(edited("lr: 1.6}", "lr: 1.6, nesterov: true}")) == "optrace: FILE:10:52: racers[0].nesterov: Nesterov momentum requires momentum > 0, found momentum 0\n")
+        #expect(refuse(edited("lr: 1.6}", "lr: 1.6, momentum: 0.9, dampening: 0.1, nesterov: true}")) == "optrace: FILE:10:83: racers[0].nesterov: Nesterov momentum requires dampening 0, found dampening 0.1\n")
+    }
+
+    @Test func betasGivenInBothForms() {
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, betas: [0.9, 0.99], beta2: 0.9}")) == "optrace: FILE:11:71: racers[1].beta2: 'beta2' and 'betas' both given; give either 'betas' or 'beta1'/'beta2'\n")
+    }
+
+    @Test func outOfRangeOptimizerParameters() {
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, betas: [0.9, 1.0]}")).hasSuffix("racers[1].betas: expected two numbers, each a number in [0, 1), found [0.9, 1]\n"))
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, beta1: 1.5}")).hasSuffix("racers[1].beta1: expected a number in [0, 1), found 1.5\n"))
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, eps: -1e-8}")).hasSuffix("racers[1].eps: expected a finite number ≥ 0, found -1e-08\n"))
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, weight_decay: -0.1}")).hasSuffix("racers[1].weight_decay: expected a finite number ≥ 0, found -0.1\n"))
+        #expect(refuse(edited("optimizer: adam, lr: 0.3}", "optimizer: adadelta, rho: 1.1}")) == "optrace: FILE:11:44: racers[1].rho: expected a number in [0, 1], found 1.1\n")
+        #expect(refuse(edited("optimizer: adam, lr: 0.3}", "optimizer: rmsprop, alpha: -0.1}")).hasSuffix("racers[1].alpha: expected a number in [0, 1], found -0.1\n"))
+        #expect(refuse(edited("optimizer: adam, lr: 0.3}", "optimizer: momentum, convention: nesterov}")).hasSuffix("racers[1].convention: expected one of pytorch, classic, found nesterov\n"))
+    }
+
+    @Test func parameterOfAnotherOptimizerNamesThePairForms() {
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, beta: 0.9}")) == "optrace: FILE:11:44: racers[1].beta: optimizer 'adam' has no parameter 'beta' (did you mean 'betas'?); it takes lr, betas (or beta1, beta2), eps, weight_decay, amsgrad\n")
+    }
+
+    @Test func unknownScheduleType() {
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, schedule: {type: cosin, decay_steps: 50}}")) == "optrace: FILE:11:61: racers[1].schedule.type: unknown schedule type 'cosin' (did you mean 'cosine'?); expected one of constant, step, exponential, cosine, linear_warmup, warmup_cosine\n")
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, schedule: {decay_steps: 10}}")).hasSuffix("racers[1].schedule.type: missing key 'type' (expected one of constant, step, exponential, cosine, linear_warmup, warmup_cosine)\n"))
+    }
+
+    @Test func scheduleMissingOrBadKeys() {
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, schedule: {type: cosine}}")) == "optrace: FILE:11:54: racers[1].schedule.decay_steps: missing key 'decay_steps' (expected a whole number ≥ 1: updates to reach the floor; schedule 'cosine' takes decay_steps, alpha)\n")
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, schedule: {type: warmup_cosine, warmup_steps: 20, decay_steps: 10}}")).hasSuffix("racers[1].schedule.decay_steps: expected decay_steps > warmup_steps (20), found 10\n"))
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, schedule: {type: step, step_size: 0, gamma: 0.5}}")).hasSuffix("racers[1].schedule.step_size: expected a whole number ≥ 1 (at most 10000000), found 0\n"))
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, schedule: {type: step, step_size: 10, gama: 0.5}}")).hasSuffix("racers[1].schedule.gama: unknown key 'gama' (did you mean 'gamma'?); expected one of 'type', 'step_size', 'gamma'\n"))
+    }
+
+    @Test func clipThresholdsMustBePositive() {
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, clip_norm: 0}")) == "optrace: FILE:11:55: racers[1].clip_norm: expected a clipping threshold > 0, found 0\n")
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, clip_value: -1}")).hasSuffix("racers[1].clip_value: expected a clipping threshold > 0, found -1\n"))
+        #expect(refuse(edited("lr: 0.3}", "lr: 0.3, clip_value: 1, clip_norm: 1}")).hasSuffix("racers[1].clip_value: 'clip_norm' and 'clip_value' both given; give one of them\n"))
     }
 }

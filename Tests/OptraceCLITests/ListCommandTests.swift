@@ -10,12 +10,30 @@ import Testing
         for term in TermCatalog.all { #expect(run.stdout.contains("  \(term.name): ")) }
         for optimizer in OptimizerCatalog.all { #expect(run.stdout.contains("  \(optimizer.name): ")) }
         #expect(run.stdout.contains("θₜ = θₜ₋₁ − η·m̂ₜ/(√v̂ₜ + ε)"))
-        #expect(run.stdout.contains("beta2    β₂  default 0.999"))
+        #expect(run.stdout.range(of: #"\n +beta2 +β₂ +default 0\.999 +the same as betas\[1\]"#, options: .regularExpression) != nil)
     }
 
     @Test func listsOneTopic() {
         let run = optrace("list", "optimizers")
         #expect(run.code == 0 && run.stdout.hasPrefix("Optimizers") && !run.stdout.contains("Scenarios"))
         #expect(optrace("list", "bogus").code == 2)
+    }
+
+    @Test func listsEveryRuleWithFormulaDefaultsSchedulesAndClipping() {
+        let run = optrace("list", "optimizers")
+        #expect(run.code == 0)
+        for optimizer in OptimizerCatalog.all {
+            for line in optimizer.formula { #expect(run.stdout.contains(line), "\(optimizer.name): \(line)") }
+        }
+        #expect(run.stdout.contains("θₜ = θₜ₋₁ − η·(sign(cₜ) + λ·θₜ₋₁)"))
+        func hasRow(_ pattern: String) -> Bool {
+            run.stdout.range(of: "\n +" + pattern, options: .regularExpression) != nil
+        }
+        #expect(hasRow(#"weight_decay +λ +default 0\.01 "#))
+        #expect(hasRow(#"betas +β₁,β₂ +default \[0\.9, 0\.99\] "#))
+        #expect(hasRow(#"convention +conv +default pytorch "#))
+        for type in ScheduleCatalog.all { #expect(run.stdout.contains("  \(type.name): "), "\(type.name)") }
+        #expect(run.stdout.contains("warmup_steps required"))
+        #expect(run.stdout.contains("clip_norm: c") && run.stdout.contains("clip_value: c"))
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct RaceCommandTests {
     @Test func theDefaultRaceWritesItsDataAndScoreboard() throws {
         let out = temporaryFolder() + "/vb"
-        let run = optrace("race", "--out", out)
+        let run = optrace("race", "--out", out, "--no-frames", "--size", "400x300")
         #expect(run.code == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Elongated valley and a Gaussian bump"))
         #expect(run.stdout.contains("step 120   SGD 1.34 · Momentum 0.03 · Adam 0.02\n"))
@@ -35,7 +35,7 @@ import Testing
 
     @Test func numbersInTheCSVRoundTripExactly() throws {
         let out = temporaryFolder()
-        #expect(optrace("race", "--out", out, "--quiet", "--steps", "30").code == 0)
+        #expect(optrace("race", "--out", out, "--quiet", "--steps", "30", "--no-render").code == 0)
         let scenario = try ScenarioLocator.load(nil).with(steps: 30)
         let result = scenario.run()
         let csv = try String(contentsOfFile: out + "/trajectory.csv", encoding: .utf8)
@@ -52,20 +52,20 @@ import Testing
 
     @Test func sameSeedSameBytes() throws {
         let a = temporaryFolder(), b = temporaryFolder()
-        #expect(optrace("race", "--out", a, "--quiet", "--seed", "5").code == 0)
-        #expect(optrace("race", "--out", b, "--quiet", "--seed", "5").code == 0)
+        #expect(optrace("race", "--out", a, "--quiet", "--seed", "5", "--no-render").code == 0)
+        #expect(optrace("race", "--out", b, "--quiet", "--seed", "5", "--no-render").code == 0)
         for file in ["trajectory.csv", "scoreboard.json"] {
             #expect(FileManager.default.contents(atPath: "\(a)/\(file)") == FileManager.default.contents(atPath: "\(b)/\(file)"))
         }
         let c = temporaryFolder()
-        #expect(optrace("race", "--out", c, "--quiet", "--seed", "6").code == 0)
+        #expect(optrace("race", "--out", c, "--quiet", "--seed", "6", "--no-render").code == 0)
         #expect(FileManager.default.contents(atPath: "\(a)/trajectory.csv") != FileManager.default.contents(atPath: "\(c)/trajectory.csv"))
     }
 
     @Test func everyShippedScenarioRuns() {
         for name in BuiltinScenarios.names {
             let out = temporaryFolder()
-            let run = optrace("race", name, "--out", out, "--quiet")
+            let run = optrace("race", name, "--out", out, "--quiet", "--no-render")
             #expect(run.code == 0, "\(name): \(run.stderr)")
             #expect(contents(out).contains("scoreboard.json"), "\(name)")
         }
@@ -74,7 +74,7 @@ import Testing
     @Test func scenarioPathsAndNamesResolve() {
         let out = temporaryFolder()
         let path = packageRoot + "/scenarios/rosenbrock.yaml"
-        #expect(optrace("race", path, "--out", out, "--quiet", "--steps", "5").code == 0)
+        #expect(optrace("race", path, "--out", out, "--quiet", "--steps", "5", "--no-render").code == 0)
         let unknown = optrace("race", "rosenbrok", "--out", out)
         #expect(unknown.code == 2)
         #expect(unknown.stderr.contains("did you mean 'rosenbrock'?"))

@@ -64,9 +64,35 @@ public struct ListCommand: ParsableCommand {
         for definition in OptimizerCatalog.all {
             out += "  \(definition.name): \(definition.summary)\n"
             for line in definition.formula { out += "      \(line)\n" }
+            var rows: [(String, String, String, String)] = []
             for p in definition.parameters {
-                out += "      \(pad(p.name, 8)) \(pad(p.symbol, 3)) default \(pad(p.defaultValue.description, 8)) \(p.summary)\n"
+                rows.append((p.name, p.symbol, p.defaultValue.description, p.summary))
+                if case .pair(let a, let b) = p.defaultValue {
+                    let symbols = p.symbol.split(separator: ",").map(String.init)
+                    for (i, component) in p.componentNames.enumerated() {
+                        let symbol = i < symbols.count ? symbols[i] : component
+                        rows.append((component, symbol, NumberFormat.short(i == 0 ? a : b), "the same as \(p.name)[\(i)] (give one form)"))
+                    }
+                }
             }
+            let widths = (
+                rows.map(\.0.count).max() ?? 0, rows.map(\.1.count).max() ?? 0, rows.map(\.2.count).max() ?? 0)
+            for (name, symbol, value, summary) in rows {
+                out += "      \(pad(name, widths.0))  \(pad(symbol, widths.1))  default \(pad(value, widths.2))  \(summary)\n"
+            }
+        }
+        out += "\nLearning-rate schedules (per racer: schedule: {type: NAME, key: value, …}; η is the racer's lr, s = 0 at the first update)\n"
+        for type in ScheduleCatalog.all {
+            out += "  \(type.name): \(type.summary)\n"
+            out += "      \(type.formula)\n"
+            for key in type.keys {
+                let value = key.defaultValue.map { "default \(pad(NumberFormat.short($0), 8))" } ?? pad("required", 16)
+                out += "      \(pad(key.name, 12)) \(value) \(key.summary)\n"
+            }
+        }
+        out += "\nGradient clipping (per racer, before the optimizer; trajectory.csv keeps the raw gradient)\n"
+        for key in GradientClipping.keys {
+            out += "  \(pad(key.name + ": c", 13)) \(pad(key.formula, 22)) \(key.summary)\n"
         }
         return out
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OptraceCore
+import OptracePlot
 
 /// `optrace race`: runs a scenario's race, prints the scoreboard and writes its data and pictures.
 public struct RaceCommand: ParsableCommand {
@@ -26,8 +27,40 @@ public struct RaceCommand: ParsableCommand {
     @Option(help: "Output folder (default: output/<scenario name>).")
     public var out: String?
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(help: "Skip frames/ (race.apng, summary.png and loss.png are still drawn).")
+    public var noFrames = false
+
+    @Flag(help: "Draw no pictures at all (scoreboard, CSV and JSON only).")
+    public var noRender = false
+
+    @Option(help: "Draw every k-th step (the last step always).")
+    public var every: Int = 1
+
+    @Option(help: "Frames per second of race.apng.")
+    public var fps: Double = 30
+
+    @Option(help: "Figure size in pixels, WxH (at scale 1).")
+    public var size: String = "800x600"
+
+    @Option(help: "Pixel scale, e.g. 2 for HiDPI.")
+    public var scale: Double = 1
+
+    @Option(help: "Show only the last N steps of each path, fading out (default: the whole path).")
+    public var tail: Int?
+
+    @Option(help: "Colour map: \(Colormap.all.map(\.name).joined(separator: ", ")).")
+    public var colormap: String = "viridis"
+
+    @Option(help: "Threads for encoding pictures (default: all cores).")
+    public var threads: Int?
+
+    @Flag(help: "Print nothing but errors (no scoreboard, no progress bar).")
     public var quiet = false
+
+    /// The largest figure side in pixels (after scaling).
+    public static let maximumPixels = 8192
+    /// The largest number of frames one race may draw.
+    public static let maximumFrames = 20_000
 
     public init() {}
 
@@ -37,6 +70,28 @@ public struct RaceCommand: ParsableCommand {
             throw ValidationError("--steps: expected a whole number from 1 to \(Scenario.maximumSteps), found \(steps)")
         }
         if let out, out.isEmpty { throw ValidationError("--out: expected a folder path, found an empty string") }
+        if every < 1 { throw ValidationError("--every: expected a whole number ≥ 1, found \(every)") }
+        if !fps.isFinite || fps <= 0 || fps > 1000 { throw ValidationError("--fps: expected a number in (0, 1000], found \(fps)") }
+        if !scale.isFinite || scale < 0.25 || scale > 8 { throw ValidationError("--scale: expected a number from 0.25 to 8, found \(scale)") }
+        if let tail, tail < 1 { throw ValidationError("--tail: expected a whole number ≥ 1, found \(tail)") }
+        if let threads, threads < 1 { throw ValidationError("--threads: expected a whole number ≥ 1, found \(threads)") }
+        if Colormap.named(colormap) == nil {
+            let names = Colormap.all.map(\.name)
+            throw ValidationError("--colormap: unknown colour map '\(colormap)'\(Suggestion.hint(for: colormap, in: names)); expected one of \(names.joined(separator: ", "))")
+        }
+        let (w, h) = try parsedSize()
+        if Double(max(w, h)) * scale > Double(Self.maximumPixels) {
+            throw ValidationError("--size/--scale: at most \(Self.maximumPixels) pixels a side, found \(Int(Double(w) * scale))x\(Int(Double(h) * scale))")
+        }
+    }
+
+    /// `--size` as width and height.
+    func parsedSize() throws -> (Int, Int) {
+        let parts = size.lowercased().split(separator: "x").map { Int($0) }
+        guard parts.count == 2, let w = parts[0], let h = parts[1], w >= 200, h >= 150, w <= Self.maximumPixels, h <= Self.maximumPixels else {
+            throw ValidationError("--size: expected WxH with W from 200 and H from 150 up to \(Self.maximumPixels), such as 800x600; found '\(size)'")
+        }
+        return (w, h)
     }
 
     public func run() throws {
@@ -46,17 +101,42 @@ public struct RaceCommand: ParsableCommand {
         if let steps { scenario = scenario.with(steps: steps) }
         let folderPath = out ?? "output/\(scenario.name)"
         try OutputFolder.check(folderPath)
+        let frameCount = (scenario.steps + every - 1) / every + 1
+        if !noRender && frameCount > Self.maximumFrames {
+            throw CLIError("\(scenario.steps) steps make \(frameCount) frames, more than the \(Self.maximumFrames)-frame limit: use --every \((scenario.steps + Self.maximumFrames - 2) / (Self.maximumFrames - 1)) or more, or --no-render")
+        }
 
         let result = scenario.run()
+        try Interruption.check()
         if !quiet {
             console.print(ScoreboardTable.render(result, title: headline(scenario)))
             console.print(ScoreboardTable.compact(result))
         }
         let folder = try OutputFolder(preparing: folderPath)
-        try AtomicFile.write(TrajectoryCSV.render(result), to: folder.file("trajectory.csv"))
+        let csv = TrajectoryCSV.render(result)
+        try Interruption.check()
+        try AtomicFile.write(csv, to: folder.file("trajectory.csv"))
         try AtomicFile.write(ScoreboardJSON.document(scenario, result).serialized(), to: folder.file("scoreboard.json"))
+        var files = ["trajectory.csv", "scoreboard.json"]
+        if !noRender {
+            let (w, h) = try parsedSize()
+            var options = RacePictureOptions()
+            options.width = Double(w)
+            options.height = Double(h)
+            options.scale = scale
+            options.every = every
+            options.fps = fps
+            options.tail = tail
+            options.colormap = Colormap.named(colormap)!
+            options.writeFrames = !noFrames
+            options.showProgress = !quiet
+            options.threads = threads
+            let written = try RacePictureWriter(scenario: scenario, result: result, options: options)
+                .write(into: folder, console: console)
+            files += written.files
+        }
         if !quiet {
-            console.print("wrote \(folder.path)/: trajectory.csv, scoreboard.json")
+            console.print("wrote \(folder.path)/: \(files.joined(separator: ", "))")
         }
     }
 

@@ -3,11 +3,50 @@
 /// The scenarios shipped in scenarios/, built in so they work from any directory.
 public enum BuiltinScenarios {
     /// Names in shipping order.
-    public static let names: [String] = ["beale", "himmelblau", "rastrigin", "rosenbrock", "saddle", "valley-bump"]
+    public static let names: [String] = ["adaptive-zoo", "beale", "clipping", "himmelblau", "nesterov-vs-heavy-ball", "rastrigin", "rosenbrock", "saddle", "valley-bump", "warmup-cosine"]
 
     /// The YAML text of the built-in scenario `name`.
     public static func text(named name: String) -> String? {
         switch name {
+        case "adaptive-zoo":
+            return #"""
+# The adaptive rules of torch.optim (and Lion) on one surface, with the same noise.
+name: adaptive-zoo
+title: The adaptive optimizers on Rosenbrock's banana
+description: >
+  Nine adaptive rules from the far side of the banana, σ = 0.5. Adam gets there first (below
+  0.01 from step 814, 0.00058 at step 1500). AdamW is Adam plus decoupled weight decay at its
+  default λ = 0.01: ahead at step 500, but the decay pulls it toward the origin and it
+  settles off the minimum, near (0.96, 0.92). Adagrad's ever-growing sum of squares shrinks
+  its steps until it crawls (2.89 at step 1500, still at (−0.70, 0.49)), and Adamax's
+  max-norm denominator remembers the early wall gradients for hundreds of steps (0.30).
+  RMSprop and Adadelta (at its default η = 1) forget old gradients and reach 0.019 and
+  0.049; NAdam 0.040. Lion moves every coordinate by exactly ±η per step, a sign update,
+  and ends on that lattice at (1.07, 1.13), 0.027. RAdam's first five updates (ρₜ ≤ 5) are
+  un-adapted momentum steps θ − η·m̂: at Adam's η = 0.05 and a wall gradient near 150 it is
+  thrown off the map at step 2; with clip_norm: 1 the same rule survives and is first
+  below 0.01 (step 350).
+surface:
+  terms:
+    - rosenbrock: {a: 1, b: 100}
+  domain: {x: [-2, 2], y: [-1, 3]}
+start: [-1.5, 2.5]
+steps: 1500
+noise: {sigma: 0.5, seed: 7}
+racers:
+  - {name: Adagrad, optimizer: adagrad, lr: 0.5}
+  - {name: RMSprop, optimizer: rmsprop, lr: 0.01}
+  - {name: Adadelta, optimizer: adadelta, lr: 1.0}
+  - {name: Adam, optimizer: adam, lr: 0.05}
+  - {name: AdamW, optimizer: adamw, lr: 0.05}
+  - {name: Adamax, optimizer: adamax, lr: 0.05}
+  - {name: NAdam, optimizer: nadam, lr: 0.05}
+  - {name: RAdam, optimizer: radam, lr: 0.05}
+  - {name: RAdam clipped, optimizer: radam, lr: 0.05, clip_norm: 1}
+  - {name: Lion, optimizer: lion, lr: 0.005}
+checkpoints: [100, 500, 1500]
+
+"""#
         case "beale":
             return #"""
 # Beale's function: flat plateaus and sharp ridges, minimum at (3, 0.5).
@@ -32,6 +71,35 @@ racers:
 checkpoints: [100, 400, 1000]
 
 """#
+        case "clipping":
+            return #"""
+# Gradient clipping at a cliff: the exploding-gradient picture of Pascanu et al. (2013).
+name: clipping
+title: A cliff, with and without gradient clipping
+description: >
+  A shallow valley f = 0.05x² + 0.5y² with a plateau 5000 higher for x > 3.25, joined by
+  a wall a quarter wide (slope 20000). All three SGD racers (η = 0.1) start on the plateau
+  and walk to its edge in 77 steps. The unclipped one lands on the wall, takes a step of
+  η·20000 = 2000 to x ≈ −1997, about 200 domain widths away, and is stopped as diverged at
+  step 78. Clipping the gradient first (clip_norm: 2, torch clip_grad_norm_; or
+  clip_value: 2, torch clip_grad_value_) turns the wall into two steps of 0.2 down the
+  cliff, and both clipped racers go on to the minimum: loss 0.26 at step 100, 0.0046 at
+  step 300. The plateau's own gradients stay below 2, so clipping changes nothing else
+  (trajectory.csv still shows the raw gradient of 20000 at the wall).
+surface:
+  expr: "0.05*x^2 + 0.5*y^2 + 5000*min(1, max(0, (x - 3)/0.25))"
+  domain: {x: [-3, 7], y: [-3, 3]}
+  minima: [[0, 0]]
+start: [6.5, 1]
+steps: 300
+noise: {sigma: 0.3, seed: 5}
+racers:
+  - {name: SGD, optimizer: sgd, lr: 0.1}
+  - {name: SGD clip_norm 2, optimizer: sgd, lr: 0.1, clip_norm: 2}
+  - {name: SGD clip_value 2, optimizer: sgd, lr: 0.1, clip_value: 2}
+checkpoints: [30, 100, 300]
+
+"""#
         case "himmelblau":
             return #"""
 # Himmelblau's function: four minima of equal depth (f = 0) around a central peak.
@@ -54,6 +122,34 @@ racers:
   - {name: Momentum, optimizer: momentum, lr: 0.002, beta: 0.9}
   - {name: Adam, optimizer: adam, lr: 0.1}
 checkpoints: [30, 100, 300]
+
+"""#
+        case "nesterov-vs-heavy-ball":
+            return #"""
+# Nesterov's look-ahead against the heavy ball, same friction, same learning rate.
+name: nesterov-vs-heavy-ball
+title: Nesterov momentum against the heavy ball
+description: >
+  A 20:1 valley, both racers with momentum μ = 0.9 and η = 0.04 (torch.optim.SGD, once with
+  nesterov: true). Across the steep direction ηh = 0.8: the heavy ball's velocity rings
+  there, each swing only √μ ≈ 0.95 times the last, so it zigzags across the valley for a
+  hundred steps. Nesterov's step adds μ times the new buffer to the gradient, which damps
+  the steep direction (per-step factor √(μ(1 − ηh)) ≈ 0.42): it crosses once and then
+  runs along the floor. Plain SGD at the same η is shown for scale. Losses at step 10:
+  17.95 / 52.07 / 0.82; Nesterov is first below 0.01 at step 25, the heavy ball at step 74,
+  SGD not within the 100 steps.
+surface:
+  terms:
+    - valley: {curvatures: [1.0, 20.0]}
+  domain: {x: [-10, 10], y: [-5, 5]}
+start: [-9, 4]
+steps: 100
+noise: {sigma: 0.1, seed: 2024}
+racers:
+  - {name: SGD, optimizer: sgd, lr: 0.04}
+  - {name: Heavy ball, optimizer: sgd, lr: 0.04, momentum: 0.9}
+  - {name: Nesterov, optimizer: sgd, lr: 0.04, momentum: 0.9, nesterov: true}
+checkpoints: [10, 30, 60, 100]
 
 """#
         case "rastrigin":
@@ -155,6 +251,35 @@ racers:
   - {name: Momentum, optimizer: momentum, lr: 0.22, beta: 0.9}
   - {name: Adam, optimizer: adam, lr: 0.30}
 checkpoints: [60, 120, 200]
+
+"""#
+        case "warmup-cosine":
+            return #"""
+# Learning-rate warm-up: small steps while the walls are steep, the full rate once they are not.
+name: warmup-cosine
+title: Warm-up and cosine decay in a steepening valley
+description: >
+  f = ½(x² + 10y²) + 0.02(x² + 10y²)²: a 10:1 valley whose walls steepen with the distance,
+  from (4, 2), where the curvature across the valley is about 119. Near the minimum the
+  curvature is 10, so η = 0.15 is a good rate there (η·h = 1.5 < 2) and 12 times too large
+  at the start. SGD at a constant 0.15 overshoots up the far wall, where the wall is steeper
+  still, and blows up. The same SGD with a warm-up (η from 0 to 0.15 over 20 updates, then a
+  cosine decay to 0 at update 200) creeps down the walls while they are steep and takes the
+  full rate on the floor. A constant η = 0.01, small enough for the start, is stable but slow.
+  The scoreboard: constant 0.15 diverged at step 2; at step 50 the warm-up is at 0.030
+  against 1.69 for the small constant rate, and at step 200 at 0.00035 against 0.055.
+surface:
+  expr: "0.5*(x^2 + 10*y^2) + 0.02*(x^2 + 10*y^2)^2"
+  domain: {x: [-5, 5], y: [-2.5, 2.5]}
+  minima: [[0, 0]]
+start: [4, 2]
+steps: 200
+noise: {sigma: 0.5, seed: 31}
+racers:
+  - {name: Constant 0.15, optimizer: sgd, lr: 0.15}
+  - {name: Constant 0.01, optimizer: sgd, lr: 0.01}
+  - {name: Warm-up + cosine, optimizer: sgd, lr: 0.15, schedule: {type: warmup_cosine, warmup_steps: 20, decay_steps: 200}}
+checkpoints: [5, 20, 50, 200]
 
 """#
         default: return nil

@@ -38,6 +38,9 @@ public enum Optrace {
         } catch let error as OutputError {
             console.error("optrace: \(error.description)\n")
             return badInputExitCode
+        } catch let error as Interrupted {
+            console.error("optrace: \(error); stopped early, keeping only the files that were complete\n")
+            return error.exitCode
         } catch let error as ExitCode {
             return error.rawValue
         } catch {

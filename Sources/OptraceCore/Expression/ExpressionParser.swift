@@ -135,7 +135,7 @@ struct ExpressionParser {
                 throw ExpressionError(message: "'\(name)' is a constant, not a function", column: nameToken.column)
             }
             var message = "unknown function '\(name)'"
-            if let suggestion = EditDistance.suggestion(for: name, among: MathFunction.allCases.map(\.name)) {
+            if let suggestion = Suggestion.closest(to: name, in: MathFunction.allCases.map(\.name)) {
                 message += " (did you mean '\(suggestion)'?)"
             }
             throw ExpressionError(message: message, column: nameToken.column)

@@ -84,4 +84,9 @@ extension TapeInstruction {
         default: return .abs
         }
     }
+
+    /// Whether every coefficient is finite (folding multiplies them; inf·0 would make NaN).
+    var coefficientsAreFinite: Bool {
+        c.isFinite && k.isFinite && m.isFinite && c2.isFinite && k2.isFinite && n.isFinite
+    }
 }

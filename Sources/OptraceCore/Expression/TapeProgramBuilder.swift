@@ -32,7 +32,7 @@ struct TapeProgramBuilder {
             operands.append(lower(node.operation, inputs))
         }
         switch operands[graph.root] {
-        case let .slot(slot): return finish(terms: [OutputTerm(slot: slot, weight: 1)], offset: 0)
+        case let .slot(slot): return finish(terms: [OutputTerm(slot: slot, weight: 1)], offset: Self.noOffset)
         case let .constant(value): return finish(terms: [], offset: value)
         }
     }
@@ -48,7 +48,7 @@ struct TapeProgramBuilder {
         case .negate:
             switch x[0] {
             case let .constant(c): return .constant(-c)
-            case let .slot(s): return affine(s, -1, 0)
+            case let .slot(s): return affine(s, -1, Self.noOffset)
             }
         case let .binary(op):
             return lower(op, x[0], x[1])
@@ -89,9 +89,11 @@ struct TapeProgramBuilder {
         case let (.subtract, .constant(c), .slot(s)):
             return affine(s, -1, c)
         case let (.multiply, .slot(s), .constant(c)), let (.multiply, .constant(c), .slot(s)):
-            return affine(s, c, 0)
+            return affine(s, c, Self.noOffset)
         case let (.divide, .slot(s), .constant(c)):
-            return affine(s, 1 / c, 0)
+            // x/c as (1/c)·x only while 1/c is finite: x/0 and x/1e-310 stay divisions.
+            if (1 / c).isFinite { return affine(s, 1 / c, Self.noOffset) }
+            return emit(TapeInstruction(opcode: .divide, a: Int32(s), b: Int32(materialize(.constant(c))), c: 1))
         case let (.divide, .constant(c), .slot(s)):
             return emit(TapeInstruction(opcode: .reciprocal, a: Int32(s), b: Self.noOperand, c: c))
         case let (.power, .slot(s), .constant(n)):
@@ -114,12 +116,12 @@ struct TapeProgramBuilder {
 
     /// p·a + q·b, absorbing affine producers of a and b into the weights and offset.
     private mutating func linear(_ a: Int, _ p: Double, _ b: Int, _ q: Double) -> Operand {
-        var (a, p, b, q, offset) = (a, p, b, q, 0.0)
-        if let inner = instruction(at: a), inner.opcode == .affine {
+        var (a, p, b, q, offset) = (a, p, b, q, Self.noOffset)
+        if let inner = instruction(at: a), inner.opcode == .affine, p.isFinite, inner.coefficientsAreFinite {
             (a, offset) = (Int(inner.a), p * inner.k)
             p *= inner.c
         }
-        if let inner = instruction(at: b), inner.opcode == .affine {
+        if let inner = instruction(at: b), inner.opcode == .affine, q.isFinite, inner.coefficientsAreFinite {
             b = Int(inner.a)
             offset += q * inner.k
             q *= inner.c
@@ -153,8 +155,13 @@ struct TapeProgramBuilder {
     }
 
     /// c·s + k, merged into the step that produced s when that step can absorb it.
+    /// The additive identity for offsets the compiler introduces: −0, since v + (−0) = v for every v
+    /// (including −0), while v + 0 would turn −0 into +0 and so flip the sign of a later division by it.
+    static let noOffset = -0.0
+
     private mutating func affine(_ s: Int, _ c: Double, _ k: Double) -> Operand {
-        if let inner = instruction(at: s) {
+        // Folding into the producer multiplies coefficients: only with finite ones (inf·0 would be NaN).
+        if let inner = instruction(at: s), c.isFinite, k.isFinite, inner.coefficientsAreFinite {
             var merged = inner
             switch inner.opcode {
             case .affine:
@@ -257,11 +264,12 @@ struct TapeProgramBuilder {
         var flat: [OutputTerm] = []
         var pending = Array(terms.reversed())
         while let term = pending.popLast() {
-            if let ins = instruction(at: term.slot), ins.opcode == .linear {
+            let flattenable = term.weight.isFinite && (instruction(at: term.slot)?.coefficientsAreFinite ?? false)
+            if let ins = instruction(at: term.slot), ins.opcode == .linear, flattenable {
                 offset += term.weight * ins.m
                 pending.append(OutputTerm(slot: Int(ins.b), weight: term.weight * ins.k))
                 pending.append(OutputTerm(slot: Int(ins.a), weight: term.weight * ins.c))
-            } else if let ins = instruction(at: term.slot), ins.opcode == .affine {
+            } else if let ins = instruction(at: term.slot), ins.opcode == .affine, flattenable {
                 offset += term.weight * ins.k
                 pending.append(OutputTerm(slot: Int(ins.a), weight: term.weight * ins.c))
             } else if let i = flat.firstIndex(where: { $0.slot == term.slot }) {

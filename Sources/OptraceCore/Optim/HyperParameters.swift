@@ -1,19 +1,52 @@
 /// An optimizer's hyperparameters by name, in the order its definition lists them.
 public struct HyperParameters: Sendable, Equatable {
     public private(set) var entries: [(name: String, value: ParameterValue)]
+    /// Names that read one component of a pair (`beta1` → `betas`[0]).
+    private var components: [String: ComponentName] = [:]
+
+    /// Where a component name points: the pair's name and the index in it.
+    struct ComponentName: Sendable, Equatable {
+        let pair: String
+        let index: Int
+    }
 
     public init(_ entries: [(String, ParameterValue)]) {
         self.entries = entries.map { (name: $0.0, value: $0.1) }
+    }
+
+    /// Makes `name` read component `index` of the pair called `pair`.
+    mutating func addComponentName(_ name: String, of pair: String, index: Int) {
+        components[name] = ComponentName(pair: pair, index: index)
     }
 
     public subscript(name: String) -> ParameterValue? {
         entries.first { $0.name == name }?.value
     }
 
-    /// The number called `name`; the definition guarantees it exists for its own parameters.
+    /// The number called `name` (or the component of a pair it names); the definition
+    /// guarantees it exists for its own parameters.
     public func number(_ name: String) -> Double {
-        guard case .number(let v)? = self[name] else { return .nan }
-        return v
+        if case .number(let v)? = self[name] { return v }
+        if let c = components[name], case .pair(let a, let b)? = self[c.pair] { return c.index == 0 ? a : b }
+        return .nan
+    }
+
+    /// The pair called `name`.
+    public func pair(_ name: String) -> (Double, Double) {
+        guard case .pair(let a, let b)? = self[name] else { return (.nan, .nan) }
+        return (a, b)
+    }
+
+    /// The flag called `name`.
+    public func flag(_ name: String) -> Bool {
+        guard case .flag(let b)? = self[name] else { return false }
+        return b
+    }
+
+    /// The word called `name`.
+    public func text(_ name: String) -> String {
+        guard case .text(let s)? = self[name] else { return "" }
+        return s
     }
 
     /// Replaces (or adds) the value of `name`.

@@ -12,6 +12,13 @@ public struct Optimizer: Sendable {
         }
     }
 
+    /// This optimizer with `first` applied to the gradient before its own transformations
+    /// (gradient clipping: `clip_grad_*` before `optimizer.step()`).
+    public func prepending<First: GradientTransformation>(_ first: First) -> Optimizer {
+        func chained<Rest: GradientTransformation>(_ rest: Rest) -> Optimizer { Optimizer(first.then(rest)) }
+        return chained(transformation)
+    }
+
     /// A fresh stepper starting at `params`.
     public func makeStepper(params: Vec2) -> OptimizerStepper {
         stepperFactory(params)

@@ -1,61 +1,56 @@
-/// Every update rule optrace knows, by name.
+/// Every update rule optrace knows, by name; each is defined in `Definitions/` as a chain of small transformations.
 public enum OptimizerCatalog {
-    public static let all: [OptimizerDefinition] = [sgd, momentum, adam]
+    public static let all: [OptimizerDefinition] = [
+        sgd, momentum, adam, adamw, adamNoBias, adamax, nadam, radam, adagrad, rmsprop, adadelta, lion,
+    ]
 
     /// The definition called `name`.
     public static func definition(named name: String) -> OptimizerDefinition? {
         all.first { $0.name == name }
     }
 
-    static let learningRate = OptimizerParameter(
-        "lr", symbol: "η", kind: .number(.positive), default: .number(1e-3),
-        summary: "learning rate (torch.optim default 1e-3)")
+    static let learningRate = learningRate(1e-3)
 
-    /// Plain stochastic gradient descent: θₜ = θₜ₋₁ − η·gₜ.
-    public static let sgd = OptimizerDefinition(
-        name: "sgd",
-        summary: "stochastic gradient descent (torch.optim.SGD, momentum 0)",
-        formula: ["θₜ = θₜ₋₁ − η·gₜ"],
-        parameters: [learningRate],
-        build: { hp in Optimizer(ScaleByLearningRate(hp.number("lr"))) })
+    /// `lr` with torch's default for the optimizer.
+    static func learningRate(_ value: Double) -> OptimizerParameter {
+        OptimizerParameter(
+            "lr", symbol: "η", kind: .number(.positive), default: .number(value),
+            summary: "learning rate (torch.optim default \(NumberFormat.short(value)))")
+    }
 
-    /// Heavy-ball momentum, EQ M8.5 (torch.optim.SGD with momentum β, dampening 0).
-    public static let momentum = OptimizerDefinition(
-        name: "momentum",
-        summary: "heavy-ball momentum, EQ M8.5 (torch.optim.SGD with momentum=β, dampening=0)",
-        formula: ["v₁ = g₁,  vₜ = β·vₜ₋₁ + gₜ", "θₜ = θₜ₋₁ − η·vₜ"],
-        parameters: [
-            learningRate,
-            OptimizerParameter(
-                "beta", symbol: "β", kind: .number(.unitInterval), default: .number(0.9),
-                summary: "momentum (friction): the velocity's decay per step"),
-        ],
-        build: { hp in Optimizer(Trace(decay: hp.number("beta")).then(ScaleByLearningRate(hp.number("lr")))) })
+    /// `betas` (β₁, β₂), also accepted as `beta1` and `beta2`.
+    static func betas(_ b1: Double, _ b2: Double) -> OptimizerParameter {
+        OptimizerParameter(
+            "betas", symbol: "β₁,β₂", kind: .pair(.unitInterval, components: ["beta1", "beta2"]), default: .pair(b1, b2),
+            summary: "decays of the first and second moments (or give beta1, beta2)")
+    }
 
-    /// Adam with bias-corrected moments (torch.optim.Adam).
-    public static let adam = OptimizerDefinition(
-        name: "adam",
-        summary: "Adam with bias correction (torch.optim.Adam)",
-        formula: [
-            "mₜ = β₁·mₜ₋₁ + (1−β₁)·gₜ,  vₜ = β₂·vₜ₋₁ + (1−β₂)·gₜ²",
-            "m̂ₜ = mₜ/(1−β₁ᵗ),  v̂ₜ = vₜ/(1−β₂ᵗ)",
-            "θₜ = θₜ₋₁ − η·m̂ₜ/(√v̂ₜ + ε)",
-        ],
-        parameters: [
-            learningRate,
-            OptimizerParameter(
-                "beta1", symbol: "β₁", kind: .number(.unitInterval), default: .number(0.9),
-                summary: "decay of the first moment (mean of gradients)"),
-            OptimizerParameter(
-                "beta2", symbol: "β₂", kind: .number(.unitInterval), default: .number(0.999),
-                summary: "decay of the second moment (mean of squared gradients)"),
-            OptimizerParameter(
-                "eps", symbol: "ε", kind: .number(.positive), default: .number(1e-8),
-                summary: "added to √v̂ₜ for numerical stability"),
-        ],
-        build: { hp in
-            Optimizer(
-                ScaleByAdam(beta1: hp.number("beta1"), beta2: hp.number("beta2"), eps: hp.number("eps"))
-                    .then(ScaleByLearningRate(hp.number("lr"))))
-        })
+    /// `eps` ε with the optimizer's default.
+    static func eps(_ value: Double, _ summary: String = "added to the denominator for numerical stability") -> OptimizerParameter {
+        OptimizerParameter("eps", symbol: "ε", kind: .number(.nonNegative), default: .number(value), summary: summary)
+    }
+
+    /// `weight_decay` λ, L2 into the gradient (g ← g + λθ) unless `decoupled`.
+    static func weightDecay(_ value: Double = 0, decoupled: Bool = false) -> OptimizerParameter {
+        OptimizerParameter(
+            "weight_decay", symbol: "λ", kind: .number(.nonNegative), default: .number(value),
+            summary: decoupled ? "decoupled weight decay: θ ← θ − ηλθ" : "L2 penalty added to the gradient: g ← g + λθ")
+    }
+
+    /// `rest` after L2 weight decay g ← g + λθ; without the `AddDecayedWeights` leaf when λ = 0,
+    /// as torch skips it, so the chain keeps its plain shape (which sweeps can step lane-wise).
+    static func l2<Rest: GradientTransformation>(_ lambda: Double, _ rest: Rest) -> Optimizer {
+        lambda == 0 ? Optimizer(rest) : Optimizer(AddDecayedWeights(lambda).then(rest))
+    }
+
+    /// `rule`, then decoupled weight decay (update + λθ, left out when λ = 0), then the learning rate.
+    static func decoupled<Rule: GradientTransformation>(_ rule: Rule, _ lambda: Double, _ lr: Schedule) -> Optimizer {
+        lambda == 0
+            ? Optimizer(rule.then(ScaleByLearningRate(schedule: lr)))
+            : Optimizer(rule.then(AddDecayedWeights(lambda)).then(ScaleByLearningRate(schedule: lr)))
+    }
+
+    static let amsgrad = OptimizerParameter(
+        "amsgrad", symbol: "ams", kind: .flag, default: .flag(false),
+        summary: "AMSGrad: divide by the largest second moment so far")
 }

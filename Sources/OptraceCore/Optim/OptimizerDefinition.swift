@@ -5,16 +5,22 @@ public struct OptimizerDefinition: Sendable {
     /// The update rule, one line per equation, in the notation of the README.
     public let formula: [String]
     public let parameters: [OptimizerParameter]
-    private let builder: @Sendable (HyperParameters) -> Optimizer
+    private let checker: @Sendable (HyperParameters) -> ParameterConflict?
+    private let builder: @Sendable (HyperParameters, Schedule) -> Optimizer
 
+    /// `build` receives the resolved hyperparameters and the learning rate as a schedule of the
+    /// update count (the constant `lr`, or the racer's schedule whose peak is `lr`); `check`
+    /// names a contradiction between hyperparameters.
     public init(
         name: String, summary: String, formula: [String], parameters: [OptimizerParameter],
-        build: @escaping @Sendable (HyperParameters) -> Optimizer
+        check: @escaping @Sendable (HyperParameters) -> ParameterConflict? = { _ in nil },
+        build: @escaping @Sendable (HyperParameters, Schedule) -> Optimizer
     ) {
         self.name = name
         self.summary = summary
         self.formula = formula
         self.parameters = parameters
+        self.checker = check
         self.builder = build
     }
 
@@ -23,13 +29,59 @@ public struct OptimizerDefinition: Sendable {
         parameters.first { $0.name == name }
     }
 
-    /// Every parameter with its default, overridden by `given` (which must be validated already).
-    public func resolve(_ given: [String: ParameterValue]) -> HyperParameters {
-        HyperParameters(parameters.map { ($0.name, given[$0.name] ?? $0.defaultValue) })
+    /// The pair parameter that `name` is a component of (`beta1` → `betas`), with the index.
+    public func pair(withComponent name: String) -> (parameter: OptimizerParameter, index: Int)? {
+        for p in parameters {
+            if let i = p.componentNames.firstIndex(of: name) { return (p, i) }
+        }
+        return nil
     }
 
-    /// The optimizer for fully resolved hyperparameters.
+    /// Every key a racer of this optimizer may give: the parameters and the pairs' component names.
+    public var acceptedKeys: [String] {
+        parameters.flatMap { [$0.name] + $0.componentNames }
+    }
+
+    /// Every parameter with its default, overridden by `given` (which must be validated already).
+    /// A pair may be given whole or by its components (`beta1`, `beta2`); a missing component
+    /// keeps its default. The result records the pair, and reads its components by name.
+    public func resolve(_ given: [String: ParameterValue]) -> HyperParameters {
+        var resolved = HyperParameters(parameters.map { p -> (String, ParameterValue) in
+            if let value = given[p.name] { return (p.name, value) }
+            let components = p.componentNames
+            if !components.isEmpty, components.contains(where: { given[$0] != nil }),
+                case .pair(let a, let b) = p.defaultValue
+            {
+                return (p.name, .pair(given[components[0]]?.number ?? a, given[components[1]]?.number ?? b))
+            }
+            return (p.name, p.defaultValue)
+        })
+        for p in parameters {
+            for (i, component) in p.componentNames.enumerated() { resolved.addComponentName(component, of: p.name, index: i) }
+        }
+        return resolved
+    }
+
+    /// The contradiction between resolved `hyperparameters`, if any (for example `nesterov` without momentum).
+    public func conflict(_ hyperparameters: HyperParameters) -> ParameterConflict? {
+        checker(hyperparameters)
+    }
+
+    /// The optimizer for fully resolved hyperparameters, at the constant learning rate `lr`.
     public func build(_ hyperparameters: HyperParameters) -> Optimizer {
-        builder(hyperparameters)
+        builder(hyperparameters, .constant(hyperparameters.number("lr")))
+    }
+
+    /// The optimizer with the learning rate `learningRate` (a schedule of the update count) in place of the constant `lr`.
+    public func build(_ hyperparameters: HyperParameters, learningRate: Schedule) -> Optimizer {
+        builder(hyperparameters, learningRate)
+    }
+
+    /// The optimizer of a racer: `schedule` (peak `lr`) for the learning rate if given, and
+    /// `clipping` applied to the gradient before the rule's own transformations.
+    public func build(_ hyperparameters: HyperParameters, schedule: ScheduleSpec?, clipping: GradientClipping?) -> Optimizer {
+        let lr = hyperparameters.number("lr")
+        let optimizer = builder(hyperparameters, schedule?.schedule(peak: lr) ?? .constant(lr))
+        return clipping.map { optimizer.prepending($0.transformation) } ?? optimizer
     }
 }

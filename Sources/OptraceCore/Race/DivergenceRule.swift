@@ -9,9 +9,12 @@ public struct DivergenceRule: Sendable, Equatable {
 
     /// Why `position` (with `loss` there and the `gradient` that led to it) counts as diverged, or nil.
     public func reason(position: Vec2, loss: Double, gradient: Vec2, domain: Domain) -> String? {
-        if !(gradient.x.isFinite && gradient.y.isFinite) { return "non-finite gradient" }
-        if !(position.x.isFinite && position.y.isFinite) { return "non-finite position" }
-        if !loss.isFinite { return "non-finite loss" }
+        func at(_ p: Vec2) -> String { "(\(NumberFormat.fixedSignificant(p.x, 4)), \(NumberFormat.fixedSignificant(p.y, 4)))" }
+        if gradient.x.isNaN || gradient.y.isNaN { return "gradient is NaN (undefined, e.g. log or sqrt of a negative number)" }
+        if !(gradient.x.isFinite && gradient.y.isFinite) { return "gradient overflowed to infinity" }
+        if !(position.x.isFinite && position.y.isFinite) { return "position overflowed to infinity" }
+        if loss.isNaN { return "loss is NaN at \(at(position)) (undefined there, e.g. log or sqrt of a negative number)" }
+        if !loss.isFinite { return "loss is \(loss < 0 ? "-" : "")infinite at \(at(position)) (division by zero or overflow)" }
         let reach = escapeFactor * domain.span
         let low = Vec2(domain.xRange.lowerBound, domain.yRange.lowerBound) - reach
         let high = Vec2(domain.xRange.upperBound, domain.yRange.upperBound) + reach

@@ -5,6 +5,9 @@ import Dispatch
 /// Racers step in lockstep in meaning: update t of every racer uses ξₜ. Because the noise is
 /// addressed by step, each racer's loop runs on its own (racers run concurrently), and the
 /// result is identical whatever the thread count or the racers' order.
+///
+/// A requested `Interruption` cuts every racer short within 65 536 steps; callers check
+/// `Interruption` after a run and discard the partial result.
 public enum RaceRunner {
     /// Runs `setup` on the surface seen through evaluators from `makeEvaluator`.
     public static func run<E: GradientEvaluator>(
@@ -50,6 +53,7 @@ public enum RaceRunner {
         } else {
             let stepper = racer.optimizer.makeStepper(params: theta)
             for t in stride(from: 1, through: steps, by: 1) {
+                if t & 0xFFFF == 0 && Interruption.isRequested { break }
                 let xi = racer.noisy ? noise[t - 1] : .zero
                 let g = gradient + xi
                 theta = stepper.step(params: theta, gradient: g)

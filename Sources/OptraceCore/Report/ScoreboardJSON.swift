@@ -77,6 +77,7 @@ public enum ScoreboardJSON {
         case .number(let v): return .number(v)
         case .pair(let a, let b): return .array([.number(a), .number(b)])
         case .flag(let b): return .bool(b)
+        case .text(let s): return .string(s)
         }
     }
 }

@@ -40,6 +40,12 @@ public enum ScoreboardTable {
             out += line(row) + "\n"
             previousStep = row[0]
         }
+        for trajectory in result.trajectories {
+            if case .diverged(let step, let reason) = trajectory.status {
+                out += "\n\(trajectory.racer.name) diverged at step \(step): \(reason)"
+            }
+        }
+        if result.trajectories.contains(where: { $0.status.isDiverged }) { out += "\n" }
         return out
     }
 

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Header `racer,step,x,y,loss,grad_x,grad_y,noise_x,noise_y`. Step 0 is the start with empty
 /// gradient and noise; row t ≥ 1 holds θₜ, f(θₜ) without noise, the noisy gradient gₜ that
-/// update t used (before any transformation) and the noise ξₜ.
+/// update t used (before any transformation) and the noise ξₜ. A requested `Interruption`
+/// ends the rendering early (the caller checks and writes nothing).
 public enum TrajectoryCSV {
     public static let header = "racer,step,x,y,loss,grad_x,grad_y,noise_x,noise_y"
 
@@ -17,6 +18,7 @@ public enum TrajectoryCSV {
         for trajectory in result.trajectories {
             let name = Array(field(trajectory.racer.name).utf8)
             for t in 0...trajectory.lastStep {
+                if t & 0xFFFF == 0xFFFF && Interruption.isRequested { return out }
                 out.append(contentsOf: name); out.append(44)
                 out.append(contentsOf: Array(String(t).utf8)); out.append(44)
                 append(trajectory.positions[t].x, to: &out); out.append(44)

@@ -38,6 +38,11 @@ public enum ScenarioLoader {
 
     /// Parses and validates scenario YAML `yaml`; `file` names it in errors.
     public static func parse(yaml: String, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+        if let (line, column) = YAMLNestingGuard.firstTooDeep(yaml) {
+            throw ScenarioError(
+                file: file, line: line, column: column,
+                message: "YAML nested more than \(YAMLNestingGuard.maximumDepth) levels deep; a scenario needs only a few")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -57,10 +62,14 @@ public enum ScenarioLoader {
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
         func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
+            .composer(let context, let problem, let mark, let yaml):
             let detail = context.map { "\(clean($0.text)): " } ?? ""
-            return ScenarioError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(clean(problem))")
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let offending = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
+            let hint = offending.contains("\t") ? " (YAML cannot indent with tabs: use spaces)" : ""
+            return ScenarioError(
+                file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(clean(problem))\(hint)")
         case .reader(let problem, let offset, _, _):
             return ScenarioError(file: file, message: "YAML read error: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
         default:
@@ -267,6 +276,9 @@ public enum ScenarioLoader {
         return racers
     }
 
+    /// Keys every racer takes besides its optimizer's parameters.
+    static let racerKeys = ["name", "optimizer", "noise", "schedule", "clip_norm", "clip_value"]
+
     static func buildRacer(_ node: ScenarioNode) throws(ScenarioError) -> Racer {
         let optimizers = OptimizerCatalog.all.map(\.name)
         guard case .mapping(let mapping) = node.node else {
@@ -281,15 +293,22 @@ public enum ScenarioLoader {
             }
             definition = found
         }
-        let allowed = ["name", "optimizer", "noise"] + (definition?.parameters.map(\.name) ?? [])
+        guard let definition else {
+            throw ScenarioError(
+                file: node.file, line: node.line, column: node.column, keyPath: "\(node.path).optimizer",
+                message: "missing key 'optimizer' (expected one of \(optimizers.joined(separator: ", ")))")
+        }
+        let allowed = racerKeys + definition.acceptedKeys
         let entries: [(key: String, value: ScenarioNode)]
         do {
             entries = try node.mapping(allowed: allowed, what: "a racer {name, optimizer, …}")
         } catch {
-            if let definition, error.message.hasPrefix("unknown key") {
+            if error.message.hasPrefix("unknown key") {
                 var e = error
                 let key = e.keyPath?.split(separator: ".").last.map(String.init) ?? ""
-                let takes = definition.parameters.map(\.name).joined(separator: ", ")
+                let takes = definition.parameters.map { p in
+                    p.componentNames.isEmpty ? p.name : "\(p.name) (or \(p.componentNames.joined(separator: ", ")))"
+                }.joined(separator: ", ")
                 e.message = "optimizer '\(definition.name)' has no parameter '\(key)'\(Suggestion.hint(for: key, in: allowed)); it takes \(takes)"
                 throw e
             }
@@ -301,18 +320,90 @@ public enum ScenarioLoader {
         if name.isEmpty || name.count > 40 || name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
             throw nameNode.error("expected a racer name of 1 to 40 printable characters, found '\(name)'")
         }
-        guard let definition else {
-            throw ScenarioError(
-                file: node.file, line: node.line, column: node.column, keyPath: "\(node.path).optimizer",
-                message: "missing key 'optimizer' (expected one of \(optimizers.joined(separator: ", ")))")
-        }
         var given: [String: ParameterValue] = [:]
         let noisy = try fields["noise"]?.flag() ?? true
-        for (key, value) in entries where !["name", "optimizer", "noise"].contains(key) {
-            let parameter = definition.parameter(named: key)!
-            given[key] = try parameterValue(value, parameter: parameter)
+        for (key, value) in entries where !racerKeys.contains(key) {
+            if let parameter = definition.parameter(named: key) {
+                given[key] = try parameterValue(value, parameter: parameter)
+            } else if let (pair, _) = definition.pair(withComponent: key) {
+                if fields[pair.name] != nil {
+                    throw value.error("'\(key)' and '\(pair.name)' both given; give either '\(pair.name)' or '\(pair.componentNames.joined(separator: "'/'"))'")
+                }
+                guard case .pair(let c, _) = pair.kind else { continue }
+                let v = try value.number(what: c.expectation)
+                if !c.accepts(v) { throw value.error("expected \(c.expectation), found \(NumberFormat.short(v))") }
+                given[key] = .number(v)
+            }
         }
-        return Racer(name: name, definition: definition, given: given, noisy: noisy)
+        var hyperparameters = definition.resolve(given)
+        if let conflict = definition.conflict(hyperparameters) {
+            throw (fields[conflict.parameter] ?? node).error(conflict.message)
+        }
+        let schedule = try fields["schedule"].map { node throws(ScenarioError) in try buildSchedule(node) }
+        var clipping: GradientClipping?
+        for key in ["clip_norm", "clip_value"] {
+            guard let clipNode = fields[key] else { continue }
+            if clipping != nil {
+                throw clipNode.error("'clip_norm' and 'clip_value' both given; give one of them")
+            }
+            let c = try clipNode.number(what: "a clipping threshold > 0")
+            if !(c > 0) { throw clipNode.error("expected a clipping threshold > 0, found \(NumberFormat.short(c))") }
+            clipping = key == "clip_norm" ? .norm(c) : .value(c)
+        }
+        let optimizer = definition.build(hyperparameters, schedule: schedule, clipping: clipping)
+        if let schedule { hyperparameters.set("schedule", .text(schedule.description)) }
+        if let clipping { hyperparameters.set(clipping.key, .number(clipping.threshold)) }
+        return Racer(
+            name: name, optimizerName: definition.name, hyperparameters: hyperparameters, optimizer: optimizer, noisy: noisy)
+    }
+
+    /// `schedule: {type: NAME, key: value, …}`: a learning-rate schedule whose peak is the racer's lr.
+    static func buildSchedule(_ node: ScenarioNode) throws(ScenarioError) -> ScheduleSpec {
+        let typeNames = ScheduleCatalog.all.map(\.name)
+        let what = "a schedule {type: NAME, …} (types: \(typeNames.joined(separator: ", ")))"
+        guard case .mapping(let mapping) = node.node else { throw node.error("expected \(what), found \(node.found)") }
+        var type: ScheduleType?
+        for (key, value) in mapping where key.string == "type" {
+            let typeNode = node.child("type", value)
+            let name = try typeNode.string(what: "a schedule type (\(typeNames.joined(separator: ", ")))")
+            guard let found = ScheduleCatalog.type(named: name) else {
+                throw typeNode.error("unknown schedule type '\(name)'\(Suggestion.hint(for: name, in: typeNames)); expected one of \(typeNames.joined(separator: ", "))")
+            }
+            type = found
+        }
+        guard let type else {
+            throw ScenarioError(
+                file: node.file, line: node.line, column: node.column, keyPath: "\(node.path).type",
+                message: "missing key 'type' (expected one of \(typeNames.joined(separator: ", ")))")
+        }
+        let keyNames = type.keys.map(\.name)
+        let fields = try node.fields(
+            allowed: ["type"] + keyNames,
+            what: "the keys of schedule '\(type.name)' (type\(keyNames.map { ", \($0)" }.joined()))")
+        var given: [String: Double] = [:]
+        for key in type.keys {
+            guard let valueNode = fields[key.name] else {
+                if key.defaultValue == nil {
+                    throw ScenarioError(
+                        file: node.file, line: node.line, column: node.column, keyPath: "\(node.path).\(key.name)",
+                        message: "missing key '\(key.name)' (expected \(key.expectation): \(key.summary); schedule '\(type.name)' takes \(keyNames.joined(separator: ", ")))")
+                }
+                continue
+            }
+            if key.isInteger {
+                let lowest = key.constraint == .positive ? 1 : 0
+                given[key.name] = Double(try valueNode.integer(in: lowest...Scenario.maximumSteps, what: "\(key.expectation) (at most \(Scenario.maximumSteps))"))
+            } else {
+                let v = try valueNode.number(what: key.expectation)
+                if !key.constraint.accepts(v) { throw valueNode.error("expected \(key.expectation), found \(NumberFormat.short(v))") }
+                given[key.name] = v
+            }
+        }
+        let spec = ScheduleSpec(type: type, given: given)
+        if let conflict = type.conflict(spec.values) {
+            throw (fields[conflict.key] ?? node).error(conflict.message)
+        }
+        return spec
     }
 
     static func parameterValue(_ node: ScenarioNode, parameter: OptimizerParameter) throws(ScenarioError) -> ParameterValue {
@@ -320,11 +411,13 @@ public enum ScenarioLoader {
         switch parameter.kind {
         case .number(let c):
             raw = .number(try node.number(what: c.expectation))
-        case .pair(let c):
+        case .pair(let c, _):
             let p = try node.pair(what: "two numbers, each \(c.expectation)")
             raw = .pair(p.x, p.y)
         case .flag:
             raw = .flag(try node.flag())
+        case .choice:
+            raw = .text(try node.string(what: parameter.expectation))
         }
         switch parameter.validate(raw) {
         case .success(let v): return v

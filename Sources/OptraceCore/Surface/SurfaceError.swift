@@ -15,7 +15,7 @@ public enum SurfaceError: Error, Sendable, Equatable, CustomStringConvertible {
             return "unknown surface term '\(name)'\(hint); built-in terms: "
                 + TermCatalog.all.map(\.name).joined(separator: ", ")
         case let .unknownParameter(term, name, valid):
-            let hint = EditDistance.suggestion(for: name, among: valid).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestion.closest(to: name, in: valid).map { " (did you mean '\($0)'?)" } ?? ""
             let list = valid.isEmpty ? "it takes no parameters" : "valid: " + valid.joined(separator: ", ")
             return "term '\(term)' has no parameter '\(name)'\(hint); \(list)"
         case let .wrongArity(term, parameter, expected, found):

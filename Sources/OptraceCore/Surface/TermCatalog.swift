@@ -11,6 +11,6 @@ public enum TermCatalog {
 
     /// The closest built-in name to a misspelt one ("rosenbrok" → "rosenbrock"), if any is close.
     public static func suggestion(for name: String) -> String? {
-        EditDistance.suggestion(for: name, among: all.map(\.name))
+        Suggestion.closest(to: name, in: all.map(\.name))
     }
 }

@@ -1,0 +1,154 @@
+#include "optrace_png.h"
+#include <png.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char *error;
+    size_t error_capacity;
+} error_sink;
+
+typedef struct {
+    uint8_t *data;
+    size_t size;
+    size_t capacity;
+    int failed;
+} byte_buffer;
+
+typedef struct {
+    const uint8_t *data;
+    size_t size;
+    size_t offset;
+} byte_reader;
+
+static void record_error(png_structp png, png_const_charp message) {
+    error_sink *sink = (error_sink *)png_get_error_ptr(png);
+    if (sink && sink->error && sink->error_capacity > 0) {
+        strncpy(sink->error, message ? message : "libpng error", sink->error_capacity - 1);
+        sink->error[sink->error_capacity - 1] = 0;
+    }
+    png_longjmp(png, 1);
+}
+
+static void ignore_warning(png_structp png, png_const_charp message) {
+    (void)png;
+    (void)message;
+}
+
+static void write_bytes(png_structp png, png_bytep bytes, size_t length) {
+    byte_buffer *buffer = (byte_buffer *)png_get_io_ptr(png);
+    if (buffer->size + length > buffer->capacity) {
+        size_t capacity = buffer->capacity ? buffer->capacity : 65536;
+        while (capacity < buffer->size + length) capacity *= 2;
+        uint8_t *grown = (uint8_t *)realloc(buffer->data, capacity);
+        if (!grown) png_error(png, "out of memory while writing PNG");
+        buffer->data = grown;
+        buffer->capacity = capacity;
+    }
+    memcpy(buffer->data + buffer->size, bytes, length);
+    buffer->size += length;
+}
+
+static void flush_nothing(png_structp png) { (void)png; }
+
+static void read_bytes(png_structp png, png_bytep bytes, size_t length) {
+    byte_reader *reader = (byte_reader *)png_get_io_ptr(png);
+    if (reader->offset + length > reader->size) png_error(png, "truncated PNG data");
+    memcpy(bytes, reader->data + reader->offset, length);
+    reader->offset += length;
+}
+
+int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stride, int channels, int drop_alpha,
+                       int level, int strategy, int filters,
+                       uint8_t **out, size_t *out_size, char *error, size_t error_capacity) {
+    error_sink sink = {error, error_capacity};
+    byte_buffer buffer = {NULL, 0, 0, 0};
+    png_bytep *volatile rows = NULL;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, record_error, ignore_warning);
+    if (!png) {
+        if (error && error_capacity) { strncpy(error, "png_create_write_struct failed", error_capacity - 1); error[error_capacity - 1] = 0; }
+        return 0;
+    }
+    png_infop info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_write_struct(&png, NULL);
+        return 0;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        free(buffer.data);
+        free(rows);
+        return 0;
+    }
+    if (channels != 3 && channels != 4) png_error(png, "channels must be 3 or 4");
+    png_set_write_fn(png, &buffer, write_bytes, flush_nothing);
+    png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
+                 (channels == 4 && !drop_alpha) ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_compression_level(png, level);
+    png_set_compression_strategy(png, strategy);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, filters);
+    rows = (png_bytep *)malloc(sizeof(png_bytep) * (size_t)(height > 0 ? height : 1));
+    if (!rows) png_error(png, "out of memory");
+    for (int y = 0; y < height; y++) rows[y] = (png_bytep)(pixels + (size_t)y * stride);
+    png_write_info(png, info);
+    if (channels == 4 && drop_alpha) png_set_filler(png, 0, PNG_FILLER_AFTER); /* strip the 4th byte */
+    png_write_image(png, rows);
+    png_write_end(png, info);
+    png_destroy_write_struct(&png, &info);
+    free(rows);
+    *out = buffer.data;
+    *out_size = buffer.size;
+    return 1;
+}
+
+int optrace_png_decode(const uint8_t *data, size_t size, uint8_t **out_rgba, int *width, int *height,
+                       char *error, size_t error_capacity) {
+    error_sink sink = {error, error_capacity};
+    byte_reader reader = {data, size, 0};
+    uint8_t *volatile pixels = NULL;
+    png_bytep *volatile rows = NULL;
+    if (size < 8 || png_sig_cmp(data, 0, 8) != 0) {
+        if (error && error_capacity) { strncpy(error, "not a PNG signature", error_capacity - 1); error[error_capacity - 1] = 0; }
+        return 0;
+    }
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &sink, record_error, ignore_warning);
+    if (!png) return 0;
+    png_infop info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_read_struct(&png, NULL, NULL);
+        return 0;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_read_struct(&png, &info, NULL);
+        free(pixels);
+        free(rows);
+        return 0;
+    }
+    png_set_read_fn(png, &reader, read_bytes);
+    png_read_info(png, info);
+    png_uint_32 w = png_get_image_width(png, info), h = png_get_image_height(png, info);
+    int color = png_get_color_type(png, info);
+    png_set_expand(png);
+    png_set_strip_16(png);
+    if (color == PNG_COLOR_TYPE_GRAY || color == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(png);
+    if (!(color & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS))
+        png_set_filler(png, 0xFF, PNG_FILLER_AFTER);
+    png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    if (png_get_rowbytes(png, info) != (size_t)w * 4) png_error(png, "unexpected row size after transforms");
+    pixels = (uint8_t *)malloc((size_t)w * h * 4 + 1);
+    rows = (png_bytep *)malloc(sizeof(png_bytep) * (h ? h : 1));
+    if (!pixels || !rows) png_error(png, "out of memory");
+    for (png_uint_32 y = 0; y < h; y++) rows[y] = pixels + (size_t)y * w * 4;
+    png_read_image(png, rows);
+    png_read_end(png, NULL);
+    png_destroy_read_struct(&png, &info, NULL);
+    free(rows);
+    *out_rgba = pixels;
+    *width = (int)w;
+    *height = (int)h;
+    return 1;
+}
+
+void optrace_png_free(void *pointer) { free(pointer); }

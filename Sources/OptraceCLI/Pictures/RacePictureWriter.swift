@@ -1,0 +1,128 @@
+import Foundation
+import OptraceCore
+import OptracePlot
+
+/// Draws a race's pictures and writes them: `frames/frame_NNNN.png`, `race.apng`, `summary.png`, `loss.png`.
+///
+/// Frames are drawn and encoded in parallel: each worker owns a renderer and takes a
+/// contiguous run of frames in a batch, draws each once and encodes it twice, in full for
+/// `frames/` and as the changed rectangle against the previous frame for the APNG (a run's
+/// first frame draws its predecessor too). A frame's pixels do not depend on which frames a
+/// renderer drew before, so the bytes do not depend on the thread count. Files are written
+/// in step order; each appears complete or not at all (temporary file, then rename).
+struct RacePictureWriter {
+    let scenario: Scenario
+    let result: RaceResult
+    let options: RacePictureOptions
+
+    /// Frames per worker in each batch (bounds memory: a batch's encoded frames wait to be written in order).
+    static let framesPerWorker = 16
+
+    /// What was written, for the summary line.
+    struct Written {
+        var frames = 0
+        var files: [String] = []
+    }
+
+    func write(into folder: OutputFolder, console: Console) throws -> Written {
+        var written = Written()
+        let (columns, rows) = RaceScenes.fieldSize(width: options.width, height: options.height, scale: options.scale)
+        let field = RaceScenes.field(scenario.surface, columns: columns, rows: rows)
+        let scene = RaceScenes.race(scenario, result, field: field, colormap: options.colormap)
+        let lastStep = result.trajectories.map(\.lastStep).max() ?? 0
+        let steps = RaceAnimation.steps(lastStep: lastStep, stride: options.every)
+        let workers = max(1, min(options.threads ?? ParallelPNGEncoder.defaultThreads, (steps.count + 1) / 2))
+        let (width, height, scale) = (options.width, options.height, options.scale)
+        let renderers = RendererPool(count: workers) {
+            RaceFrameRenderer(scene: scene, width: width, height: height, scale: scale)
+        }
+
+        let framesFolder = options.writeFrames ? try folder.subfolder("frames") : nil
+        let digits = max(4, String(steps.count - 1).count)
+        let apng = try AtomicFileWriter(path: folder.file("race.apng"))
+        var apngError: Error?
+        let writer = try APNGWriter(
+            width: Int((options.width * options.scale).rounded()), height: Int((options.height * options.scale).rounded()),
+            frameCount: steps.count, fps: options.fps, finalHold: options.finalHold
+        ) { bytes in
+            do { try apng.write(bytes) } catch { apngError = error; throw error }
+        }
+        let progress = ProgressBar(console: console, total: steps.count, label: "frames", enabled: options.showProgress)
+        let tail = options.tail
+        let encodeFull = framesFolder != nil
+        var index = 0
+        while index < steps.count {
+            try Interruption.check()
+            let batch = index..<min(steps.count, index + Self.framesPerWorker * workers)
+            let runs = Self.split(batch, into: workers)
+            let encoded = try ParallelPNGEncoder.map(count: runs.count, threads: workers) { w -> [([UInt8]?, EncodedFrame)] in
+                let renderer = renderers[w]
+                var previous = runs[w].lowerBound > 0 ? renderer.renderFrame(step: steps[runs[w].lowerBound - 1], fadingTail: tail) : nil
+                var out: [([UInt8]?, EncodedFrame)] = []
+                for k in runs[w] {
+                    try Interruption.check()
+                    let image = renderer.renderFrame(step: steps[k], fadingTail: tail)
+                    let png = encodeFull ? try PNGEncoder(options: .standard).encode(image) : nil
+                    let delta = previous.map { FrameDelta.between($0, image) } ?? FrameDelta.full(image)
+                    out.append((png, try EncodedFrame.encode(delta, options: k == 0 ? .apngKeyframe : .apngDelta)))
+                    previous = image
+                }
+                return out
+            }
+            for (k, (png, frame)) in zip(batch, encoded.joined()) {
+                if let framesFolder, let png {
+                    let name = "frame_" + String(repeating: "0", count: max(0, digits - String(k).count)) + String(k) + ".png"
+                    try AtomicFile.write(png, to: framesFolder.file(name))
+                }
+                try writer.append(encoded: frame)
+            }
+            index = batch.upperBound
+            progress.update(index)
+        }
+        let renderer = renderers[0]
+        if let apngError { throw apngError }
+        try Interruption.check()
+        try apng.commit()
+        written.frames = framesFolder == nil ? 0 : steps.count
+        if framesFolder != nil { written.files.append("frames/ (\(steps.count) PNG)") }
+        written.files.append("race.apng")
+
+        try Interruption.check()
+        let summary = try PNGEncoder(options: .apngKeyframe).encode(renderer.renderSummary())
+        try AtomicFile.write(summary, to: folder.file("summary.png"))
+        written.files.append("summary.png")
+
+        try Interruption.check()
+        let lossRenderer = LossPlotRenderer(
+            scene: RaceScenes.loss(scenario, result), width: options.width, height: options.width * 9 / 16, scale: options.scale)
+        try AtomicFile.write(try PNGEncoder(options: .apngKeyframe).encode(lossRenderer.render()), to: folder.file("loss.png"))
+        written.files.append("loss.png")
+        return written
+    }
+
+    /// `range` cut into at most `parts` contiguous runs of nearly equal length.
+    static func split(_ range: Range<Int>, into parts: Int) -> [Range<Int>] {
+        let n = max(1, min(parts, range.count))
+        return (0..<n).map { i in
+            range.lowerBound + range.count * i / n..<range.lowerBound + range.count * (i + 1) / n
+        }
+    }
+}
+
+/// One renderer per worker (renderers are not thread-safe); built concurrently.
+final class RendererPool: @unchecked Sendable {
+    private let renderers: [RaceFrameRenderer]
+
+    init(count: Int, make: @Sendable () -> RaceFrameRenderer) {
+        let built = try? ParallelPNGEncoder.map(count: count, threads: count) { _ in UncheckedRenderer(make()) }
+        renderers = (built ?? []).map(\.renderer)
+    }
+
+    subscript(index: Int) -> RaceFrameRenderer { renderers[index] }
+}
+
+/// A renderer handed from the worker that built it to the pool.
+private struct UncheckedRenderer: @unchecked Sendable {
+    let renderer: RaceFrameRenderer
+    init(_ renderer: RaceFrameRenderer) { self.renderer = renderer }
+}

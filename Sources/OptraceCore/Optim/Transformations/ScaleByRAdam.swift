@@ -1,0 +1,47 @@
+import Foundation
+
+/// RAdam's rectified scaling (torch.optim.RAdam): m̂ₜ·rₜ·lₜ when ρₜ > 5, else the un-adapted m̂ₜ.
+///
+/// ρ∞ = 2/(1−β₂) − 1, ρₜ = ρ∞ − 2tβ₂ᵗ/(1−β₂ᵗ), m̂ₜ = mₜ/(1−β₁ᵗ), lₜ = √(1−β₂ᵗ)/(√vₜ + ε),
+/// rₜ = √((ρₜ−4)(ρₜ−2)ρ∞ / ((ρ∞−4)(ρ∞−2)ρₜ)).
+public struct ScaleByRAdam: GradientTransformation {
+    public let beta1: Double
+    public let beta2: Double
+    public let eps: Double
+
+    public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.eps = eps
+    }
+
+    /// First and second moments and the update count.
+    public struct State: Sendable, Equatable {
+        public var m: Vec2
+        public var v: Vec2
+        public var count: Int
+    }
+
+    public func initialState(params: Vec2) -> State { State(m: .zero, v: .zero, count: 0) }
+
+    /// ρₜ, the length of the approximated simple moving average at update t (1-based).
+    public func rho(_ t: Int) -> Double {
+        let rhoInf = 2 / (1 - beta2) - 1
+        let b2t = Foundation.pow(beta2, Double(t))
+        return rhoInf - 2 * Double(t) * b2t / (1 - b2t)
+    }
+
+    public func update(_ updates: Vec2, state: State, params: Vec2) -> (updates: Vec2, state: State) {
+        let t = state.count + 1
+        let m = beta1 * state.m + (1 - beta1) * updates
+        let v = beta2 * state.v + (1 - beta2) * (updates * updates)
+        let mHat = m / (1 - Foundation.pow(beta1, Double(t)))
+        let next = State(m: m, v: v, count: t)
+        let rhoT = rho(t)
+        guard rhoT > 5 else { return (mHat, next) }
+        let rhoInf = 2 / (1 - beta2) - 1
+        let l = (1 - Foundation.pow(beta2, Double(t))).squareRoot() / (v.squareRoot() + eps)
+        let r = ((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)).squareRoot()
+        return (mHat * r * l, next)
+    }
+}

@@ -1,0 +1,35 @@
+import CPNGHelpers
+
+/// Encodes images as PNG in memory through libpng.
+public struct PNGEncoder: Sendable {
+    public var options: PNGOptions
+
+    public init(options: PNGOptions = .standard) { self.options = options }
+
+    /// PNG bytes for `image` (un-premultiplied; RGB when opaque and `dropOpaqueAlpha`).
+    public func encode(_ image: RGBAImage) throws -> [UInt8] {
+        if image.isOpaque {
+            // Opaque premultiplied pixels are already straight; libpng drops the alpha byte itself when asked.
+            return try encode(rows: image.pixels, width: image.width, height: image.height, channels: 4,
+                              dropAlpha: options.dropOpaqueAlpha)
+        }
+        return try encode(rows: image.straightRGBA(), width: image.width, height: image.height, channels: 4)
+    }
+
+    /// PNG bytes from tightly packed 8-bit rows with 3 (RGB) or 4 (straight RGBA) channels.
+    /// With `dropAlpha` and 4 channels, the fourth byte is ignored and an RGB PNG is written.
+    public func encode(rows: [UInt8], width: Int, height: Int, channels: Int, dropAlpha: Bool = false) throws -> [UInt8] {
+        precondition(rows.count == width * height * channels)
+        var out: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        var error = [CChar](repeating: 0, count: 256)
+        let ok = rows.withUnsafeBufferPointer { buf in
+            optrace_png_encode(buf.baseAddress, Int32(width), Int32(height), width * channels, Int32(channels), dropAlpha ? 1 : 0,
+                               Int32(options.level), options.strategy.zlibValue, options.filters.rawValue,
+                               &out, &size, &error, error.count)
+        }
+        guard ok == 1, let out else { throw PNGError(CStringBuffer.string(error)) }
+        defer { optrace_png_free(out) }
+        return Array(UnsafeBufferPointer(start: out, count: size))
+    }
+}

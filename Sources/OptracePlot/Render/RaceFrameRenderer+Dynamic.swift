@@ -1,0 +1,143 @@
+import Foundation
+
+extension RaceFrameRenderer {
+    /// Runs of figure-space points for `racer` between steps `from` and `to`, clipped just outside the plot.
+    func pathRuns(_ racer: RacerTrack, from: Int, to: Int) -> [[SIMD2<Double>]] {
+        let hi = min(to, racer.points.count - 1)
+        let lo = max(0, from)
+        guard hi > lo else { return [] }
+        let pts = racer.points[lo...hi].map(transform.apply)
+        return SegmentClipper.runs(pts, in: layout.plot.insetBy(-4))
+    }
+
+    /// Brings the trail layer to `step`: from scratch when going backwards, then one step at a time.
+    func advanceTrail(to step: Int) {
+        if step < trailStep {
+            trail.copyPixels(from: background)
+            trailStep = 0
+        }
+        guard step > trailStep else { return }
+        let c = trail
+        c.save()
+        c.clip(to: layout.plot)
+        while trailStep < step {
+            trailStep += 1
+            drawTrailSegment(trailStep, on: c)
+        }
+        c.restore()
+    }
+
+    /// Segment `k` (points k−1 → k) of every racer: casing, then colour over segments k−1 and k so the casing
+    /// never cuts into the previous segment, then the dot marking iterate k−1.
+    private func drawTrailSegment(_ k: Int, on c: CairoCanvas) {
+        for (i, racer) in scene.racers.enumerated() where k < racer.points.count {
+            let color = colors[i]
+            let current = pathRuns(racer, from: k - 1, to: k)
+            guard !current.isEmpty else { continue }
+            for r in current { c.polyline(r) }
+            c.setColor(RacerPalette.casing(for: color))
+            c.setLineWidth(style.casingWidth)
+            c.stroke()
+            for r in pathRuns(racer, from: k - 2, to: k) { c.polyline(r) }
+            c.setColor(color)
+            c.setLineWidth(style.pathWidth)
+            c.stroke()
+            if k >= 2 {
+                let p = transform.apply(racer.points[k - 1])
+                if p.x.isFinite, p.y.isFinite, layout.plot.insetBy(-3).contains(p) {
+                    c.circle(p, radius: 1.5)
+                    c.fill()
+                }
+            }
+        }
+    }
+
+    /// Only the last `tail` steps, each segment fading with its age; casings first so a newer segment's colour is
+    /// never covered.
+    func paintFadingPaths(step: Int, tail: Int) {
+        let c = frame
+        c.save()
+        c.clip(to: layout.plot)
+        for (i, racer) in scene.racers.enumerated() {
+            let color = colors[i]
+            let casing = RacerPalette.casing(for: color)
+            let first = max(0, step - tail)
+            for pass in 0..<2 {
+                for k in first..<max(first, min(step, racer.points.count - 1)) {
+                    let alpha = 0.12 + 0.88 * max(0.0, 1 - Double(step - (k + 1)) / Double(tail))
+                    for run in pathRuns(racer, from: k, to: k + 1) {
+                        c.polyline(run)
+                        if pass == 0 {
+                            c.setColor(casing.withAlpha(casing.alpha * alpha))
+                            c.setLineWidth(style.casingWidth)
+                        } else {
+                            c.setColor(color.withAlpha(alpha))
+                            c.setLineWidth(style.pathWidth)
+                        }
+                        c.stroke()
+                    }
+                }
+            }
+        }
+        c.restore()
+    }
+
+    func paintMarkers(step: Int) {
+        let c = frame
+        let plot = layout.plot
+        c.save()
+        c.clip(to: plot.insetBy(-8))
+        var starts: [SIMD2<Double>] = []
+        for racer in scene.racers {
+            guard let p0 = racer.points.first, p0.x.isFinite, p0.y.isFinite else { continue }
+            let p = transform.apply(p0)
+            if plot.contains(p), !starts.contains(where: { abs($0.x - p.x) < 0.5 && abs($0.y - p.y) < 0.5 }) {
+                starts.append(p)
+                RaceMarkers.start(c, at: p)
+            }
+        }
+        for (i, racer) in scene.racers.enumerated() {
+            guard let k = racer.lastFiniteIndex(upTo: step) else { continue }
+            let p = transform.apply(racer.points[k])
+            let diverged = racer.isDiverged(at: step)
+            if plot.contains(p) {
+                if diverged {
+                    RaceMarkers.cross(c, at: p, color: colors[i], radius: 5)
+                } else {
+                    RaceMarkers.position(c, at: p, color: colors[i], radius: style.markerRadius)
+                }
+            } else {
+                // Point towards it from where the line from the plot centre leaves the plot.
+                let centre = SIMD2(plot.minX + plot.width / 2, plot.minY + plot.height / 2)
+                if let (_, exit) = SegmentClipper.clip(centre, p, to: plot) {
+                    RaceMarkers.offMap(c, border: exit, towards: p - centre, color: colors[i])
+                }
+            }
+        }
+        c.restore()
+    }
+
+    func paintScoreboard(step: Int) {
+        let c = frame
+        let L = layout
+        let shown = min(step, lastStep)
+        c.text("\(shown) / \(lastStep)", x: L.stepRight, y: L.stepBaseline, style.stepValue, align: .right)
+        let losses: [Double?] = scene.racers.map { r in
+            guard !r.isDiverged(at: shown), let l = r.loss(at: shown), l.isFinite else { return nil }
+            return l
+        }
+        for (i, racer) in scene.racers.enumerated() {
+            let y = L.firstRowBaseline + Double(i) * L.rowHeight
+            if racer.isDiverged(at: shown) {
+                c.text("diverged", x: L.lossRight, y: y, TextStyle(size: 11, bold: true, color: style.divergedInk), align: .right)
+                c.text("–", x: L.rankRight, y: y, style.detail, align: .right)
+            } else if let l = losses[i] {
+                let rank = 1 + losses.filter { ($0 ?? .infinity) < l }.count
+                c.text(TickFormatter.loss(l), x: L.lossRight, y: y, style.value, align: .right)
+                c.text("\(rank)", x: L.rankRight, y: y, rank == 1 ? style.name : style.value, align: .right)
+            } else {
+                c.text("—", x: L.lossRight, y: y, style.detail, align: .right)
+            }
+        }
+    }
+}

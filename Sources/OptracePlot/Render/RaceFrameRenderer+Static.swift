@@ -1,0 +1,204 @@
+import Foundation
+
+extension RaceFrameRenderer {
+    func paintStatic() {
+        let c = background
+        let L = layout
+        c.fill(Rect(x: 0, y: 0, width: designWidth, height: designHeight), style.background)
+        c.text(scene.title, x: style.margin, y: L.titleBaseline, style.title)
+        c.text(scene.subtitle, x: style.margin, y: L.subtitleBaseline, style.subtitle)
+        paintBands()
+        paintIsoLines()
+        paintAxes()
+        paintColorBar()
+        paintLegend()
+    }
+
+    private func paintBands() {
+        let r = layout.plot
+        let k = background.scale
+        let x0 = Int((r.minX * k).rounded()), y0 = Int((r.minY * k).rounded())
+        let x1 = Int((r.maxX * k).rounded()), y1 = Int((r.maxY * k).rounded())
+        let w = x1 - x0, h = y1 - y0
+        guard w > 0, h > 0 else { return }
+        let raster = BandRaster(field: scene.field, scale: colorScale, width: w, height: h)
+        // Relief follows the bilinear surface, whose slope jumps at cell edges: fade it out when cells span more
+        // than about three pixels so coarse grids do not look faceted.
+        let field = scene.field
+        let fineness = min(1, Double(field.columns - 1) * 3 / Double(w), Double(field.rows - 1) * 3 / Double(h))
+        let relief = raster.reliefFactors(strength: scene.relief * fineness)
+        let palette = (0..<colorScale.bandCount).map { colorScale.color(band: $0) }.map {
+            SIMD3<Float>(Float($0.red), Float($0.green), Float($0.blue)) * 255
+        }
+        let (mr, mg, mb, _) = style.maskedFill.rgba8
+        let masked = 0xFF00_0000 | UInt32(mr) << 16 | UInt32(mg) << 8 | UInt32(mb)
+        background.withPixels { px, rowLength in
+            raster.bands.withUnsafeBufferPointer { bands in
+                relief.withUnsafeBufferPointer { shade in
+                    for y in 0..<h {
+                        let dst = px + (y0 + y) * rowLength + x0
+                        let src = y * w
+                        for x in 0..<w {
+                            let b = Int(bands[src + x])
+                            guard b >= 0 else {
+                                dst[x] = masked
+                                continue
+                            }
+                            let c = (palette[b] * shade[src + x]).clamped(lowerBound: .zero, upperBound: SIMD3(repeating: 255))
+                            dst[x] = 0xFF00_0000 | UInt32(c.x.rounded()) << 16 | UInt32(c.y.rounded()) << 8 | UInt32(c.z.rounded())
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func paintIsoLines() {
+        let c = background
+        let tracer = ContourTracer(field: scene.field)
+        c.save()
+        c.clip(to: layout.plot)
+        c.setColor(style.isoLine)
+        c.setLineWidth(style.isoLineWidth)
+        for k in 1..<max(colorScale.bandCount, 1) {
+            for line in tracer.lines(at: colorScale.edge(k)) {
+                c.polyline(line.points.map(transform.apply), closed: line.isClosed)
+            }
+        }
+        c.stroke()
+        c.restore()
+    }
+
+    private func paintAxes() {
+        let c = background
+        let r = layout.plot
+        let field = scene.field
+        c.setColor(style.frame)
+        c.setLineWidth(0.8)
+        c.rectangle(r.insetBy(-0.4))
+        c.stroke()
+        let xTicks = TickLocator.linear(field.xRange, target: max(3, Int(r.width / 70)))
+        let yTicks = TickLocator.linear(field.yRange, target: max(3, Int(r.height / 45)))
+        c.setLineWidth(0.8)
+        for t in xTicks {
+            let x = transform.px(t.value)
+            c.moveTo(SIMD2(x, r.maxY + 0.8)); c.lineTo(SIMD2(x, r.maxY + 0.8 + style.tickLength))
+        }
+        for t in yTicks {
+            let y = transform.py(t.value)
+            c.moveTo(SIMD2(r.minX - 0.8, y)); c.lineTo(SIMD2(r.minX - 0.8 - style.tickLength, y))
+        }
+        c.setColor(style.frame)
+        c.stroke()
+        for t in xTicks { c.text(t.label, x: transform.px(t.value), y: layout.xTickBaseline, style.tickLabel, align: .center) }
+        let half = c.ascent(style.tickLabel) * 0.36
+        for t in yTicks {
+            c.text(t.label, x: r.minX - 0.8 - style.tickLength - 3, y: transform.py(t.value) + half, style.tickLabel, align: .right)
+        }
+        c.text(scene.xLabel, x: r.minX + r.width / 2, y: layout.xLabelBaseline, style.axisLabel, align: .center)
+        c.verticalText(scene.yLabel, x: layout.yLabelX + 4, y: r.minY + r.height / 2, style.axisLabel)
+    }
+
+    private func paintColorBar() {
+        let c = background
+        let cb = layout.colorBar
+        let n = colorScale.bandCount
+        let bandHeight = cb.height / Double(n)
+        for k in 0..<n {
+            let top = cb.maxY - Double(k + 1) * bandHeight
+            c.fill(Rect(x: cb.minX, y: top, width: cb.width, height: bandHeight + (k + 1 < n ? 0.5 : 0)), colorScale.color(band: k))
+        }
+        c.setColor(style.frame)
+        c.setLineWidth(0.8)
+        c.rectangle(cb.insetBy(-0.4))
+        c.stroke()
+        let norm = colorScale.normalization
+        let half = c.ascent(style.tickLabel) * 0.36
+        for t in RaceFrameRenderer.colorBarTicks(colorScale) {
+            guard let u = norm(t.value), u >= -1e-9, u <= 1 + 1e-9 else { continue }
+            let y = cb.maxY - u * cb.height
+            let len = t.isMajor ? style.tickLength : style.tickLength * 0.55
+            c.moveTo(SIMD2(cb.maxX + 0.8, y)); c.lineTo(SIMD2(cb.maxX + 0.8 + len, y))
+            c.setColor(style.frame)
+            c.stroke()
+            if t.isMajor { c.text(t.label, x: layout.colorBarLabelX, y: y + half, style.tickLabel) }
+        }
+        var caption = scene.valueLabel
+        if colorScale.offset != 0 {
+            caption += " + " + TickFormatter.plain(colorScale.offset, decimals: 3)
+        }
+        if norm.isLog { caption += "  (log scale)" }
+        c.verticalText(caption, x: layout.colorBarCaptionX, y: cb.minY + cb.height / 2, style.tickLabel)
+    }
+
+    /// Minima go above the paths (they are drawn per frame) so converging racers never hide them.
+    func paintMinima(on c: CairoCanvas) {
+        c.save()
+        c.clip(to: layout.plot)
+        for m in scene.minima {
+            let p = transform.apply(m.point)
+            guard p.x.isFinite, p.y.isFinite else { continue }
+            if m.isGlobal { RaceMarkers.star(c, at: p, radius: 7.5) } else { RaceMarkers.diamond(c, at: p, radius: 5) }
+        }
+        c.restore()
+    }
+
+    private func paintLegend() {
+        let c = background
+        let L = layout
+        c.setColor(style.panelFill)
+        c.roundedRect(L.table, radius: 5)
+        c.fillPreserve()
+        c.setColor(style.panelStroke)
+        c.setLineWidth(0.8)
+        c.stroke()
+        let h = style.header
+        c.text("#", x: L.rankRight, y: L.tableHeaderBaseline, h, align: .right)
+        c.text("racer", x: L.swatchX, y: L.tableHeaderBaseline, h)
+        let lossHeader = "loss at step"
+        let lossHeaderRight = L.stepRight - L.stepValueWidth - 4
+        c.text(lossHeader, x: lossHeaderRight, y: L.stepBaseline, h, align: .right)
+        // Minima key, left of the loss header.
+        var keyX = lossHeaderRight - c.measure(lossHeader, h) - 30
+        let keyY = L.tableHeaderBaseline - 3.5
+        if scene.minima.contains(where: { !$0.isGlobal }) {
+            let label = "local minimum"
+            keyX -= c.measure(label, h)
+            c.text(label, x: keyX, y: L.tableHeaderBaseline, h)
+            RaceMarkers.diamond(c, at: SIMD2(keyX - 9, keyY), radius: 4)
+            keyX -= 26
+        }
+        if scene.minima.contains(where: \.isGlobal) {
+            let label = "global minimum"
+            keyX -= c.measure(label, h)
+            c.text(label, x: keyX, y: L.tableHeaderBaseline, h)
+            RaceMarkers.star(c, at: SIMD2(keyX - 9, keyY), radius: 5.5)
+        }
+        for (i, racer) in scene.racers.enumerated() {
+            let y = L.firstRowBaseline + Double(i) * L.rowHeight
+            let mid = y - 3.8
+            let color = colors[i]
+            c.setLineWidth(style.casingWidth)
+            c.setColor(RacerPalette.casing(for: color))
+            c.moveTo(SIMD2(L.swatchX, mid)); c.lineTo(SIMD2(L.swatchX + 22, mid))
+            c.stroke()
+            c.setLineWidth(style.pathWidth)
+            c.setColor(color)
+            c.moveTo(SIMD2(L.swatchX, mid)); c.lineTo(SIMD2(L.swatchX + 22, mid))
+            c.stroke()
+            RaceMarkers.position(c, at: SIMD2(L.swatchX + 11, mid), color: color, radius: 3.6)
+            // Long labels are clipped before the loss column.
+            c.save()
+            c.clip(to: Rect(x: L.legendX, y: y - 14, width: max(0, L.legendRight - L.legendX), height: 19))
+            var x = L.legendX
+            var rest = racer.legendLabel
+            if rest.hasPrefix(racer.name) {
+                c.text(racer.name, x: x, y: y, style.name)
+                x += c.measure(racer.name, style.name)
+                rest = String(rest.dropFirst(racer.name.count))
+            }
+            c.text(rest, x: x, y: y, style.detail)
+            c.restore()
+        }
+    }
+}

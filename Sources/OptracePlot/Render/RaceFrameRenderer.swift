@@ -1,0 +1,104 @@
+import CCairo
+import Foundation
+
+/// Draws race frames: the static map (bands, iso-lines, axes, colour bar, titles, minima, legend) is painted once and
+/// cached; each frame copies it and adds the paths, minima, markers and scoreboard values.
+///
+/// Complete paths are drawn incrementally into a cached trail layer (one segment per racer per step, always in the
+/// same order, so a frame's pixels do not depend on which frames were rendered before).
+///
+/// Not thread-safe: use one renderer per thread (rendering is cheap next to encoding; see `ParallelPNGEncoder`).
+public final class RaceFrameRenderer {
+    public let scene: RaceScene
+    /// Figure size in figure units; the images are `(width × scale) × (height × scale)` pixels.
+    public let width: Double
+    public let height: Double
+    public let scale: Double
+    /// Below 560 × 420 the whole figure is laid out at that size and scaled down, so small figures keep proportions.
+    let designWidth: Double
+    let designHeight: Double
+    public let colorScale: ColorScale
+
+    let style = FigureStyle()
+    let layout: RaceLayout
+    let transform: PlotTransform
+    let background: CairoCanvas
+    let frame: CairoCanvas
+    /// Background plus complete paths up to `trailStep`, grown one step at a time (see `advanceTrail`).
+    let trail: CairoCanvas
+    var trailStep = 0
+    let colors: [RGBColor]
+    let lastStep: Int
+
+    public init(scene: RaceScene, width: Double = 800, height: Double = 600, scale: Double = 1) {
+        precondition(width >= 100 && height >= 80 && scale > 0, "figure too small")
+        self.scene = scene
+        self.width = width
+        self.height = height
+        self.scale = scale
+        let shrink = min(1, width / 560, height / 420)
+        designWidth = width / shrink
+        designHeight = height / shrink
+        colorScale = ColorScale(field: scene.field, logScale: scene.logScale, bandCount: scene.bandCount,
+                                colormap: scene.colormap)
+        colors = scene.racers.enumerated().map { $0.element.color ?? RacerPalette.color($0.offset) }
+        lastStep = scene.lastStep
+        let pw = max(1, Int((width * scale).rounded())), ph = max(1, Int((height * scale).rounded()))
+        let fonts = FontFaces()
+        background = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink, fonts: fonts)
+        frame = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink, fonts: fonts)
+        trail = CairoCanvas(pixelWidth: pw, pixelHeight: ph, scale: scale * shrink, fonts: fonts)
+
+        let field = scene.field
+        let yTicks = TickLocator.linear(field.yRange, target: 6)
+        let cbTicks = RaceFrameRenderer.colorBarTicks(colorScale)
+        let canvas = background
+        let st = style
+        let widestLoss = ["−8.888e−88", "−88888", "diverged"].map {
+            max(canvas.measure($0, st.value), canvas.measure($0, TextStyle(size: st.value.size, bold: true)))
+        }.max()!
+        let digits = String(repeating: "8", count: String(max(lastStep, 0)).count)
+        let widestStep = canvas.measure("\(digits) / \(digits)", st.stepValue)
+        layout = RaceLayout(width: designWidth, height: designHeight, style: st, racerCount: scene.racers.count,
+                            yTickLabels: yTicks.map(\.label), colorBarTickLabels: cbTicks.filter(\.isMajor).map(\.label),
+                            widestLoss: widestLoss, widestStepValue: widestStep,
+                            measure: { canvas.measure($0, $1) })
+        transform = PlotTransform(xRange: field.xRange, yRange: field.yRange, rect: layout.plot)
+        paintStatic()
+        trail.copyPixels(from: background)
+    }
+
+    /// Colour-bar ticks in the normalised quantity (field value + offset).
+    static func colorBarTicks(_ scale: ColorScale) -> [Tick] {
+        let range = scale.normalization.vmin...scale.normalization.vmax
+        return scale.normalization.isLog ? TickLocator.log(range, target: 6) : TickLocator.linear(range, target: 6)
+    }
+
+    /// The cached static layer (useful for inspection and tests).
+    public func renderBackground() -> RGBAImage { background.image() }
+
+    /// Frame at `step`: paths from step 0 (or only the last `fadingTail` steps, fading out), markers, scoreboard.
+    public func renderFrame(step: Int, fadingTail: Int? = nil) -> RGBAImage {
+        drawFrame(step: step, fadingTail: fadingTail)
+        return frame.image()
+    }
+
+    /// The finished race: complete paths and final standings.
+    public func renderSummary() -> RGBAImage {
+        renderFrame(step: lastStep, fadingTail: nil)
+    }
+
+    func drawFrame(step: Int, fadingTail: Int?) {
+        let s = max(0, step)
+        if let tail = fadingTail, tail > 0 {
+            frame.copyPixels(from: background)
+            paintFadingPaths(step: s, tail: tail)
+        } else {
+            advanceTrail(to: s)
+            frame.copyPixels(from: trail)
+        }
+        paintMinima(on: frame)
+        paintMarkers(step: s)
+        paintScoreboard(step: s)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Marker shapes shared by the race frame and its legend.
+enum RaceMarkers {
+    static let outline = RGBColor(red: 0.08, green: 0.08, blue: 0.1, alpha: 0.85)
+
+    /// Current position: racer colour, white ring, thin dark outer ring (readable on every band).
+    static func position(_ c: CairoCanvas, at p: SIMD2<Double>, color: RGBColor, radius r: Double) {
+        c.circle(p, radius: r + 1.6)
+        c.setColor(outline)
+        c.fill()
+        c.circle(p, radius: r + 0.9)
+        c.setColor(.white)
+        c.fill()
+        c.circle(p, radius: r - 0.4)
+        c.setColor(color)
+        c.fill()
+    }
+
+    /// Start: hollow white ring with a dark outline.
+    static func start(_ c: CairoCanvas, at p: SIMD2<Double>) {
+        c.circle(p, radius: 4.2)
+        c.setColor(outline)
+        c.setLineWidth(3.6)
+        c.stroke()
+        c.circle(p, radius: 4.2)
+        c.setColor(.white)
+        c.setLineWidth(1.8)
+        c.stroke()
+    }
+
+    /// Divergence: a × in the racer colour over a dark casing.
+    static func cross(_ c: CairoCanvas, at p: SIMD2<Double>, color: RGBColor, radius r: Double) {
+        for (w, col) in [(4.2, outline), (2.2, color)] {
+            c.moveTo(p + SIMD2(-r, -r)); c.lineTo(p + SIMD2(r, r))
+            c.moveTo(p + SIMD2(-r, r)); c.lineTo(p + SIMD2(r, -r))
+            c.setLineWidth(w)
+            c.setColor(col)
+            c.stroke()
+        }
+    }
+
+    /// Global minimum: white five-pointed star with a dark outline.
+    static func star(_ c: CairoCanvas, at p: SIMD2<Double>, radius r: Double) {
+        var pts: [SIMD2<Double>] = []
+        for k in 0..<10 {
+            let a = -Double.pi / 2 + Double(k) * Double.pi / 5
+            let rr = k % 2 == 0 ? r : r * 0.45
+            pts.append(p + SIMD2(cos(a), sin(a)) * rr)
+        }
+        c.polyline(pts, closed: true)
+        c.setColor(.white)
+        c.fillPreserve()
+        c.setColor(outline)
+        c.setLineWidth(1.1)
+        c.stroke()
+    }
+
+    /// Local minimum: white diamond with a dark outline.
+    static func diamond(_ c: CairoCanvas, at p: SIMD2<Double>, radius r: Double) {
+        c.polyline([p + SIMD2(0, -r), p + SIMD2(r * 0.8, 0), p + SIMD2(0, r), p + SIMD2(-r * 0.8, 0)], closed: true)
+        c.setColor(.white)
+        c.fillPreserve()
+        c.setColor(outline)
+        c.setLineWidth(1.1)
+        c.stroke()
+    }
+
+    /// Off-map pointer: a small triangle on the plot border pointing towards `target`.
+    static func offMap(_ c: CairoCanvas, border p: SIMD2<Double>, towards dir: SIMD2<Double>, color: RGBColor) {
+        let len = (dir.x * dir.x + dir.y * dir.y).squareRoot()
+        guard len > 0 else { return }
+        let d = dir / len, n = SIMD2(-d.y, d.x)
+        let tip = p, base = p - d * 9
+        c.polyline([tip, base + n * 5, base - n * 5], closed: true)
+        c.setColor(color)
+        c.fillPreserve()
+        c.setColor(outline)
+        c.setLineWidth(1)
+        c.stroke()
+    }
+}
