@@ -144,10 +144,13 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
         let momentum = try #require(try readJSON(out + "/momentum/tune.json")["cells"] as? [[String: Any]])
         #expect(momentum.count == 16 && momentum[0]["beta"] != nil)
         let sgd = try #require(try readJSON(out + "/sgd/tune.json")["cells"] as? [[String: Any]])
-        #expect(sgd.count == 16 && sgd[0]["beta"] == nil)
+        #expect(sgd.count == 16 && sgd[0]["momentum"] != nil)
+        let adam = try #require(try readJSON(out + "/adam/tune.json")["cells"] as? [[String: Any]])
+        #expect(adam.count == 16 && Set(adam[0].keys) == ["lr", "mean", "std", "diverged"])
         let yaml = text(out + "/tuned.yaml")
-        let best = try #require(try readJSON(out + "/sgd/tune.json")["best"] as? [String: Any])
-        #expect(yaml.contains("{name: \"SGD\", optimizer: sgd, lr: \(TunedScenario.number(best["lr"] as! Double))}"))
+        // The best row of the CSV (numbers read back exactly): lr,momentum,mean,std,diverged,rank.
+        let best = try #require(text(out + "/sgd/tune.csv").split(separator: "\n").map { $0.split(separator: ",") }.first { $0.last == "1" })
+        #expect(yaml.contains("{name: \"SGD\", optimizer: sgd, lr: \(TunedScenario.number(Double(best[0])!)), momentum: \(TunedScenario.number(Double(best[1])!)),"))
         let again = temporaryFolder() + "/race"
         #expect(optrace("race", out + "/tuned.yaml", "--out", again, "--quiet").code == 0)
         #expect(text(again + "/scoreboard.json") == text(out + "/scoreboard.json"))

@@ -244,12 +244,8 @@ public struct TuneSweepCommand: ParsableCommand {
                 header: header, cells: Sweep.run(header, target: target, surface: scenario.surface, threads: threads))
             let sub = try folder.subfolder(Self.slug(racer.name))
             let written = try Self.write(result, to: sub, render: !noRender)
-            var given: [String: ParameterValue] = [:]
-            for entry in racer.hyperparameters.entries { given[entry.name] = entry.value }
-            if let best = result.best {
-                for (axis, value) in zip(header.plan.axes, best.values) { given[axis.name] = .number(value) }
-            }
-            tuned.append(Racer(name: racer.name, definition: target.definition, given: given, noisy: racer.noisy))
+            let best = result.best.map { target.hyperparameters(header.plan, at: $0.values) } ?? racer.hyperparameters
+            tuned.append(target.racer(best))
             summary.append((racer.name, TuneJSON.document(result).field("best") ?? .null))
             if !quiet {
                 console.print(TuneTable.render(result, limit: 3))

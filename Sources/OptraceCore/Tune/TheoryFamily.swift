@@ -1,8 +1,8 @@
 /// How an optimizer's hyperparameters map onto the quadratic theory: which is η and which is the heavy-ball β.
 ///
 /// A small table keyed by optimizer name (`sgd`: η = `lr`, β = `momentum` when it has one;
-/// `momentum`: η = `lr`, β = `beta`). The theory holds only for the plain heavy ball: a racer with
-/// Nesterov, dampening or weight decay set has none.
+/// `momentum`: η = `lr`, β = `beta`). The theory holds only for the plain heavy ball at a constant η: a racer
+/// with Nesterov, dampening, weight decay, a schedule or clipping has none.
 public struct TheoryFamily: Sendable, Equatable {
     /// The learning-rate parameter's name.
     public let rate: String
@@ -20,6 +20,8 @@ public struct TheoryFamily: Sendable, Equatable {
         let hp = racer.hyperparameters
         guard hp[entry.rate]?.number != nil else { return nil }
         if case .flag(true)? = hp["nesterov"] { return nil }
+        // A schedule changes η from step to step and clipping changes the gradient: no theory then.
+        for name in ["schedule", "clip_norm", "clip_value"] where hp[name] != nil { return nil }
         for name in ["dampening", "weight_decay"] {
             if let v = hp[name]?.number, v != 0 { return nil }
         }

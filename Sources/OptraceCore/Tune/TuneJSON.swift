@@ -135,6 +135,7 @@ public enum TuneJSON {
         case .number(let x): return .number(x)
         case .pair(let a, let b): return .array([.number(a), .number(b)])
         case .flag(let b): return .bool(b)
+        case .text(let t): return .string(t)
         }
     }
 

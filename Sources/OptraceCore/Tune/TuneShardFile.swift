@@ -12,6 +12,7 @@ public struct TuneShardFile: Codable, Sendable {
         var number: Double?
         var pair: [Double]?
         var flag: Bool?
+        var text: String?
     }
 
     struct Axis: Codable, Sendable {
@@ -68,6 +69,7 @@ public struct TuneShardFile: Codable, Sendable {
             case .number(let v): return Parameter(name: entry.name, number: v)
             case .pair(let a, let b): return Parameter(name: entry.name, pair: [a, b])
             case .flag(let b): return Parameter(name: entry.name, flag: b)
+            case .text(let t): return Parameter(name: entry.name, text: t)
             }
         }
         axes = header.plan.axes.map { Axis(name: $0.name, low: $0.low, high: $0.high, scale: $0.scale.rawValue, count: $0.count) }
@@ -131,16 +133,16 @@ public struct TuneShardFile: Codable, Sendable {
         guard let definition = OptimizerCatalog.definition(named: optimizer) else {
             throw TuneError("\(path): unknown optimizer '\(optimizer)'")
         }
-        let byName = Dictionary(hyperparameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var entries: [(String, ParameterValue)] = []
-        for parameter in definition.parameters {
-            guard let p = byName[parameter.name] else { throw TuneError("\(path): hyperparameter '\(parameter.name)' missing") }
+        for p in hyperparameters {
             if let v = p.number {
                 entries.append((p.name, .number(v)))
             } else if let pair = p.pair, pair.count == 2 {
                 entries.append((p.name, .pair(pair[0], pair[1])))
             } else if let b = p.flag {
                 entries.append((p.name, .flag(b)))
+            } else if let t = p.text {
+                entries.append((p.name, .text(t)))
             } else {
                 throw TuneError("\(path): hyperparameter '\(p.name)' has no value")
             }
@@ -157,7 +159,8 @@ public struct TuneShardFile: Codable, Sendable {
             throw TuneError("\(path): \(error.message)")
         }
         return SweepHeader(
-            scenario: scenario, title: title, racer: racer, optimizer: optimizer, hyperparameters: HyperParameters(entries),
+            scenario: scenario, title: title, racer: racer, optimizer: optimizer,
+            hyperparameters: definition.resolvedWithExtras(entries),
             plan: plan, steps: steps, seeds: seeds, sigma: Vec2(sigma[0], sigma[1]), batch: batch, noisy: noisy,
             start: Vec2(start[0], start[1]), objective: objective, floor: floor, windowFactor: windowFactor,
             curvatures: curvatures.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil })

@@ -32,13 +32,19 @@ public enum TunedScenario {
         out += "racers:\n"
         for racer in racers {
             var fields = ["name: \(quoted(racer.name))", "optimizer: \(racer.optimizerName)"]
-            for entry in racer.hyperparameters.entries {
+            for entry in racer.hyperparameters.entries where !["schedule", "clip_norm", "clip_value"].contains(entry.name) {
                 switch entry.value {
                 case .number(let v): fields.append("\(entry.name): \(number(v))")
                 case .pair(let a, let b): fields.append("\(entry.name): [\(number(a)), \(number(b))]")
                 case .flag(let b): fields.append("\(entry.name): \(b)")
+                case .text(let t): fields.append("\(entry.name): \(t)")
                 }
             }
+            if let schedule = racer.schedule {
+                let settings = schedule.settings.map { ", \($0.name): \(number($0.value))" }.joined()
+                fields.append("schedule: {type: \(schedule.type.name)\(settings)}")
+            }
+            if let clipping = racer.clipping { fields.append("\(clipping.key): \(number(clipping.threshold))") }
             if !racer.noisy { fields.append("noise: false") }
             out += "  - {\(fields.joined(separator: ", "))}\n"
         }
