@@ -169,3 +169,71 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
         #expect(Set(cells.map { $0["lr"] as! Double }).count == 12)
     }
 }
+
+@Suite struct TunePictureTests {
+    /// The width and height of a PNG file (from its IHDR chunk).
+    func pngSize(_ path: String) -> (Int, Int)? {
+        guard let data = FileManager.default.contents(atPath: path), data.count > 24,
+            Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        else { return nil }
+        let bytes = [UInt8](data)
+        func word(_ i: Int) -> Int { bytes[i..<(i + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (word(16), word(20))
+    }
+
+    @Test func aGridDrawsAHeatmapAndALineASweep() {
+        let folder = temporaryFolder()
+        let two = optrace("tune", "valley-bump", "--racer", "Momentum", "--param", "lr=0.05:2:log:8", "--param", "beta=0:0.95:6",
+                          "--steps", "40", "--seeds", "2", "--out", folder + "/two")
+        #expect(two.code == 0 && two.stdout.contains("heatmap.png"), "\(two.stderr)")
+        #expect(contents(folder + "/two") == ["heatmap.png", "tune.csv", "tune.json"])
+        #expect(pngSize(folder + "/two/heatmap.png").map { $0.0 > 800 && $0.1 > 600 } == true)
+        let one = optrace("tune", "valley-bump", "--racer", "SGD", "--param", "lr=0.05:3:log:12", "--steps", "40", "--out", folder + "/one")
+        #expect(one.code == 0)
+        #expect(contents(folder + "/one") == ["sweep.png", "tune.csv", "tune.json"])
+        #expect(pngSize(folder + "/one/sweep.png") != nil)
+        let random = optrace("tune", "valley-bump", "--racer", "Momentum", "--random", "10", "--param", "lr=0.05:2:log",
+                             "--param", "beta=0:0.9", "--steps", "20", "--out", folder + "/random")
+        #expect(random.code == 0 && contents(folder + "/random") == ["tune.csv", "tune.json"])
+        let none = optrace("tune", "valley-bump", "--racer", "SGD", "--param", "lr=0.05:3:log:4", "--steps", "10", "--no-render", "--out", folder + "/none")
+        #expect(none.code == 0 && contents(folder + "/none") == ["tune.csv", "tune.json"])
+    }
+
+    @Test func theTheoryAppearsOnThePictureOfAQuadratic() throws {
+        let path = scenarioFile(TuneCommandTests.quadratic, name: "bowl.yaml")
+        let folder = temporaryFolder()
+        #expect(optrace("tune", path, "--racer", "HB", "--param", "lr=0.05:0.5:log:10", "--param", "beta=0:0.8:10", "--out", folder, "--quiet").code == 0)
+        #expect(pngSize(folder + "/heatmap.png") != nil)
+        let scene = TunePictures.heatmap(try SweepResultFixture.result(path: path))
+        #expect(scene.theoryBest != nil && scene.theoryBoundary != nil)
+        let limit = 2.0 / 10 * (1 + scene.theoryBoundary!.points[0].y)
+        #expect(abs(scene.theoryBoundary!.points[0].x - limit) < 1e-12)
+    }
+
+    @Test func aMapDrawsItsPicture() {
+        let folder = temporaryFolder()
+        #expect(optrace("map", "valley-bump", "--racer", "Adam", "--grid", "20x15", "--steps", "50", "--out", folder, "--quiet").code == 0)
+        #expect(contents(folder) == ["map.csv", "map.png"])
+        #expect(pngSize(folder + "/map.png").map { $0.0 > 1000 } == true)
+    }
+}
+
+/// A small sweep run in-process, for scene tests.
+enum SweepResultFixture {
+    static func result(path: String) throws -> SweepResult {
+        let scenario = try ScenarioLocator.load(path)
+        let racer = scenario.racers.first { $0.name == "HB" }!
+        let target = try TuneTarget(racer: racer)
+        let plan = try SweepPlan(axes: [
+            SweepAxis(name: "lr", low: 0.05, high: 0.5, scale: .log, count: 6),
+            SweepAxis(name: "beta", low: 0, high: 0.8, scale: .linear, count: 5),
+        ])
+        let quadratic = try #require(QuadraticTheory(surface: scenario.surface))
+        let header = SweepHeader(
+            scenario: scenario.name, title: scenario.title, racer: racer.name, optimizer: racer.optimizerName,
+            hyperparameters: racer.hyperparameters, plan: plan, steps: 50, seeds: [0], sigma: .zero, batch: 1, noisy: true,
+            start: scenario.start, objective: .finalLoss, floor: 0, windowFactor: 10,
+            curvatures: (quadratic.lambda1, quadratic.lambda2))
+        return SweepResult(header: header, cells: Sweep.run(header, target: target, surface: scenario.surface))
+    }
+}

@@ -87,7 +87,8 @@ public struct MapCommand: ParsableCommand {
             tolerance: tolerance, threads: threads)
         let folder = try OutputFolder(preparing: folderPath)
         try AtomicFile.write(map.csv(), to: folder.file("map.csv"))
-        let written = ["map.csv"]
+        var written = ["map.csv"]
+        if !noRender { written += try StartMapPicture.write(map, scenario: scenario, racer: racer, steps: steps, to: folder) }
         if !quiet {
             let noise = racer.noisy && scenario.noise.sigma != .zero ? "noise seed \(scenario.noise.seed)" : "no noise"
             console.print("map of \(racer.name) (\(racer.hyperparameterLabel)) on \(scenario.name): \(columns)×\(rows) starts, \(steps) steps, \(noise)")

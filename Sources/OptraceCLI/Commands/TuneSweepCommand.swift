@@ -150,7 +150,7 @@ public struct TuneSweepCommand: ParsableCommand {
         let (json, csv) = TuneText.files(result)
         try AtomicFile.write(json, to: folder.file("tune.json"))
         try AtomicFile.write(csv, to: folder.file("tune.csv"))
-        return ["tune.json", "tune.csv"]
+        return ["tune.json", "tune.csv"] + (render ? try TunePictures.write(result, to: folder) : [])
     }
 
     func makeHeader(scenario: Scenario, racer: Racer, plan: SweepPlan) throws -> SweepHeader {
