@@ -16,11 +16,14 @@ public struct TuneTarget: Sendable {
     /// The definition's parameter an axis sets, and which number of a pair (`betas[1]`, or a component name
     /// such as `beta2`), or an error saying why the axis cannot be swept.
     public func parameter(of axis: SweepAxis) throws(TuneError) -> (parameter: OptimizerParameter, component: Int?) {
-        let names = definition.acceptedKeys
+        if axis.component == nil, let parameter = definition.parameter(named: axis.name), case .number = parameter.kind {
+            return (parameter, nil)
+        }
         if axis.component == nil, let (pair, index) = definition.pair(withComponent: axis.name) {
             return (pair, index)
         }
         guard let parameter = definition.parameter(named: axis.parameter) else {
+            let names = definition.acceptedKeys
             throw TuneError(
                 "--param \(axis.name): optimizer '\(definition.name)' (racer '\(racer.name)') has no parameter '\(axis.parameter)'\(Suggestion.hint(for: axis.parameter, in: names)); its parameters: \(names.joined(separator: ", "))")
         }
