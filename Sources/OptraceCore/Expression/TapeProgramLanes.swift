@@ -1,6 +1,3 @@
-/// Eight evaluation points side by side: one float64 per SIMD lane.
-public typealias Lanes = SIMD8<Double>
-
 extension TapeProgram {
     /// `valueAndGradient(scratch:)` for eight points at once, one per lane of a `Lanes` scratch.
     ///
