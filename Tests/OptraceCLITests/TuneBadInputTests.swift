@@ -115,3 +115,11 @@ import Testing
         }
     }
 }
+
+@Suite struct TuneHelpTests {
+    @Test(arguments: [["tune", "--help"], ["help", "tune", "sweep"], ["map", "--help"], ["tune", "merge", "--help"]])
+    func helpIsPrintedWithExitCodeZero(arguments: [String]) {
+        let run = optrace(arguments)
+        #expect(run.code == 0 && run.stdout.contains("USAGE: optrace") && run.stderr.isEmpty, "\(run.stderr)")
+    }
+}
