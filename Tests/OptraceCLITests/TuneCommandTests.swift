@@ -42,9 +42,6 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
         #expect(json["seeds"] as? [Int] == [13081, 13082, 13083])
         let csv = text(out + "/tune.csv").split(separator: "\n")
         #expect(csv.count == 25 && csv[0] == "lr,beta,mean,std,diverged,rank")
-        // The text written directly equals the JSONValue document.
-        let scenario = try ScenarioLocator.load("valley-bump")
-        _ = scenario
     }
 
     @Test func eachCellIsTheMeanOfItsRacesOnTheSameSeeds() throws {
@@ -99,6 +96,11 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
         let direct = try readJSON(out + "/tune.json")
         #expect((direct["cells"] as? [[String: Any]])?.first?["not_reached"] != nil)
         #expect(direct["objective"] as? String == "steps-to:0.5")
+        // The fast writer's text and the JSONValue document say the same.
+        let result = try SweepResultFixture.result(path: scenarioFile(Self.quadratic, name: "bowl.yaml"))
+        let fast = try JSONSerialization.jsonObject(with: Data(TuneJSON.serialized(result).utf8)) as? NSDictionary
+        let slow = try JSONSerialization.jsonObject(with: Data(TuneJSON.document(result).serialized().utf8)) as? NSDictionary
+        #expect(fast != nil && fast == slow)
     }
 
     @Test func shardsMergeIntoTheUnshardedResult() throws {
