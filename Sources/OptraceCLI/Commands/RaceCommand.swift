@@ -141,10 +141,6 @@ public struct RaceCommand: ParsableCommand {
     }
 
     func headline(_ scenario: Scenario) -> String {
-        let noise = scenario.noise
-        let sigma = noise.sigma.x == noise.sigma.y
-            ? NumberFormat.short(noise.sigma.x) : "[\(NumberFormat.short(noise.sigma.x)), \(NumberFormat.short(noise.sigma.y))]"
-        let noiseText = noise.sigma == .zero ? "no noise" : "σ=\(sigma)\(noise.batch > 1 ? " B=\(noise.batch)" : "") seed \(noise.seed)"
-        return "\(scenario.title) — \(scenario.name), \(scenario.steps) steps, \(noiseText)"
+        "\(scenario.title) — \(scenario.name), \(scenario.steps) steps, \(RaceScenes.noiseText(scenario.noise))"
     }
 }

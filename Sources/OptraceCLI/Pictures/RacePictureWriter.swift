@@ -20,7 +20,6 @@ struct RacePictureWriter {
 
     /// What was written, for the summary line.
     struct Written {
-        var frames = 0
         var files: [String] = []
     }
 
@@ -83,7 +82,6 @@ struct RacePictureWriter {
         if let apngError { throw apngError }
         try Interruption.check()
         try apng.commit()
-        written.frames = framesFolder == nil ? 0 : steps.count
         if framesFolder != nil { written.files.append("frames/ (\(steps.count) PNG)") }
         written.files.append("race.apng")
 
