@@ -85,6 +85,7 @@ public struct MapCommand: ParsableCommand {
         let map = StartMap(
             surface: scenario.surface, racer: racer, noise: scenario.noise, steps: steps, columns: columns, rows: rows,
             tolerance: tolerance, threads: threads)
+        try Interruption.check()
         let folder = try OutputFolder(preparing: folderPath)
         try AtomicFile.write(map.csv(), to: folder.file("map.csv"))
         var written = ["map.csv"]

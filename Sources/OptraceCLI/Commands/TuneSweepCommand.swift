@@ -128,6 +128,7 @@ public struct TuneSweepCommand: ParsableCommand {
 
         if !quiet { console.print(headline(header, cells: cells, shard: shard)) }
         let swept = Sweep.run(header, target: target, surface: scenario.surface, cells: cells, threads: threads)
+        try Interruption.check()
         let folder = try OutputFolder(preparing: folderPath)
         if let shard {
             try AtomicFile.write(TuneShardFile(header: header, shard: shard, cells: swept).serialized(), to: folder.file(shard.fileName))
@@ -242,6 +243,7 @@ public struct TuneSweepCommand: ParsableCommand {
             if !quiet { console.print(headline(header, cells: 0..<header.plan.cellCount, shard: nil)) }
             let result = SweepResult(
                 header: header, cells: Sweep.run(header, target: target, surface: scenario.surface, threads: threads))
+            try Interruption.check()
             let sub = try folder.subfolder(Self.slug(racer.name))
             let written = try Self.write(result, to: sub, render: !noRender)
             let best = result.best.map { target.hyperparameters(header.plan, at: $0.values) } ?? racer.hyperparameters
@@ -264,6 +266,7 @@ public struct TuneSweepCommand: ParsableCommand {
             note: "Written by 'optrace tune \(scenario.name) --all-racers' (\(budgetNote)): each racer at its best settings. Run: optrace race \(folder.path)/tuned.yaml")
         let reloaded = try ScenarioLoader.parse(yaml: yaml, file: folder.file("tuned.yaml"), defaultName: name)
         let result = reloaded.run()
+        try Interruption.check()
         try AtomicFile.write(yaml, to: folder.file("tuned.yaml"))
         try AtomicFile.write(
             JSONValue.object([

@@ -8,6 +8,8 @@ import Foundation
 /// alone in a race; runs are independent, so results do not depend on the number of threads. Known
 /// transformation chains step eight lanes at once (`LaneOptimizer`); others step each lane through its
 /// own scalar stepper. f and ∇f come from `SurfaceLaneEvaluator`, eight points per pass over the tape.
+/// A requested `Interruption` cuts every run short within 256 steps; callers check `Interruption` after a
+/// run and discard the partial outcomes.
 public struct SweepEngine: Sendable {
     public let surface: Surface
     /// The number of configurations.
@@ -108,6 +110,11 @@ public struct SweepEngine: Sendable {
     func runGroup(_ group: [SweepRun], evaluator: SurfaceLaneEvaluator, noise table: NoiseTable) -> [RunOutcome] {
         let width = Lanes.scalarCount
         let used = group.count
+        if Interruption.isRequested {
+            // The caller discards an interrupted sweep; the remaining groups only fill their slots.
+            let none = RunOutcome(finalPosition: Vec2(.nan, .nan), finalLoss: .nan, lossSum: .nan, firstStepBelow: nil, divergedStep: 0)
+            return Array(repeating: none, count: used)
+        }
         let lanes = (0..<width).map { group[$0 < used ? $0 : 0] }
         var x = Lanes(repeating: 0), y = Lanes(repeating: 0)
         for i in 0..<width {
@@ -151,6 +158,7 @@ public struct SweepEngine: Sendable {
         for i in 0..<width where alive & (1 << UInt32(i)) == 0 { dead[i] = true }
         var t = 1
         while t <= steps && alive != 0 {
+            if t & 0xFF == 0 && Interruption.isRequested { break }
             var xiX = zero, xiY = zero
             if noisy {
                 for i in 0..<width {
