@@ -10,7 +10,7 @@ public struct OptraceCommand: ParsableCommand {
             noise, so differences come from the update rules alone. Without a subcommand it runs \
             'race' on the built-in valley-bump scenario.
             """,
-        subcommands: [RaceCommand.self, ListCommand.self, GradCommand.self, BenchCommand.self],
+        subcommands: [RaceCommand.self, ListCommand.self, GradCommand.self, BenchCommand.self, TuneCommand.self, MapCommand.self],
         defaultSubcommand: RaceCommand.self
     )
 

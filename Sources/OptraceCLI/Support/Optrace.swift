@@ -44,6 +44,11 @@ public enum Optrace {
         } catch let error as ExitCode {
             return error.rawValue
         } catch {
+            // `--help` and `help COMMAND` parse to a help command whose run asks for the help text.
+            if OptraceCommand.exitCode(for: error) == .success {
+                console.write(OptraceCommand.fullMessage(for: error) + "\n")
+                return 0
+            }
             console.error("optrace: \(error)\n")
             return 1
         }

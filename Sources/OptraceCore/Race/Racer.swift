@@ -9,13 +9,22 @@ public struct Racer: Sendable {
     /// Whether the racer receives the race's gradient noise (true unless a scenario opts it out,
     /// to show the noiseless run beside the noisy ones).
     public let noisy: Bool
+    /// The learning-rate schedule the optimizer was built with (peak `lr`), if any.
+    public let schedule: ScheduleSpec?
+    /// The gradient clipping the optimizer was built with, if any.
+    public let clipping: GradientClipping?
 
-    public init(name: String, optimizerName: String, hyperparameters: HyperParameters, optimizer: Optimizer, noisy: Bool = true) {
+    public init(
+        name: String, optimizerName: String, hyperparameters: HyperParameters, optimizer: Optimizer, noisy: Bool = true,
+        schedule: ScheduleSpec? = nil, clipping: GradientClipping? = nil
+    ) {
         self.name = name
         self.optimizerName = optimizerName
         self.hyperparameters = hyperparameters
         self.optimizer = optimizer
         self.noisy = noisy
+        self.schedule = schedule
+        self.clipping = clipping
     }
 
     /// A racer using catalog optimizer `definition` with `given` hyperparameters (validated by the caller).

@@ -354,7 +354,8 @@ public enum ScenarioLoader {
         if let schedule { hyperparameters.set("schedule", .text(schedule.description)) }
         if let clipping { hyperparameters.set(clipping.key, .number(clipping.threshold)) }
         return Racer(
-            name: name, optimizerName: definition.name, hyperparameters: hyperparameters, optimizer: optimizer, noisy: noisy)
+            name: name, optimizerName: definition.name, hyperparameters: hyperparameters, optimizer: optimizer, noisy: noisy,
+            schedule: schedule, clipping: clipping)
     }
 
     /// `schedule: {type: NAME, key: value, …}`: a learning-rate schedule whose peak is the racer's lr.

@@ -1,0 +1,45 @@
+import Foundation
+import OptraceCore
+import OptracePlot
+
+/// Turns a start map into the plotting library's scene and writes `map.png`.
+enum StartMapPicture {
+    static func write(_ map: StartMap, scenario: Scenario, racer: Racer, steps: Int, to folder: OutputFolder) throws -> [String] {
+        let field = RaceScenes.field(scenario.surface, columns: 241, rows: 181)
+        let shares = map.shares
+        let endings = map.endings.map { ending -> Int in
+            switch ending {
+            case .minimum(let k): return k
+            case .elsewhere: return -1
+            case .diverged: return -2
+            }
+        }
+        let minima = map.minima.map { m in
+            StartMapScene.Minimum(
+                point: m.point,
+                label: "(\(NumberFormat.fixed(m.point.x, 2)), \(NumberFormat.fixed(m.point.y, 2)))",
+                isGlobal: m.isGlobal)
+        }
+        var legend = zip(minima, shares.minima).map { m, share in
+            "reach \(m.label)\(m.isGlobal ? " global" : " local"): \(percent(share))"
+        }
+        legend.append("near no known minimum: \(percent(shares.elsewhere))")
+        legend.append("diverge: \(percent(shares.diverged))")
+        let noise = racer.noisy && scenario.noise.sigma != .zero ? "noise seed \(scenario.noise.seed)" : "no noise"
+        let scene = StartMapScene(
+            title: "Where \(racer.name) ends from each start: \(scenario.title)",
+            subtitle: "\(RaceScenes.legendLabel(racer)), \(map.columns)×\(map.rows) starts, \(steps) steps, \(noise)",
+            field: field, columns: map.columns, rows: map.rows, endings: endings, finalLosses: map.outcomes.map(\.finalLoss),
+            minima: minima, legend: legend,
+            notes: ["A start is at a minimum when its run ends within \(NumberFormat.fixedSignificant(map.tolerance, 3)) of it; lines: contours of f."])
+        let domain = scenario.surface.domain
+        let aspect = domain.span.y / domain.span.x
+        let width = 980.0
+        let height = StartMapRenderer.fittingHeight(width: width, aspect: Swift.min(aspect, 1.2), notes: scene.notes.count)
+        let image = StartMapRenderer(scene: scene, width: width, height: height, scale: 1.5).render()
+        try AtomicFile.write(try PNGEncoder().encode(image), to: folder.file("map.png"))
+        return ["map.png"]
+    }
+
+    static func percent(_ fraction: Double) -> String { NumberFormat.fixed(100 * fraction, 1) + "%" }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import OptraceCore
+import OptracePlot
+
+/// Turns a sweep's result into the plotting library's scenes and writes `heatmap.png` (2-D) or `sweep.png` (1-D).
+enum TunePictures {
+    /// Draws and writes the picture of `result` into `folder`; returns the file names written (none for random
+    /// samples of two or more parameters).
+    static func write(_ result: SweepResult, to folder: OutputFolder) throws -> [String] {
+        let plan = result.header.plan
+        if plan.axes.count == 2 && plan.isGrid {
+            let image = HeatmapRenderer(scene: heatmap(result), scale: 1.5).render()
+            try AtomicFile.write(try PNGEncoder().encode(image), to: folder.file("heatmap.png"))
+            return ["heatmap.png"]
+        }
+        if plan.axes.count == 1 {
+            let image = SweepRenderer(scene: sweep(result), scale: 1.5).render()
+            try AtomicFile.write(try PNGEncoder().encode(image), to: folder.file("sweep.png"))
+            return ["sweep.png"]
+        }
+        return []
+    }
+
+    static func subtitle(_ header: SweepHeader) -> String {
+        let noise = header.hasNoise ? "\(header.seeds.count) noise seed\(header.seeds.count == 1 ? "" : "s") from \(header.seeds[0])" : "no noise"
+        return "\(header.racer) (\(header.optimizer)) on \(header.scenario), \(header.steps) steps, \(noise), objective \(header.objective)"
+    }
+
+    /// The label of the coloured or plotted quantity: the objective, above f* when f* ≠ 0.
+    static func valueLabel(_ header: SweepHeader) -> String {
+        let ideal = header.objective.ideal(floor: header.floor)
+        return ideal == 0 ? header.objective.label : "\(header.objective.label) − f*"
+    }
+
+    /// The objective above its ideal, for a log scale (nil without a value).
+    static func shown(_ cells: [SweepCell], ideal: Double) -> [Double?] {
+        let excess = cells.map { $0.mean.map { $0 - ideal } }
+        let floor = (excess.compactMap { $0 }.filter { $0 > 0 }.min() ?? 1) / 2
+        return excess.map { $0.map { Swift.max($0, floor) } }
+    }
+
+    /// Summary lines under a picture: `TuneTable.summary` split at "; " into lines that fit.
+    static func notes(_ result: SweepResult) -> [String] {
+        var lines: [String] = []
+        for line in TuneTable.summary(result).split(separator: "\n") {
+            var current = ""
+            for part in line.components(separatedBy: "; ") {
+                if !current.isEmpty && current.count + part.count > 110 {
+                    lines.append(current + ";")
+                    current = "    " + part
+                } else {
+                    current += current.isEmpty ? part : "; " + part
+                }
+            }
+            if !current.isEmpty { lines.append(current) }
+        }
+        return lines
+    }
+
+    static func heatmap(_ result: SweepResult) -> HeatmapScene {
+        let header = result.header
+        let axes = header.plan.axes
+        let n = axes[0].count!
+        var best: (column: Int, row: Int)?
+        if let cell = result.best { best = (cell.index % n, cell.index / n) }
+        var theoryBest: (point: SIMD2<Double>, label: String)?
+        var boundary: (points: [SIMD2<Double>], label: String)?
+        if let theory = result.theory {
+            if let point = theory.best {
+                theoryBest = (SIMD2(point[0], point[1]), "theory optimum")
+            }
+            if let r = theory.rateAxis, let m = theory.momentumAxis {
+                let betas = (0...200).map { axes[m].low + (axes[m].high - axes[m].low) * Double($0) / 200 }
+                let points = betas.map { beta -> SIMD2<Double> in
+                    let lr = theory.stabilityLimit(beta: beta)
+                    return r == 0 ? SIMD2(lr, beta) : SIMD2(beta, lr)
+                }
+                boundary = (points, "theory: lr·λ₂ = 2 + 2β")
+            }
+        }
+        return HeatmapScene(
+            title: "\(header.racer): \(header.objective.label) over \(axes[0].name) × \(axes[1].name)",
+            subtitle: subtitle(header), columns: axes[0].values, rows: axes[1].values, xLabel: axes[0].name,
+            yLabel: axes[1].name, xLog: axes[0].scale == .log, yLog: axes[1].scale == .log,
+            valueLabel: valueLabel(header), values: shown(result.cells, ideal: header.objective.ideal(floor: header.floor)),
+            diverged: result.cells.map(\.diverged), best: best, theoryBest: theoryBest, theoryBoundary: boundary,
+            notes: notes(result))
+    }
+
+    static func sweep(_ result: SweepResult) -> SweepScene {
+        let header = result.header
+        let axis = header.plan.axes[0]
+        // Random samples of one parameter are drawn in order of their value.
+        let order = result.cells.indices.sorted { result.cells[$0].values[0] < result.cells[$1].values[0] }
+        let cells = order.map { result.cells[$0] }
+        let ideal = header.objective.ideal(floor: header.floor)
+        let shownMeans = shown(cells, ideal: ideal)
+        var window: (low: Double, high: Double, label: String)?
+        if let w = result.window {
+            let width = w.decades.map { "\(NumberFormat.fixed($0, 2)) decades" } ?? "\(NumberFormat.fixedSignificant(w.high - w.low, 3)) wide"
+            window = (w.low, w.high, "usable window (within \(NumberFormat.short(w.factor))× of the best): \(width)")
+        }
+        var theoryBest: (value: Double, label: String)?
+        var theoryEdge: (value: Double, label: String)?
+        if let theory = result.theory {
+            if let best = theory.best { theoryBest = (best[0], "theory optimum \(NumberFormat.fixedSignificant(best[0], 4))") }
+            if let edge = theory.edge { theoryEdge = (edge, "theory: diverges at \(NumberFormat.fixedSignificant(edge, 4))") }
+        }
+        return SweepScene(
+            title: "\(header.racer): \(header.objective.label) against \(axis.name)", subtitle: subtitle(header),
+            values: cells.map { $0.values[0] }, xLabel: axis.name, xLog: axis.scale == .log, yLabel: valueLabel(header),
+            means: shownMeans, stds: cells.map(\.std), diverged: cells.map(\.diverged),
+            best: result.best.flatMap { best in order.firstIndex(of: best.index) }, window: window,
+            divergenceEdge: result.window?.divergesAbove, theoryBest: theoryBest, theoryEdge: theoryEdge, notes: notes(result))
+    }
+}

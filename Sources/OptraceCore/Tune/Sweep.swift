@@ -1,0 +1,35 @@
+/// Runs the cells of a sweep through the batched engine, every cell on the same seeds (common random numbers).
+public enum Sweep {
+    /// The cells `cells` (a range of plan indices; all of them by default) of the sweep `header` describes, for
+    /// `target` on `surface`. Every cell's runs are independent of the others, so a shard's cells equal the same
+    /// cells of the whole sweep, and nothing depends on `threads`.
+    public static func run(
+        _ header: SweepHeader, target: TuneTarget, surface: Surface, cells: Range<Int>? = nil, threads: Int? = nil
+    ) -> [SweepCell] {
+        let plan = header.plan
+        let range = cells ?? 0..<plan.cellCount
+        let seeds = header.hasNoise ? header.seeds : Array(header.seeds.prefix(1))
+        let count = range.count
+        let first = range.lowerBound
+        let engine = SweepEngine(
+            surface: surface, configurationCount: count,
+            makeOptimizer: { target.optimizer(plan, cell: first + $0) },
+            starts: [header.start], noise: GradientNoise(sigma: header.sigma, batch: header.batch, seed: header.seeds[0]),
+            seeds: seeds, noisy: header.noisy, steps: header.steps, threshold: header.objective.threshold(floor: header.floor))
+        // Run r is seed r / count of cell r mod count: the lanes of a group share their seed.
+        let outcomes = engine.run(count: count * seeds.count, threads: threads) { r in
+            SweepRun(configuration: r % count, start: 0, seed: r / count)
+        }
+        let minima = surface.minima
+        return (0..<count).map { c in
+            let runs = seeds.indices.map { k -> (diverged: Bool, value: Double?) in
+                let outcome = outcomes[k * count + c]
+                if outcome.diverged { return (true, nil) }
+                return (false, header.objective.value(of: outcome, steps: header.steps, minima: minima))
+            }
+            // Without noise every seed gives the same run: it counts once per seed.
+            let all = header.hasNoise ? runs : Array(repeating: runs[0], count: 1)
+            return SweepCell(index: first + c, values: plan.point(first + c), outcomes: all)
+        }
+    }
+}

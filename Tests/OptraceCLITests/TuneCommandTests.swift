@@ -1,0 +1,241 @@
+import Foundation
+import Testing
+@testable import OptraceCLI
+@testable import OptraceCore
+
+/// Reads a JSON file as a dictionary.
+func readJSON(_ path: String) throws -> [String: Any] {
+    let data = try #require(FileManager.default.contents(atPath: path))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+}
+
+func text(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+
+@Suite struct TuneCommandTests {
+    static let quadratic = """
+        name: bowl
+        surface:
+          terms:
+            - valley: {curvatures: [1, 10], angle: 30}
+          domain: {x: [-5, 5], y: [-5, 5]}
+        start: [3, 2]
+        steps: 100
+        racers:
+          - {name: GD, optimizer: sgd, lr: 0.1}
+          - {name: HB, optimizer: momentum, lr: 0.01, beta: 0.5}
+        """
+
+    @Test func aTwoDimensionalSweepWritesItsResults() throws {
+        let out = temporaryFolder() + "/t"
+        let run = optrace(
+            "tune", "valley-bump", "--racer", "Momentum", "--param", "lr=0.01:1:log:6", "--param", "beta=0:0.9:4",
+            "--steps", "60", "--seeds", "3", "--out", out, "--no-render")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("rank") && run.stdout.contains("best: lr = "))
+        #expect(run.stdout.contains("usable window of lr"))
+        let json = try readJSON(out + "/tune.json")
+        let cells = try #require(json["cells"] as? [[String: Any]])
+        #expect(cells.count == 24)
+        #expect(Set(cells[0].keys) == ["lr", "beta", "mean", "std", "diverged"])
+        let best = try #require(json["best"] as? [String: Any])
+        #expect(best["lr"] is Double && best["beta"] is Double && best["value"] is Double && best["std"] is Double)
+        #expect(json["seeds"] as? [Int] == [13081, 13082, 13083])
+        let csv = text(out + "/tune.csv").split(separator: "\n")
+        #expect(csv.count == 25 && csv[0] == "lr,beta,mean,std,diverged,rank")
+    }
+
+    @Test func eachCellIsTheMeanOfItsRacesOnTheSameSeeds() throws {
+        let out = temporaryFolder() + "/t"
+        #expect(optrace(
+            "tune", "valley-bump", "--racer", "SGD", "--param", "lr=0.5:2.5:5", "--steps", "40", "--seeds", "2",
+            "--objective", "mean-loss", "--out", out, "--quiet", "--no-render").code == 0)
+        // The CSV (numbers read back exactly): lr,mean,std,diverged,rank.
+        let rows = text(out + "/tune.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 5)
+        let scenario = try ScenarioLocator.load("valley-bump").with(steps: 40)
+        for row in rows {
+            let lr = try #require(Double(row[0]))
+            var values: [Double] = []
+            for seed: UInt64 in [13081, 13082] {
+                var race = scenario.with(seed: seed)
+                race.racers = [Racer(name: "SGD", definition: OptimizerCatalog.sgd, given: ["lr": .number(lr)])]
+                let trajectory = race.run().trajectories[0]
+                if trajectory.status.isDiverged { continue }
+                var sum = 0.0
+                for t in 1...40 { sum += trajectory.losses[t] }
+                values.append(sum / 40)
+            }
+            if values.isEmpty {
+                #expect(row[1].isEmpty)
+            } else {
+                let mean = values.reduce(0, +) / Double(values.count)
+                #expect(Double(row[1]) == mean, "lr \(lr)")
+            }
+            #expect(Double(row[3]) == Double(2 - values.count) / 2)
+        }
+        #expect(rows.contains { $0[3] == "1.0" }, "lr 2.5 diverges on a valley of curvature 1")
+    }
+
+    @Test func theThreadCountDoesNotChangeTheFiles() {
+        var texts: [String] = []
+        for threads in ["1", "2", "5"] {
+            let out = temporaryFolder() + "/t"
+            #expect(optrace(
+                "tune", "valley-bump", "--racer", "Adam", "--param", "lr=0.01:3:log:7", "--param", "beta1=0:0.95:3",
+                "--steps", "30", "--seeds", "2", "--threads", threads, "--out", out, "--quiet", "--no-render").code == 0)
+            texts.append(text(out + "/tune.json") + text(out + "/tune.csv"))
+        }
+        #expect(texts[0].count > 1000 && texts[0] == texts[1] && texts[1] == texts[2])
+    }
+
+    @Test func theDirectJSONTextEqualsTheDocument() throws {
+        let out = temporaryFolder() + "/t"
+        #expect(optrace(
+            "tune", "valley-bump", "--racer", "Momentum", "--param", "lr=0.01:1:log:3", "--param", "beta=0:0.9:2",
+            "--steps", "20", "--objective", "steps-to:0.5", "--out", out, "--quiet", "--no-render").code == 0)
+        let direct = try readJSON(out + "/tune.json")
+        #expect((direct["cells"] as? [[String: Any]])?.first?["not_reached"] != nil)
+        #expect(direct["objective"] as? String == "steps-to:0.5")
+        // The fast writer's text and the JSONValue document say the same.
+        let result = try SweepResultFixture.result(path: scenarioFile(Self.quadratic, name: "bowl.yaml"))
+        let fast = try JSONSerialization.jsonObject(with: Data(TuneJSON.serialized(result).utf8)) as? NSDictionary
+        let slow = try JSONSerialization.jsonObject(with: Data(TuneJSON.document(result).serialized().utf8)) as? NSDictionary
+        #expect(fast != nil && fast == slow)
+    }
+
+    @Test func shardsMergeIntoTheUnshardedResult() throws {
+        let folder = temporaryFolder()
+        let args = ["tune", "valley-bump", "--racer", "Momentum", "--param", "lr=0.02:2:log:9", "--param", "beta=0:0.95:5",
+                    "--steps", "50", "--seeds", "2", "--quiet", "--no-render"]
+        #expect(optrace(args + ["--out", folder + "/whole"]).code == 0)
+        for i in 1...3 { #expect(optrace(args + ["--out", folder + "/shards", "--shard", "\(i)/3"]).code == 0) }
+        #expect(contents(folder + "/shards") == ["tune-shard-1-of-3.json", "tune-shard-2-of-3.json", "tune-shard-3-of-3.json"])
+        let merge = optrace(
+            "tune", "merge", folder + "/shards/tune-shard-2-of-3.json", folder + "/shards/tune-shard-3-of-3.json",
+            folder + "/shards/tune-shard-1-of-3.json", "--out", folder + "/merged", "--no-render")
+        #expect(merge.code == 0, "\(merge.stderr)")
+        #expect(text(folder + "/merged/tune.json") == text(folder + "/whole/tune.json"))
+        #expect(text(folder + "/merged/tune.csv") == text(folder + "/whole/tune.csv"))
+        let missing = optrace("tune", "merge", folder + "/shards/tune-shard-1-of-3.json", "--out", folder + "/bad")
+        #expect(missing.code == 2 && missing.stderr.contains("missing shards 2/3, 3/3"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/bad"))
+    }
+
+    @Test func theTheoryIsPrintedForAQuadratic() throws {
+        let path = scenarioFile(Self.quadratic, name: "bowl.yaml")
+        let out = temporaryFolder() + "/t"
+        let run = optrace(
+            "tune", path, "--racer", "HB", "--param", "lr=0.05:0.5:log:24", "--param", "beta=0:0.8:24", "--out", out,
+            "--no-render")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("theory (quadratic, no noise): λ₁ = 1, λ₂ = 10"))
+        #expect(run.stdout.contains("heavy ball best lr = (2/(√λ₁+√λ₂))² = 0.2309, β = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = 0.2699"))
+        let theory = try #require(try readJSON(out + "/tune.json")["theory"] as? [String: Any])
+        let best = try #require(theory["best"] as? [String: Double])
+        #expect(abs(best["lr"]! - 4 / pow(1 + 10.0.squareRoot(), 2)) < 1e-15)
+        let gd = optrace("tune", path, "--racer", "GD", "--param", "lr=0.01:0.3:log:30", "--out", out, "--no-render")
+        #expect(gd.stdout.contains("gradient descent best lr = 2/(λ₁+λ₂) = 0.1818"))
+        #expect(gd.stdout.contains("diverges for lr ≥ 2/λ₂ = 0.2"))
+    }
+
+    @Test func allRacersAreTunedAndRacedAndTheRaceReproduces() throws {
+        let out = temporaryFolder() + "/all"
+        let run = optrace("tune", "valley-bump", "--all-racers", "--budget", "16", "--steps", "60", "--seeds", "2", "--out", out, "--no-render")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(contents(out) == ["adam", "momentum", "scoreboard.json", "sgd", "tune.json", "tuned.yaml"])
+        let momentum = try #require(try readJSON(out + "/momentum/tune.json")["cells"] as? [[String: Any]])
+        #expect(momentum.count == 16 && momentum[0]["beta"] != nil)
+        let sgd = try #require(try readJSON(out + "/sgd/tune.json")["cells"] as? [[String: Any]])
+        #expect(sgd.count == 16 && sgd[0]["momentum"] != nil)
+        let adam = try #require(try readJSON(out + "/adam/tune.json")["cells"] as? [[String: Any]])
+        #expect(adam.count == 16 && Set(adam[0].keys) == ["lr", "mean", "std", "diverged"])
+        let yaml = text(out + "/tuned.yaml")
+        // The best row of the CSV (numbers read back exactly): lr,momentum,mean,std,diverged,rank.
+        let best = try #require(text(out + "/sgd/tune.csv").split(separator: "\n").map { $0.split(separator: ",") }.first { $0.last == "1" })
+        #expect(yaml.contains("{name: \"SGD\", optimizer: sgd, lr: \(TunedScenario.number(Double(best[0])!)), momentum: \(TunedScenario.number(Double(best[1])!)),"))
+        let again = temporaryFolder() + "/race"
+        #expect(optrace("race", out + "/tuned.yaml", "--out", again, "--quiet").code == 0)
+        #expect(text(again + "/scoreboard.json") == text(out + "/scoreboard.json"))
+        #expect(run.stdout.contains("race at the tuned settings"))
+    }
+
+    @Test func randomSamplesAreSeeded() throws {
+        let a = temporaryFolder() + "/a", b = temporaryFolder() + "/b"
+        let args = ["tune", "valley-bump", "--racer", "Momentum", "--random", "12", "--param", "lr=0.01:1:log",
+                    "--param", "beta=0:0.99", "--steps", "20", "--seeds", "1", "--quiet", "--no-render"]
+        #expect(optrace(args + ["--out", a]).code == 0)
+        #expect(optrace(args + ["--out", b]).code == 0)
+        #expect(text(a + "/tune.json") == text(b + "/tune.json"))
+        let cells = try #require(try readJSON(a + "/tune.json")["cells"] as? [[String: Any]])
+        #expect(cells.count == 12 && cells.allSatisfy { ($0["lr"] as! Double) >= 0.01 && ($0["beta"] as! Double) <= 0.99 })
+        #expect(Set(cells.map { $0["lr"] as! Double }).count == 12)
+    }
+}
+
+@Suite struct TunePictureTests {
+    /// The width and height of a PNG file (from its IHDR chunk).
+    func pngSize(_ path: String) -> (Int, Int)? {
+        guard let data = FileManager.default.contents(atPath: path), data.count > 24,
+            Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        else { return nil }
+        let bytes = [UInt8](data)
+        func word(_ i: Int) -> Int { bytes[i..<(i + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (word(16), word(20))
+    }
+
+    @Test func aGridDrawsAHeatmapAndALineASweep() {
+        let folder = temporaryFolder()
+        let two = optrace("tune", "valley-bump", "--racer", "Momentum", "--param", "lr=0.05:2:log:8", "--param", "beta=0:0.95:6",
+                          "--steps", "40", "--seeds", "2", "--out", folder + "/two")
+        #expect(two.code == 0 && two.stdout.contains("heatmap.png"), "\(two.stderr)")
+        #expect(contents(folder + "/two") == ["heatmap.png", "tune.csv", "tune.json"])
+        #expect(pngSize(folder + "/two/heatmap.png").map { $0.0 > 800 && $0.1 > 600 } == true)
+        let one = optrace("tune", "valley-bump", "--racer", "SGD", "--param", "lr=0.05:3:log:12", "--steps", "40", "--out", folder + "/one")
+        #expect(one.code == 0)
+        #expect(contents(folder + "/one") == ["sweep.png", "tune.csv", "tune.json"])
+        #expect(pngSize(folder + "/one/sweep.png") != nil)
+        let random = optrace("tune", "valley-bump", "--racer", "Momentum", "--random", "10", "--param", "lr=0.05:2:log",
+                             "--param", "beta=0:0.9", "--steps", "20", "--out", folder + "/random")
+        #expect(random.code == 0 && contents(folder + "/random") == ["tune.csv", "tune.json"])
+        let none = optrace("tune", "valley-bump", "--racer", "SGD", "--param", "lr=0.05:3:log:4", "--steps", "10", "--no-render", "--out", folder + "/none")
+        #expect(none.code == 0 && contents(folder + "/none") == ["tune.csv", "tune.json"])
+    }
+
+    @Test func theTheoryAppearsOnThePictureOfAQuadratic() throws {
+        let path = scenarioFile(TuneCommandTests.quadratic, name: "bowl.yaml")
+        let folder = temporaryFolder()
+        #expect(optrace("tune", path, "--racer", "HB", "--param", "lr=0.05:0.5:log:10", "--param", "beta=0:0.8:10", "--out", folder, "--quiet").code == 0)
+        #expect(pngSize(folder + "/heatmap.png") != nil)
+        let scene = TunePictures.heatmap(try SweepResultFixture.result(path: path))
+        #expect(scene.theoryBest != nil && scene.theoryBoundary != nil)
+        let limit = 2.0 / 10 * (1 + scene.theoryBoundary!.points[0].y)
+        #expect(abs(scene.theoryBoundary!.points[0].x - limit) < 1e-12)
+    }
+
+    @Test func aMapDrawsItsPicture() {
+        let folder = temporaryFolder()
+        #expect(optrace("map", "valley-bump", "--racer", "Adam", "--grid", "20x15", "--steps", "50", "--out", folder, "--quiet").code == 0)
+        #expect(contents(folder) == ["map.csv", "map.png"])
+        #expect(pngSize(folder + "/map.png").map { $0.0 > 1000 } == true)
+    }
+}
+
+/// A small sweep run in-process, for scene tests.
+enum SweepResultFixture {
+    static func result(path: String) throws -> SweepResult {
+        let scenario = try ScenarioLocator.load(path)
+        let racer = scenario.racers.first { $0.name == "HB" }!
+        let target = try TuneTarget(racer: racer)
+        let plan = try SweepPlan(axes: [
+            SweepAxis(name: "lr", low: 0.05, high: 0.5, scale: .log, count: 6),
+            SweepAxis(name: "beta", low: 0, high: 0.8, scale: .linear, count: 5),
+        ])
+        let quadratic = try #require(QuadraticTheory(surface: scenario.surface))
+        let header = SweepHeader(
+            scenario: scenario.name, title: scenario.title, racer: racer.name, optimizer: racer.optimizerName,
+            hyperparameters: racer.hyperparameters, plan: plan, steps: 50, seeds: [0], sigma: .zero, batch: 1, noisy: true,
+            start: scenario.start, objective: .finalLoss, floor: 0, windowFactor: 10,
+            curvatures: (quadratic.lambda1, quadratic.lambda2))
+        return SweepResult(header: header, cells: Sweep.run(header, target: target, surface: scenario.surface))
+    }
+}
