@@ -78,22 +78,25 @@ struct RacePictureWriter {
             index = batch.upperBound
             progress.update(index)
         }
-        let renderer = renderers[0]
         if let apngError { throw apngError }
         try Interruption.check()
         try apng.commit()
         if framesFolder != nil { written.files.append("frames/ (\(steps.count) PNG)") }
         written.files.append("race.apng")
 
+        // The summary and the loss plot are drawn and encoded side by side.
         try Interruption.check()
-        let summary = try PNGEncoder(options: .apngKeyframe).encode(renderer.renderSummary())
-        try AtomicFile.write(summary, to: folder.file("summary.png"))
+        let lossScene = RaceScenes.loss(scenario, result)
+        let lossHeight = width * 9 / 16
+        let pictures = try ParallelPNGEncoder.map(count: 2, threads: workers) { k -> [UInt8] in
+            let image = k == 0
+                ? renderers[0].renderSummary()
+                : LossPlotRenderer(scene: lossScene, width: width, height: lossHeight, scale: scale).render()
+            return try PNGEncoder(options: .standard).encode(image)
+        }
+        try AtomicFile.write(pictures[0], to: folder.file("summary.png"))
         written.files.append("summary.png")
-
-        try Interruption.check()
-        let lossRenderer = LossPlotRenderer(
-            scene: RaceScenes.loss(scenario, result), width: options.width, height: options.width * 9 / 16, scale: options.scale)
-        try AtomicFile.write(try PNGEncoder(options: .apngKeyframe).encode(lossRenderer.render()), to: folder.file("loss.png"))
+        try AtomicFile.write(pictures[1], to: folder.file("loss.png"))
         written.files.append("loss.png")
         return written
     }
