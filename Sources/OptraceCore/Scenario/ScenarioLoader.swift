@@ -280,24 +280,11 @@ public enum ScenarioLoader {
     static let racerKeys = ["name", "optimizer", "noise", "schedule", "clip_norm", "clip_value"]
 
     static func buildRacer(_ node: ScenarioNode) throws(ScenarioError) -> Racer {
-        let optimizers = OptimizerCatalog.all.map(\.name)
-        guard case .mapping(let mapping) = node.node else {
+        guard case .mapping = node.node else {
             throw node.error("expected a racer {name, optimizer, …}, found \(node.found)")
         }
-        var definition: OptimizerDefinition?
-        for (key, value) in mapping where key.string == "optimizer" {
-            let optimizerNode = node.child("optimizer", value)
-            let name = try optimizerNode.string(what: "an optimizer name (\(optimizers.joined(separator: ", ")))")
-            guard let found = OptimizerCatalog.definition(named: name) else {
-                throw optimizerNode.error("unknown optimizer '\(name)'\(Suggestion.hint(for: name, in: optimizers)); expected one of \(optimizers.joined(separator: ", "))")
-            }
-            definition = found
-        }
-        guard let definition else {
-            throw ScenarioError(
-                file: node.file, line: node.line, column: node.column, keyPath: "\(node.path).optimizer",
-                message: "missing key 'optimizer' (expected one of \(optimizers.joined(separator: ", ")))")
-        }
+        let definition = try node.namedChoice(
+            "optimizer", kind: "optimizer", names: OptimizerCatalog.all.map(\.name), lookup: OptimizerCatalog.definition(named:))
         let allowed = racerKeys + definition.acceptedKeys
         let entries: [(key: String, value: ScenarioNode)]
         do {
@@ -362,21 +349,8 @@ public enum ScenarioLoader {
     static func buildSchedule(_ node: ScenarioNode) throws(ScenarioError) -> ScheduleSpec {
         let typeNames = ScheduleCatalog.all.map(\.name)
         let what = "a schedule {type: NAME, …} (types: \(typeNames.joined(separator: ", ")))"
-        guard case .mapping(let mapping) = node.node else { throw node.error("expected \(what), found \(node.found)") }
-        var type: ScheduleType?
-        for (key, value) in mapping where key.string == "type" {
-            let typeNode = node.child("type", value)
-            let name = try typeNode.string(what: "a schedule type (\(typeNames.joined(separator: ", ")))")
-            guard let found = ScheduleCatalog.type(named: name) else {
-                throw typeNode.error("unknown schedule type '\(name)'\(Suggestion.hint(for: name, in: typeNames)); expected one of \(typeNames.joined(separator: ", "))")
-            }
-            type = found
-        }
-        guard let type else {
-            throw ScenarioError(
-                file: node.file, line: node.line, column: node.column, keyPath: "\(node.path).type",
-                message: "missing key 'type' (expected one of \(typeNames.joined(separator: ", ")))")
-        }
+        guard case .mapping = node.node else { throw node.error("expected \(what), found \(node.found)") }
+        let type = try node.namedChoice("type", kind: "schedule type", names: typeNames, lookup: ScheduleCatalog.type(named:))
         let keyNames = type.keys.map(\.name)
         let fields = try node.fields(
             allowed: ["type"] + keyNames,

@@ -122,6 +122,23 @@ struct ScenarioNode {
         return Vec2(a, b)
     }
 
+    /// The entry named by field `key` of this mapping, looked up among `names` (a did-you-mean
+    /// when unknown; an error naming the key when missing).
+    func namedChoice<T>(_ key: String, kind: String, names: [String], lookup: (String) -> T?) throws(ScenarioError) -> T {
+        let choices = names.joined(separator: ", ")
+        guard case .mapping(let mapping) = node, let value = mapping.first(where: { $0.key.string == key })?.value else {
+            throw ScenarioError(
+                file: file, line: line, column: column, keyPath: "\(path).\(key)",
+                message: "missing key '\(key)' (expected one of \(choices))")
+        }
+        let field = child(key, value)
+        let name = try field.string(what: "a\(kind.first.map { "aeiou".contains($0) } == true ? "n" : "") \(kind) name (\(choices))")
+        guard let found = lookup(name) else {
+            throw field.error("unknown \(kind) '\(name)'\(Suggestion.hint(for: name, in: names)); expected one of \(choices)")
+        }
+        return found
+    }
+
     /// The column where the text of this scalar begins (after an opening quote).
     var textColumn: Int? {
         guard let column, case .scalar(let s) = node else { return nil }
