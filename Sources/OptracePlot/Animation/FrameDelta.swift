@@ -1,3 +1,4 @@
+import Foundation
 /// The part of a frame an APNG must store: the bounding rectangle of pixels that changed since the previous frame.
 ///
 /// Inside the rectangle, unchanged pixels are made fully transparent and drawn with `blend_op = OVER`, so the file
@@ -28,15 +29,14 @@ public struct FrameDelta: Sendable, Equatable {
                 let p = pRaw.bindMemory(to: UInt32.self), c = cRaw.bindMemory(to: UInt32.self)
                 for y in 0..<h {
                     let row = y * w
-                    var first = -1, last = -1
-                    for x in 0..<w where p[row + x] != c[row + x] {
-                        if first < 0 { first = x }
-                        last = x
-                    }
-                    if first >= 0 {
-                        minX = Swift.min(minX, first); maxX = Swift.max(maxX, last)
-                        minY = Swift.min(minY, y); maxY = y
-                    }
+                    // Most rows are unchanged: compare them whole (memcmp is vectorised), then scan
+                    // a changed row from both ends.
+                    if memcmp(pRaw.baseAddress! + row * 4, cRaw.baseAddress! + row * 4, w * 4) == 0 { continue }
+                    var first = 0, last = w - 1
+                    while p[row + first] == c[row + first] { first += 1 }
+                    while p[row + last] == c[row + last] { last -= 1 }
+                    minX = Swift.min(minX, first); maxX = Swift.max(maxX, last)
+                    minY = Swift.min(minY, y); maxY = y
                 }
             }
         }
