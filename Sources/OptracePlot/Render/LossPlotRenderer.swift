@@ -31,12 +31,9 @@ public final class LossPlotRenderer {
     public func render() -> RGBAImage {
         let shrink = min(1, width / 480, height / 300)
         let W = width / shrink, H = height / shrink
-        let c = CairoCanvas(pixelWidth: max(1, Int((width * scale).rounded())), pixelHeight: max(1, Int((height * scale).rounded())),
-                            scale: scale * shrink)
+        let c = style.titledCanvas(
+            width: width, height: height, scale: scale, shrink: shrink, title: scene.title, subtitle: scene.subtitle)
         let m = style.margin
-        c.fill(Rect(x: 0, y: 0, width: W, height: H), style.background)
-        c.text(scene.title, x: m, y: m + 12, style.title)
-        c.text(scene.subtitle, x: m, y: m + 29, style.subtitle)
 
         let lastStep = max(1, scene.racers.map { $0.losses.count - 1 }.max() ?? 1)
         let yr = Self.yRange(scene.racers)

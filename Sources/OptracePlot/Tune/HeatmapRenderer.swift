@@ -31,11 +31,8 @@ public final class HeatmapRenderer {
     }
 
     public func render() -> RGBAImage {
-        let c = CairoCanvas(pixelWidth: max(1, Int((width * scale).rounded())), pixelHeight: max(1, Int((height * scale).rounded())), scale: scale)
+        let c = style.titledCanvas(width: width, height: height, scale: scale, title: scene.title, subtitle: scene.subtitle)
         let m = style.margin
-        c.fill(Rect(x: 0, y: 0, width: width, height: height), style.background)
-        c.text(scene.title, x: m, y: m + 12, style.title)
-        c.text(scene.subtitle, x: m, y: m + 29, style.subtitle)
 
         let xe = Self.edges(scene.columns, log: scene.xLog), ye = Self.edges(scene.rows, log: scene.yLog)
         let xAxis = PlotAxis(label: scene.xLabel, range: xe[0]...xe[xe.count - 1], isLog: scene.xLog)

@@ -35,11 +35,8 @@ public final class StartMapRenderer {
     }
 
     public func render() -> RGBAImage {
-        let c = CairoCanvas(pixelWidth: max(1, Int((width * scale).rounded())), pixelHeight: max(1, Int((height * scale).rounded())), scale: scale)
+        let c = style.titledCanvas(width: width, height: height, scale: scale, title: scene.title, subtitle: scene.subtitle)
         let m = style.margin
-        c.fill(Rect(x: 0, y: 0, width: width, height: height), style.background)
-        c.text(scene.title, x: m, y: m + 12, style.title)
-        c.text(scene.subtitle, x: m, y: m + 29, style.subtitle)
         let field = scene.field
         let xAxis = PlotAxis(label: "x", range: field.xRange, isLog: false)
         let yAxis = PlotAxis(label: "y", range: field.yRange, isLog: false)

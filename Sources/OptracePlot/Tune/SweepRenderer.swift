@@ -36,11 +36,8 @@ public final class SweepRenderer {
     }
 
     public func render() -> RGBAImage {
-        let c = CairoCanvas(pixelWidth: max(1, Int((width * scale).rounded())), pixelHeight: max(1, Int((height * scale).rounded())), scale: scale)
+        let c = style.titledCanvas(width: width, height: height, scale: scale, title: scene.title, subtitle: scene.subtitle)
         let m = style.margin
-        c.fill(Rect(x: 0, y: 0, width: width, height: height), style.background)
-        c.text(scene.title, x: m, y: m + 12, style.title)
-        c.text(scene.subtitle, x: m, y: m + 29, style.subtitle)
         let xs = scene.values
         let xAxis = PlotAxis(label: scene.xLabel, range: xs[0]...xs[xs.count - 1], isLog: scene.xLog)
         let yAxis = PlotAxis(label: scene.yLabel, range: Self.yRange(scene), isLog: true)
@@ -105,37 +102,15 @@ public final class SweepRenderer {
             c.stroke()
         }
         if let edge = scene.divergenceEdge {
-            let x = f.px(edge)
-            c.newPath()
-            c.moveTo(SIMD2(x, plot.minY)); c.lineTo(SIMD2(x, plot.maxY))
-            c.setDash([5, 3])
-            c.setColor(style.divergedInk)
-            c.setLineWidth(1.4)
-            c.stroke()
-            c.setDash([])
-            f.halo("diverges from \(TickFormatter.format(edge, step: edge / 1000))", at: SIMD2(x + 5, plot.minY + 28), TextStyle(size: 10.5, bold: true, color: style.divergedInk))
+            f.markValue(
+                edge, dash: [5, 3], color: style.divergedInk,
+                label: "diverges from \(TickFormatter.format(edge, step: edge / 1000))", labelY: plot.minY + 28)
         }
         if let theory = scene.theoryEdge {
-            let x = f.px(theory.value)
-            c.newPath()
-            c.moveTo(SIMD2(x, plot.minY)); c.lineTo(SIMD2(x, plot.maxY))
-            c.setDash([2, 3])
-            c.setColor(HeatmapRenderer.theoryInk)
-            c.setLineWidth(1.4)
-            c.stroke()
-            c.setDash([])
-            f.halo(theory.label, at: SIMD2(x + 5, plot.maxY - 24), TextStyle(size: 10.5, bold: true, color: HeatmapRenderer.theoryInk))
+            f.markValue(theory.value, dash: [2, 3], color: HeatmapRenderer.theoryInk, label: theory.label, labelY: plot.maxY - 24)
         }
         if let theory = scene.theoryBest {
-            let x = f.px(theory.value)
-            c.newPath()
-            c.moveTo(SIMD2(x, plot.minY)); c.lineTo(SIMD2(x, plot.maxY))
-            c.setDash([2, 3])
-            c.setColor(HeatmapRenderer.theoryInk)
-            c.setLineWidth(1.4)
-            c.stroke()
-            c.setDash([])
-            f.halo(theory.label, at: SIMD2(x + 5, plot.maxY - 8), TextStyle(size: 10.5, bold: true, color: HeatmapRenderer.theoryInk))
+            f.markValue(theory.value, dash: [2, 3], color: HeatmapRenderer.theoryInk, label: theory.label, labelY: plot.maxY - 8)
         }
         c.restore()
         if let best = scene.best, let mean = scene.means[best], mean > 0 {

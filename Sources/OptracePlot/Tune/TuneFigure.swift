@@ -13,6 +13,20 @@ struct TuneFigure {
     func py(_ v: Double) -> Double { plot.maxY - y.fraction(v) * plot.height }
     func point(_ p: SIMD2<Double>) -> SIMD2<Double> { SIMD2(px(p.x), py(p.y)) }
 
+    /// A labelled vertical line across the plot at parameter value `v` (an edge or a theory value).
+    func markValue(_ v: Double, dash: [Double], color: RGBColor, label: String, labelY: Double) {
+        let c = canvas
+        let x = px(v)
+        c.newPath()
+        c.moveTo(SIMD2(x, plot.minY)); c.lineTo(SIMD2(x, plot.maxY))
+        c.setDash(dash)
+        c.setColor(color)
+        c.setLineWidth(1.4)
+        c.stroke()
+        c.setDash([])
+        halo(label, at: SIMD2(x + 5, labelY), TextStyle(size: 10.5, bold: true, color: color))
+    }
+
     /// Frame, ticks, tick labels and axis labels.
     func axes(yLabelX: Double) {
         let c = canvas
