@@ -31,17 +31,12 @@ public struct MapCommand: ParsableCommand {
     @Option(help: "A run has reached a minimum when it ends within this fraction of the domain's diagonal of it.")
     public var tolerance: Double = 0.05
 
-    @Option(help: "Threads (default: every core); results are the same for any number.")
-    public var threads: Int?
-
     @Option(help: "Output folder (default: output/<scenario>/map-<racer>).")
     public var out: String?
 
-    @Flag(help: "Write no picture.")
-    public var noRender = false
+    @OptionGroup public var output: OutputOptions
 
-    @Flag(help: "Print nothing but errors.")
-    public var quiet = false
+    @OptionGroup public var parallel: ThreadOptions
 
     public init() {}
 
@@ -52,7 +47,6 @@ public struct MapCommand: ParsableCommand {
         if !(tolerance.isFinite && tolerance > 0 && tolerance < 1) {
             throw ValidationError("--tolerance: expected a number between 0 and 1, found \(tolerance)")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads: expected a whole number ≥ 1, found \(threads)") }
         if let out, out.isEmpty { throw ValidationError("--out: expected a folder path, found an empty string") }
     }
 
@@ -84,13 +78,13 @@ public struct MapCommand: ParsableCommand {
 
         let map = StartMap(
             surface: scenario.surface, racer: racer, noise: scenario.noise, steps: steps, columns: columns, rows: rows,
-            tolerance: tolerance, threads: threads)
+            tolerance: tolerance, threads: parallel.threads)
         try Interruption.check()
         let folder = try OutputFolder(preparing: folderPath)
         try AtomicFile.write(map.csv(), to: folder.file("map.csv"))
         var written = ["map.csv"]
-        if !noRender { written += try StartMapPicture.write(map, scenario: scenario, racer: racer, steps: steps, to: folder) }
-        if !quiet {
+        if !output.noRender { written += try StartMapPicture.write(map, scenario: scenario, racer: racer, steps: steps, to: folder) }
+        if !output.quiet {
             let noise = racer.noisy && scenario.noise.sigma != .zero ? "noise seed \(scenario.noise.seed)" : "no noise"
             console.print("map of \(racer.name) (\(racer.hyperparameterLabel)) on \(scenario.name): \(columns)×\(rows) starts, \(steps) steps, \(noise)")
             let shares = map.shares

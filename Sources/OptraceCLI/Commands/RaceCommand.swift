@@ -30,9 +30,6 @@ public struct RaceCommand: ParsableCommand {
     @Flag(help: "Skip frames/ (race.apng, summary.png and loss.png are still drawn).")
     public var noFrames = false
 
-    @Flag(help: "Draw no pictures at all (scoreboard, CSV and JSON only).")
-    public var noRender = false
-
     @Option(help: "Draw every k-th step (the last step always).")
     public var every: Int = 1
 
@@ -51,16 +48,14 @@ public struct RaceCommand: ParsableCommand {
     @Option(help: "Colour map: \(Colormap.all.map(\.name).joined(separator: ", ")).")
     public var colormap: String = "viridis"
 
-    @Option(help: "Threads for encoding pictures (default: all cores).")
-    public var threads: Int?
-
-    @Flag(help: "Print nothing but errors (no scoreboard, no progress bar).")
-    public var quiet = false
-
     /// The largest figure side in pixels (after scaling).
     public static let maximumPixels = 8192
     /// The largest number of frames one race may draw.
     public static let maximumFrames = 20_000
+
+    @OptionGroup public var output: OutputOptions
+
+    @OptionGroup public var parallel: ThreadOptions
 
     public init() {}
 
@@ -74,7 +69,6 @@ public struct RaceCommand: ParsableCommand {
         if !fps.isFinite || fps <= 0 || fps > 1000 { throw ValidationError("--fps: expected a number in (0, 1000], found \(fps)") }
         if !scale.isFinite || scale < 0.25 || scale > 8 { throw ValidationError("--scale: expected a number from 0.25 to 8, found \(scale)") }
         if let tail, tail < 1 { throw ValidationError("--tail: expected a whole number ≥ 1, found \(tail)") }
-        if let threads, threads < 1 { throw ValidationError("--threads: expected a whole number ≥ 1, found \(threads)") }
         if Colormap.named(colormap) == nil {
             let names = Colormap.all.map(\.name)
             throw ValidationError("--colormap: unknown colour map '\(colormap)'\(Suggestion.hint(for: colormap, in: names)); expected one of \(names.joined(separator: ", "))")
@@ -102,13 +96,13 @@ public struct RaceCommand: ParsableCommand {
         let folderPath = out ?? "output/\(scenario.name)"
         try OutputFolder.check(folderPath)
         let frameCount = (scenario.steps + every - 1) / every + 1
-        if !noRender && frameCount > Self.maximumFrames {
+        if !output.noRender && frameCount > Self.maximumFrames {
             throw CLIError("\(scenario.steps) steps make \(frameCount) frames, more than the \(Self.maximumFrames)-frame limit: use --every \((scenario.steps + Self.maximumFrames - 2) / (Self.maximumFrames - 1)) or more, or --no-render")
         }
 
         let result = scenario.run()
         try Interruption.check()
-        if !quiet {
+        if !output.quiet {
             console.print(ScoreboardTable.render(result, title: headline(scenario)))
             console.print(ScoreboardTable.compact(result))
         }
@@ -118,7 +112,7 @@ public struct RaceCommand: ParsableCommand {
         try AtomicFile.write(csv, to: folder.file("trajectory.csv"))
         try AtomicFile.write(ScoreboardJSON.document(scenario, result).serialized(), to: folder.file("scoreboard.json"))
         var files = ["trajectory.csv", "scoreboard.json"]
-        if !noRender {
+        if !output.noRender {
             let (w, h) = try parsedSize()
             var options = RacePictureOptions()
             options.width = Double(w)
@@ -129,13 +123,13 @@ public struct RaceCommand: ParsableCommand {
             options.tail = tail
             options.colormap = Colormap.named(colormap)!
             options.writeFrames = !noFrames
-            options.showProgress = !quiet
-            options.threads = threads
+            options.showProgress = !output.quiet
+            options.threads = parallel.threads
             let written = try RacePictureWriter(scenario: scenario, result: result, options: options)
                 .write(into: folder, console: console)
             files += written.files
         }
-        if !quiet {
+        if !output.quiet {
             console.print("wrote \(folder.path)/: \(files.joined(separator: ", "))")
         }
     }

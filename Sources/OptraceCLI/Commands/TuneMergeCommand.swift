@@ -19,11 +19,7 @@ public struct TuneMergeCommand: ParsableCommand {
     @Option(help: "Output folder (default: the folder of the first shard).")
     public var out: String?
 
-    @Flag(help: "Write no pictures.")
-    public var noRender = false
-
-    @Flag(help: "Print nothing but errors.")
-    public var quiet = false
+    @OptionGroup public var output: OutputOptions
 
     public init() {}
 
@@ -41,8 +37,8 @@ public struct TuneMergeCommand: ParsableCommand {
         let folderPath = out ?? (shards[0] as NSString).deletingLastPathComponent.nonEmpty ?? "."
         try OutputFolder.check(folderPath)
         let folder = try OutputFolder(preparing: folderPath)
-        let written = try TuneSweepCommand.write(result, to: folder, render: !noRender)
-        if !quiet {
+        let written = try TuneSweepCommand.write(result, to: folder, render: !output.noRender)
+        if !output.quiet {
             console.print("merged \(shards.count) shard\(shards.count == 1 ? "" : "s") of \(result.header.racer) on \(result.header.scenario): \(result.cells.count) cells")
             console.print(TuneTable.render(result))
             console.write(TuneTable.summary(result))

@@ -56,17 +56,12 @@ public struct TuneSweepCommand: ParsableCommand {
     @Option(help: "Run only shard I of N (numbered from 1) and write tune-shard-I-of-N.json.")
     public var shard: String?
 
-    @Option(help: "Threads (default: every core); results are the same for any number.")
-    public var threads: Int?
-
     @Option(help: "Output folder (default: output/<scenario>/tune-<racer>, or output/<scenario>/tune with --all-racers).")
     public var out: String?
 
-    @Flag(help: "Write no pictures.")
-    public var noRender = false
+    @OptionGroup public var output: OutputOptions
 
-    @Flag(help: "Print nothing but errors.")
-    public var quiet = false
+    @OptionGroup public var parallel: ThreadOptions
 
     public init() {}
 
@@ -81,7 +76,6 @@ public struct TuneSweepCommand: ParsableCommand {
         if !(windowFactor.isFinite && windowFactor > 1) {
             throw ValidationError("--window-factor: expected a number > 1, found \(windowFactor)")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads: expected a whole number ≥ 1, found \(threads)") }
         if !(4...SweepPlan.maximumCells).contains(budget) {
             throw ValidationError("--budget: expected a whole number from 4 to \(SweepPlan.maximumCells), found \(budget)")
         }
@@ -126,20 +120,20 @@ public struct TuneSweepCommand: ParsableCommand {
         let folderPath = out ?? "output/\(scenario.name)/tune-\(Self.slug(racer.name))"
         try OutputFolder.check(folderPath)
 
-        if !quiet { console.print(headline(header, cells: cells, shard: shard)) }
-        let swept = Sweep.run(header, target: target, surface: scenario.surface, cells: cells, threads: threads)
+        if !output.quiet { console.print(headline(header, cells: cells, shard: shard)) }
+        let swept = Sweep.run(header, target: target, surface: scenario.surface, cells: cells, threads: parallel.threads)
         try Interruption.check()
         let folder = try OutputFolder(preparing: folderPath)
         if let shard {
             try AtomicFile.write(TuneShardFile(header: header, shard: shard, cells: swept).serialized(), to: folder.file(shard.fileName))
-            if !quiet {
+            if !output.quiet {
                 console.print("wrote \(folder.path)/\(shard.fileName): cells \(cells.lowerBound)…\(cells.upperBound - 1) of \(plan.cellCount); combine the shards with 'optrace tune merge \(folder.path)/tune-shard-*-of-\(shard.count).json'")
             }
             return
         }
         let result = SweepResult(header: header, cells: swept)
-        let written = try Self.write(result, to: folder, render: !noRender)
-        if !quiet {
+        let written = try Self.write(result, to: folder, render: !output.noRender)
+        if !output.quiet {
             console.print(TuneTable.render(result))
             console.write(TuneTable.summary(result))
             console.print("wrote \(folder.path)/: \(written.joined(separator: ", "))")
@@ -240,16 +234,16 @@ public struct TuneSweepCommand: ParsableCommand {
         var tuned: [Racer] = []
         var summary: [(String, JSONValue)] = []
         for (racer, target, header) in jobs {
-            if !quiet { console.print(headline(header, cells: 0..<header.plan.cellCount, shard: nil)) }
+            if !output.quiet { console.print(headline(header, cells: 0..<header.plan.cellCount, shard: nil)) }
             let result = SweepResult(
-                header: header, cells: Sweep.run(header, target: target, surface: scenario.surface, threads: threads))
+                header: header, cells: Sweep.run(header, target: target, surface: scenario.surface, threads: parallel.threads))
             try Interruption.check()
             let sub = try folder.subfolder(Self.slug(racer.name))
-            let written = try Self.write(result, to: sub, render: !noRender)
+            let written = try Self.write(result, to: sub, render: !output.noRender)
             let best = result.best.map { target.hyperparameters(header.plan, at: $0.values) } ?? racer.hyperparameters
             tuned.append(target.racer(best))
             summary.append((racer.name, TuneJSON.document(result).field("best") ?? .null))
-            if !quiet {
+            if !output.quiet {
                 console.print(TuneTable.render(result, limit: 3))
                 console.write(TuneTable.summary(result))
                 if result.best == nil { console.print("\(racer.name) keeps its scenario settings") }
@@ -276,7 +270,7 @@ public struct TuneSweepCommand: ParsableCommand {
                 ("best", .object(summary)),
             ]).serialized(), to: folder.file("tune.json"))
         try AtomicFile.write(ScoreboardJSON.document(reloaded, result).serialized(), to: folder.file("scoreboard.json"))
-        if !quiet {
+        if !output.quiet {
             console.print("race at the tuned settings (\(tuned.map { "\($0.name) \($0.hyperparameterLabel)" }.joined(separator: "; "))):")
             console.print(ScoreboardTable.compact(result))
             console.print("wrote \(folder.path)/: tuned.yaml, tune.json, scoreboard.json and one folder per racer; reproduce with 'optrace race \(folder.path)/tuned.yaml'")
