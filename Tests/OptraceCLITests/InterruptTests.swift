@@ -4,43 +4,12 @@ import Testing
 
 /// SIGINT/SIGTERM during a long render stops within a second and leaves complete files only.
 @Suite struct InterruptTests {
-    /// The `optrace` executable built beside the test bundle.
-    static var executable: String? {
-        var url = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = url.appendingPathComponent("optrace").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            url.deleteLastPathComponent()
-        }
-        return nil
-    }
-
     func interruptMidway(signal: Int32) throws {
-        guard let executable = Self.executable else {
-            Issue.record("optrace executable not found near \(Bundle.main.bundleURL.path)")
-            return
-        }
         let out = temporaryFolder() + "/run"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["race", "rosenbrock", "--out", out, "--size", "400x300", "--quiet"]
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        while contents(out + "/frames").count < 30 && process.isRunning && Date() < deadline {
-            usleep(20_000)
+        let ran = try interruptedRun(["race", "rosenbrock", "--out", out, "--size", "400x300", "--quiet"], signal: signal) {
+            contents(out + "/frames").count >= 30
         }
-        #expect(process.isRunning, "the race finished before it could be interrupted")
-        let sent = Date()
-        kill(process.processIdentifier, signal)
-        process.waitUntilExit()
-        let stopped = Date().timeIntervalSince(sent)
-        #expect(stopped < 1.0, "took \(stopped) s to stop")
-        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + signal)
-        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(message.hasPrefix("optrace: \(signal == SIGTERM ? "terminated" : "interrupted")"))
+        guard ran else { return }
 
         // Everything left behind is complete: no temporary files, every frame decodes, no half APNG.
         let all = (FileManager.default.enumerator(atPath: out)?.allObjects as? [String]) ?? []
