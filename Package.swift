@@ -24,9 +24,10 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
+        .target(name: "COptraceMath"),
         .target(
             name: "OptraceCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["COptraceMath", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "CPNGHelpers",

@@ -92,7 +92,8 @@ enum TapeKernels {
 }
 
 // Thin names for the C math library so the kernels read the same on every platform.
-@inline(__always) func cExp(_ x: Double) -> Double { exp(x) }
+/// eˣ through `Exponential`, whose vector form gives the same bits (the C library's `exp` has none).
+@inline(__always) func cExp(_ x: Double) -> Double { Exponential.exp(x) }
 @inline(__always) func cLog(_ x: Double) -> Double { log(x) }
 @inline(__always) func cPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 @inline(__always) func cSin(_ x: Double) -> Double { sin(x) }

@@ -48,14 +48,10 @@ extension TapeProgram {
         }
     }
 
-    /// exp of every lane through the C library's `exp`, exactly as the scalar program calls it. The results are
-    /// gathered from scalars (not written into a vector in memory lane by lane, which would stall the vector load
-    /// that follows on store-to-load forwarding).
+    /// exp of every lane, bit-identical to the scalar program's `cExp` lane by lane.
     @inline(__always)
     static func laneExp(_ a: Lanes) -> Lanes {
-        let e0 = cExp(a[0]), e1 = cExp(a[1]), e2 = cExp(a[2]), e3 = cExp(a[3])
-        let e4 = cExp(a[4]), e5 = cExp(a[5]), e6 = cExp(a[6]), e7 = cExp(a[7])
-        return Lanes(e0, e1, e2, e3, e4, e5, e6, e7)
+        Exponential.exp(a)
     }
 
     /// `propagate` lane by lane: a zero local derivative blocks the flow, even of an infinite adjoint.
@@ -64,7 +60,7 @@ extension TapeProgram {
         _ ins: UnsafePointer<TapeInstruction>, _ g: Lanes, _ da: Lanes, _ db: Lanes, _ adjoints: UnsafeMutablePointer<Lanes>
     ) {
         let zero = Lanes(repeating: 0)
-        let ga = (g * da).replacing(with: zero, where: da .== zero)
+        let ga = (g * da).kept(where: da .!= zero)
         let a = Int(truncatingIfNeeded: ins.pointee.a)
         let flags = ins.pointee.flags
         if flags & TapeInstruction.assignA != 0 {
@@ -73,7 +69,7 @@ extension TapeProgram {
             adjoints[a] += ga
         }
         if flags & TapeInstruction.binary != 0 {
-            let gb = (g * db).replacing(with: zero, where: db .== zero)
+            let gb = (g * db).kept(where: db .!= zero)
             let b = Int(truncatingIfNeeded: ins.pointee.b)
             if flags & TapeInstruction.assignB != 0 {
                 adjoints[b] = gb
