@@ -7,10 +7,18 @@ import Foundation
 /// after every `optimizer.step()` gives.
 public struct Schedule: Sendable {
     private let function: @Sendable (Int) -> Double
+    /// The value at every step, when the schedule is `constant`.
+    public let constantValue: Double?
 
     /// A schedule computed by `function` from the update count.
     public init(_ function: @escaping @Sendable (Int) -> Double) {
         self.function = function
+        constantValue = nil
+    }
+
+    private init(constant value: Double) {
+        function = { _ in value }
+        constantValue = value
     }
 
     /// The value at update count `step` (0 for the first update).
@@ -20,7 +28,7 @@ public struct Schedule: Sendable {
     public func value(at step: Int) -> Double { function(step) }
 
     /// The same value at every step.
-    public static func constant(_ value: Double) -> Schedule { Schedule { _ in value } }
+    public static func constant(_ value: Double) -> Schedule { Schedule(constant: value) }
 
     /// v·γ^⌊s/step_size⌋: multiplied by γ every `stepSize` updates (torch `StepLR`).
     public static func stepDecay(_ initValue: Double, stepSize: Int, gamma: Double) -> Schedule {

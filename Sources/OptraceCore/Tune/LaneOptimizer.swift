@@ -9,9 +9,10 @@
 /// the catalog can be swept, and the known shapes go fast.
 final class LaneOptimizer {
     private let operations: [LaneOperation]
-    /// The first two operations (most chains have two), called without going through the array.
-    private let first: LaneOperation
-    private let second: LaneOperation?
+    /// The first two operations (most chains have two), called without going through the array and without
+    /// reference counting in the hot loop (`operations` keeps them alive).
+    private unowned(unsafe) let first: LaneOperation
+    private unowned(unsafe) let second: LaneOperation?
 
     private init(_ operations: [LaneOperation]) {
         self.operations = operations
@@ -104,6 +105,9 @@ final class LaneScaleByLearningRate: LaneOperation {
     /// [0]: the count at the start of the next block; [1]: the next index into `rates`.
     private let cursor: UnsafeMutablePointer<Int>
 
+    /// −η of every lane when every schedule is constant (no refills then).
+    private let constantRates: Lanes?
+
     init(_ scales: [ScaleByLearningRate]) {
         schedules = scales.map(\.schedule)
         rates = .allocate(capacity: Self.block)
@@ -111,6 +115,13 @@ final class LaneScaleByLearningRate: LaneOperation {
         cursor = .allocate(capacity: 2)
         cursor[0] = 0
         cursor[1] = Self.block
+        if schedules.allSatisfy({ $0.constantValue != nil }) {
+            var fixed = Lanes(repeating: 0)
+            for i in 0..<Lanes.scalarCount { fixed[i] = -schedules[i].constantValue! }
+            constantRates = fixed
+        } else {
+            constantRates = nil
+        }
     }
 
     deinit {
@@ -119,6 +130,11 @@ final class LaneScaleByLearningRate: LaneOperation {
     }
 
     override func update(_ ux: inout Lanes, _ uy: inout Lanes) {
+        if let rate = constantRates {
+            ux = rate * ux
+            uy = rate * uy
+            return
+        }
         if cursor[1] == Self.block { refill() }
         let rate = rates[cursor[1]]
         cursor[1] += 1

@@ -137,13 +137,13 @@ public struct SweepEngine: Sendable {
         }
         var lossSum = Lanes(repeating: 0)
         // The first step below the threshold per lane (−1: not yet), and which lanes still run (bit i: lane i).
-        var below = SIMD8<Int>(repeating: -1)
-        var alive: UInt32 = 0
+        var below = Lanes.MaskStorage(repeating: -1)
+        var alive: UInt64 = 0
         for i in 0..<width {
             if loss[i] < threshold { below[i] = 0 }
             // The start is checked with the unnoised gradient there, as in a race.
             if Self.fine(x[i], y[i], gradX[i], gradY[i], loss[i], low, high) {
-                alive |= 1 << UInt32(i)
+                alive |= 1 << UInt64(i)
             } else {
                 outcomes[i].divergedStep = 0
             }
@@ -154,8 +154,8 @@ public struct SweepEngine: Sendable {
         let (lowX, lowY) = (Lanes(repeating: low.x), Lanes(repeating: low.y))
         let (highX, highY) = (Lanes(repeating: high.x), Lanes(repeating: high.y))
         let tracksLevel = threshold > -Double.infinity
-        var dead = SIMDMask<SIMD8<Int64>>(repeating: false)
-        for i in 0..<width where alive & (1 << UInt32(i)) == 0 { dead[i] = true }
+        var dead = SIMDMask<Lanes.MaskStorage>(repeating: false)
+        for i in 0..<width where alive & (1 << UInt64(i)) == 0 { dead[i] = true }
         var t = 1
         while t <= steps && alive != 0 {
             if t & 0xFF == 0 && Interruption.isRequested { break }
@@ -172,7 +172,7 @@ public struct SweepEngine: Sendable {
             if let fast {
                 fast.step(x: &x, y: &y, gx: gx, gy: gy)
             } else {
-                for i in 0..<width where alive & (1 << UInt32(i)) != 0 {
+                for i in 0..<width where alive & (1 << UInt64(i)) != 0 {
                     let next = steppers[i].step(params: Vec2(x[i], y[i]), gradient: Vec2(gx[i], gy[i]))
                     x[i] = next.x
                     y[i] = next.y
@@ -181,29 +181,29 @@ public struct SweepEngine: Sendable {
             (loss, gradX, gradY) = evaluator.valueAndGradient(x: x, y: y)
             lossSum += loss
             if tracksLevel {
-                for lane in 0..<width where loss[lane] < threshold && below[lane] < 0 { below[lane] = t }
+                for lane in 0..<width where loss[lane] < threshold && below[lane] < 0 { below[lane] = Int64(t) }
             }
             // A vector filter first: every lane that is fine passes it and every lane that is not fails it.
             let clear = (gx - gx) + (gy - gy) + (loss - loss)
             let ok = (clear .== zero) .& (x .>= lowX) .& (x .<= highX) .& (y .>= lowY) .& (y .<= highY)
             if !all(ok .| dead) {
-                for lane in 0..<width where alive & (1 << UInt32(lane)) != 0 {
+                for lane in 0..<width where alive & (1 << UInt64(lane)) != 0 {
                     let l = loss[lane]
                     if !Self.fine(x[lane], y[lane], gx[lane], gy[lane], l, low, high) {
                         outcomes[lane] = RunOutcome(
                             finalPosition: Vec2(x[lane], y[lane]), finalLoss: l, lossSum: lossSum[lane],
-                            firstStepBelow: below[lane] < 0 ? nil : below[lane], divergedStep: t)
-                        alive &= ~(1 << UInt32(lane))
+                            firstStepBelow: below[lane] < 0 ? nil : Int(below[lane]), divergedStep: t)
+                        alive &= ~(1 << UInt64(lane))
                         dead[lane] = true
                     }
                 }
             }
             t += 1
         }
-        for i in 0..<width where alive & (1 << UInt32(i)) != 0 {
+        for i in 0..<width where alive & (1 << UInt64(i)) != 0 {
             outcomes[i] = RunOutcome(
                 finalPosition: Vec2(x[i], y[i]), finalLoss: loss[i], lossSum: lossSum[i],
-                firstStepBelow: below[i] < 0 ? nil : below[i], divergedStep: nil)
+                firstStepBelow: below[i] < 0 ? nil : Int(below[i]), divergedStep: nil)
         }
         return Array(outcomes.prefix(used))
     }
