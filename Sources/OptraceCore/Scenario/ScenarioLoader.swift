@@ -45,7 +45,9 @@ public enum ScenarioLoader {
         }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // Scalars are typed by `ScenarioNode` itself, so Yams's implicit tag resolution (a dozen regular
+            // expressions compiled on first use) is not needed.
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw ScenarioError(file: file, message: "is empty, expected a scenario mapping (name, surface, start, steps, racers, …)")
             }
             root = node
