@@ -4,7 +4,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/install-deps"
-swift build --package-path "$root" -c release --product optrace >&2
-bin="$(swift build --package-path "$root" -c release --show-bin-path)/optrace"
+bin="$("$root/scripts/build-release")"
 python3 -c "import matplotlib, PIL, numpy" 2>/dev/null || python3 -m pip install -q matplotlib pillow numpy
 python3 "$root/bench/race_vs_matplotlib.py" "$bin" "$@"

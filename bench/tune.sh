@@ -3,8 +3,8 @@
 #
 #   bench/tune.sh [--runs N] [-- EXTRA SWIFT BUILD FLAGS]
 #
-# Builds the release executable (swift build -c release, plus any flags after --, for example
-# `-- --static-swift-stdlib` or `-- -Xswiftc -target-cpu -Xswiftc x86-64-v3`, into their own
+# Builds the release executable with scripts/build-release (plus any flags after --, for example
+# `-- -Xswiftc -target-cpu -Xswiftc native`, into their own
 # scratch folder), then runs, interleaved and N times each (default 9):
 #   * optrace tune bench/valley-bump-quiet.yaml --racer Momentum --param lr=0.01:1:log:64
 #       --param beta=0:0.99:64 --steps 500 --no-render   (the whole command, as a process)
@@ -18,9 +18,8 @@ if [ "${1:-}" = "--runs" ]; then runs=$2; shift 2; fi
 if [ "${1:-}" = "--" ]; then shift; fi
 scratch=.build
 if [ $# -gt 0 ]; then scratch=.build/bench-$(echo "$*" | tr -c 'a-zA-Z0-9' '_'); fi
-echo "building: swift build -c release $* (scratch $scratch)"
-swift build -c release --scratch-path "$scratch" "$@" >/dev/null
-binary="$scratch/release/optrace"
+echo "building: scripts/build-release $* (scratch $scratch)"
+binary="$(scripts/build-release --scratch-path "$scratch" "$@" 2>/dev/null)"
 python3 bench/tune_bench.py "$binary" --runs "$runs"
 python3 - "$binary" "$runs" <<'PY'
 import statistics, subprocess, sys, tempfile, time
