@@ -12,7 +12,7 @@ public enum Exponential {
     /// eˣ.
     @inline(__always)
     public static func exp(_ x: Double) -> Double {
-        optrace_exp(x)
+        optrace_exp_inline(x)
     }
 
     /// eˣ of every lane, each equal to `exp(x[i])`.
