@@ -131,17 +131,6 @@ struct BenchTests {
         print("BENCH FrameDelta.between: \(Self.ms(between / Double(deltas.count))) per delta")
         let sparse = perDelta { EncodedFrame.encode($0).payloads.map(\.count).reduce(0, +) }
         print("BENCH delta encode SparseDeflate: \(sparse.total / 1024) KiB for \(deltas.count) deltas, \(Self.ms(sparse.seconds)) per delta")
-        let rows = deltas.map { d -> [UInt8] in
-            var r: [UInt8] = []
-            for y in 0..<d.height { r.append(0); r += d.straightRGBA[(y * d.width * 4)..<((y + 1) * d.width * 4)] }
-            return r
-        }
-        var next = 0
-        let zlibOnly = perDelta { _ in
-            defer { next = (next + 1) % rows.count }
-            return SparseDeflate.zlib(rows[next]).count
-        }
-        print("BENCH delta SparseDeflate.zlib alone (rows already filtered): \(Self.ms(zlibOnly.seconds)) per delta")
         let candidates: [(String, PNGOptions)] = [
             ("L1 default none", PNGOptions(level: 1, strategy: .default, filters: .none)),
             ("L6 default none", PNGOptions(level: 6, strategy: .default, filters: .none)),

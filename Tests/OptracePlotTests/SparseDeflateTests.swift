@@ -179,6 +179,30 @@ import Testing
         #expect(adler.value == Adler32.checksum(input))
     }
 
+    @Test func deltaFramesAreTheirScanlinesCompressed() throws {
+        let a = EncodingTests.pattern(width: 48, height: 32, seed: 1)
+        let b = EncodingTests.pattern(width: 48, height: 32, seed: 4)
+        let delta = FrameDelta.between(a, b)
+        #expect(delta.blendOver && delta.width < 48)
+        #expect(delta.scanlines.count == delta.scanlineLength * delta.height)
+        #expect((0..<delta.height).allSatisfy { delta.scanlines[$0 * delta.scanlineLength] == 0 })
+        // Changed pixels carry the new frame's colour; the others are transparent zeros.
+        let straight = delta.straightRGBA, next = b.straightRGBA(), old = a.straightRGBA()
+        #expect(straight.count == 4 * delta.width * delta.height)
+        for y in 0..<delta.height {
+            for x in 0..<delta.width {
+                let i = 4 * (y * delta.width + x), j = 4 * ((delta.y + y) * 48 + delta.x + x)
+                let changed = next[j..<(j + 4)] != old[j..<(j + 4)]
+                #expect(Array(straight[i..<(i + 4)]) == (changed ? Array(next[j..<(j + 4)]) : [0, 0, 0, 0]))
+            }
+        }
+        let frame = EncodedFrame.encode(delta)
+        #expect(frame.payloads.count == 1)
+        #expect(Self.inflate(frame.payloads[0], expectedCount: delta.scanlines.count) == delta.scanlines)
+        // The IHDR is the one libpng writes for the same rectangle.
+        #expect(frame.header == (try EncodedFrame.encode(delta, options: .apngKeyframe)).header)
+    }
+
     /// Kraft sum of `lengths` as a fraction of 2^15 (2^15 means a complete code).
     static func kraft(_ lengths: [UInt8]) -> Int {
         lengths.reduce(0) { $0 + ($1 == 0 ? 0 : 1 << (15 - Int($1))) }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An APNG frame ready to be written: its rectangle, blend mode, IHDR data and zlib stream (IDAT/fdAT payloads).
 public struct EncodedFrame: Sendable {
     public var x: Int
@@ -17,29 +15,19 @@ public struct EncodedFrame: Sendable {
     public static func encode(_ delta: FrameDelta, options: PNGOptions) throws -> EncodedFrame {
         var o = options
         o.dropOpaqueAlpha = false
-        let png = try PNGEncoder(options: o).encode(rows: delta.straightRGBA, width: delta.width, height: delta.height, channels: 4)
+        let png = try PNGEncoder(options: o).encode(rows: delta.scanlines, offset: 1, stride: delta.scanlineLength,
+                                                     width: delta.width, height: delta.height, channels: 4)
         let chunks = try PNGChunk.parse(png)
         guard let ihdr = chunks.first(where: { $0.type == "IHDR" }) else { throw PNGError("libpng wrote no IHDR") }
         return EncodedFrame(x: delta.x, y: delta.y, width: delta.width, height: delta.height, blendOver: delta.blendOver,
                             header: ihdr.data, payloads: chunks.filter { $0.type == "IDAT" }.map(\.data))
     }
 
-    /// Encodes a delta frame: its rows unfiltered (filter byte 0), compressed by `SparseDeflate` into one payload.
-    /// Deltas are mostly transparent zeros, which that encoder skips 8 bytes at a time.
+    /// Encodes a delta frame: its scanlines (filter None) compressed by `SparseDeflate` into one payload.
+    /// Deltas are mostly transparent zeros, which that encoder skips 8 bytes and more at a time.
     public static func encode(_ delta: FrameDelta) -> EncodedFrame {
-        let rowBytes = 4 * delta.width
-        let stride = rowBytes + 1
-        let rows = [UInt8](unsafeUninitializedCapacity: stride * delta.height) { buffer, initialized in
-            delta.straightRGBA.withUnsafeBytes { source in
-                for y in 0..<delta.height {
-                    buffer[y * stride] = 0
-                    memcpy(buffer.baseAddress! + y * stride + 1, source.baseAddress! + y * rowBytes, rowBytes)
-                }
-            }
-            initialized = stride * delta.height
-        }
-        return EncodedFrame(x: delta.x, y: delta.y, width: delta.width, height: delta.height, blendOver: delta.blendOver,
-                            header: header(width: delta.width, height: delta.height), payloads: [SparseDeflate.zlib(rows)])
+        EncodedFrame(x: delta.x, y: delta.y, width: delta.width, height: delta.height, blendOver: delta.blendOver,
+                     header: header(width: delta.width, height: delta.height), payloads: [SparseDeflate.zlib(delta.scanlines)])
     }
 
     /// IHDR data of an 8-bit RGBA image (colour type 6), no interlacing.
