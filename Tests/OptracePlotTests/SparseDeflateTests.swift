@@ -177,6 +177,14 @@ import Testing
             }
         }
         #expect(adler.value == Adler32.checksum(input))
+        // Zero runs added by count, across several reductions.
+        let head = Self.randomBytes(3000, seed: 8), tail = Self.randomBytes(70_000, seed: 9)
+        var sparse = Adler32()
+        head.withUnsafeBytes { sparse.update($0) }
+        sparse.updateZeros(count: 5_000_000)
+        tail.withUnsafeBytes { sparse.update($0) }
+        let dense = head + [UInt8](repeating: 0, count: 5_000_000) + tail
+        #expect(sparse.value == dense.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) })
     }
 
     @Test func deltaFramesAreTheirScanlinesCompressed() throws {
@@ -230,6 +238,23 @@ import Testing
         #expect(HuffmanCode.lengths(Array(fibonacci.prefix(30)), limit: 15).max() == 15)
         // Without pressure from the limit the result is an ordinary Huffman code (here: 1, 2, 3, 3 bits).
         #expect(HuffmanCode.lengths([10, 5, 2, 2], limit: 15) == [1, 2, 3, 3])
+    }
+
+    @Test func packageMergeMatchesHuffmanWhenTheLimitDoesNotBind() {
+        // Both are optimal, so where the Huffman tree fits in 15 bits the total cost is the same.
+        var g = Generator(state: 21)
+        var compared = 0
+        for _ in 0..<200 {
+            let n = 2 + g.below(285)
+            let weights = (0..<n).map { _ in UInt64(1 + g.below(1 << g.below(9))) }.sorted()
+            let huffman = HuffmanCode.huffmanDepths(weights)
+            guard huffman.max()! <= 15 else { continue }
+            let merged = HuffmanCode.packageMerge(weights, limit: 15)
+            let cost = { (lengths: [Int]) in zip(weights, lengths).reduce(0) { $0 + $1.0 * UInt64($1.1) } }
+            #expect(cost(merged) == cost(huffman))
+            compared += 1
+        }
+        #expect(compared > 100)
     }
 
     @Test func skewedDataRoundTrips() {

@@ -10,9 +10,9 @@ enum DeflateBlockWriter {
         // Dynamic code: length-limited Huffman codes, header with run-length-coded code lengths.
         let literalLengths = HuffmanCode.lengths(atLeastTwo(literalFrequencies), limit: DeflateSymbols.maxCodeLength)
         let distanceLengths = HuffmanCode.lengths(atLeastTwo(distanceFrequencies), limit: DeflateSymbols.maxCodeLength)
-        let literalCodes = (literalLengths.lastIndex { $0 > 0 } ?? 0) + 1
-        let distanceCodes = (distanceLengths.lastIndex { $0 > 0 } ?? 0) + 1
-        let hlit = max(257, literalCodes), hdist = max(1, distanceCodes)
+        // Code lengths listed in the header: up to the last used symbol, at least 257 and 1.
+        let hlit = max(257, (literalLengths.lastIndex { $0 > 0 } ?? 0) + 1)
+        let hdist = max(1, (distanceLengths.lastIndex { $0 > 0 } ?? 0) + 1)
         let runs = runLengthCoded(Array(literalLengths[0..<hlit]) + Array(distanceLengths[0..<hdist]))
         var codeLengthFrequencies = [UInt32](repeating: 0, count: DeflateSymbols.codeLengthCount)
         for r in runs { codeLengthFrequencies[Int(r.symbol)] += 1 }
@@ -45,9 +45,10 @@ enum DeflateBlockWriter {
         } else if fixedBits <= dynamicBits {
             out.write(final ? 1 : 0, count: 1)
             out.write(1, count: 2)
-            writeTokens(tokens, literalLengths: DeflateSymbols.fixedLiteralLengths, literalCodes: DeflateSymbols.fixedLiteralCodes,
-                        distanceLengths: DeflateSymbols.fixedDistanceLengths, distanceCodes: DeflateSymbols.fixedDistanceCodes,
-                        into: &out)
+            writeTokens(tokens,
+                        literalLengths: DeflateSymbols.fixedLiteralLengths, literalCodes: DeflateSymbols.fixedLiteralCodes,
+                        distanceLengths: DeflateSymbols.fixedDistanceLengths,
+                        distanceCodes: DeflateSymbols.fixedDistanceCodes, into: &out)
         } else {
             out.write(final ? 1 : 0, count: 1)
             out.write(2, count: 2)

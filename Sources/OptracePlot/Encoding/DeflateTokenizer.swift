@@ -1,6 +1,6 @@
 /// LZ77 for DEFLATE on data that is mostly zero bytes: literals and (length, distance) matches, one block at a time.
 ///
-/// A run of at least `zeroRunMinimum` zero bytes is found 8 bytes at a time and coded as matches at distance 1
+/// A run of at least `zeroRunMinimum` zero bytes is found 32 and 8 bytes at a time and coded as matches at distance 1
 /// (after one literal zero when the byte before is not zero); its positions are never hashed. Everything else goes
 /// through a hash chain over the 32 KiB window (3-byte hashes, matches of 3…258 bytes, lazy evaluation), so shapes
 /// repeated a row apart are found. Inside a match, positions whose next 3 bytes are zero are not hashed either.
@@ -51,7 +51,7 @@ struct DeflateTokenizer: ~Copyable {
         chain = .allocate(capacity: Self.windowSize)
         chain.initialize(repeating: -1, count: Self.windowSize)
         tokenCapacity = blockTokens
-        // A step of the main loop adds at most 3 tokens past the limit check (zero run: a literal and two at its end).
+        // A step of the main loop adds at most 2 tokens past the limit (a zero run: a literal, then two at its end).
         tokens = .allocate(capacity: blockTokens + 4)
         literalCounts = .allocate(capacity: DeflateSymbols.literalCount)
         literalCounts.initialize(repeating: 0, count: DeflateSymbols.literalCount)
@@ -67,7 +67,9 @@ struct DeflateTokenizer: ~Copyable {
         distanceCounts.deallocate()
     }
 
-    var literalFrequencies: [UInt32] { Array(UnsafeBufferPointer(start: literalCounts, count: DeflateSymbols.literalCount)) }
+    var literalFrequencies: [UInt32] {
+        Array(UnsafeBufferPointer(start: literalCounts, count: DeflateSymbols.literalCount))
+    }
     var distanceFrequencies: [UInt32] {
         Array(UnsafeBufferPointer(start: distanceCounts, count: DeflateSymbols.distanceCount))
     }
@@ -98,7 +100,7 @@ struct DeflateTokenizer: ~Copyable {
                 i += 1
                 continue
             }
-            let start = i
+            let stepStart = i
             var (length, distance) = longestMatch(at: i)
             // Lazy evaluation: a longer match one byte later wins over this one (this byte becomes a literal).
             while length >= Self.minMatch && length < Self.lazyLength && i + 1 + Self.minMatch <= count
@@ -113,7 +115,7 @@ struct DeflateTokenizer: ~Copyable {
                 match(length: length, distance: distance)
                 insert(from: i + 1, to: i + length)
                 i += length
-                adler.update(UnsafeRawBufferPointer(start: source + start, count: i - start))
+                adler.update(UnsafeRawBufferPointer(start: source + stepStart, count: i - stepStart))
             } else {
                 literal(byte)
                 adler.update(byte: byte)
@@ -168,7 +170,8 @@ struct DeflateTokenizer: ~Copyable {
             if tokenCount >= tokenCapacity { return p }
             let left = end - p
             // Never leave 1 or 2 zeros that a match cannot take.
-            let length = left > Self.maxMatch && left - Self.maxMatch < Self.minMatch ? left - Self.minMatch : min(left, Self.maxMatch)
+            let length = left > Self.maxMatch && left - Self.maxMatch < Self.minMatch
+                ? left - Self.minMatch : min(left, Self.maxMatch)
             match(length: length, distance: 1)
             p += length
         }
