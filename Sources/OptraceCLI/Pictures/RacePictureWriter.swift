@@ -62,8 +62,9 @@ struct RacePictureWriter {
                     try Interruption.check()
                     let image = renderer.renderFrame(step: steps[k], fadingTail: tail)
                     let png = encodeFull ? try PNGEncoder(options: .standard).encode(image) : nil
-                    let delta = previous.map { FrameDelta.between($0, image) } ?? FrameDelta.full(image)
-                    out.append((png, try EncodedFrame.encode(delta, options: k == 0 ? .apngKeyframe : .apngDelta)))
+                    let frame = try previous.map { EncodedFrame.encode(FrameDelta.between($0, image)) }
+                        ?? EncodedFrame.encode(FrameDelta.full(image), options: .apngKeyframe)
+                    out.append((png, frame))
                     previous = image
                 }
                 return out

@@ -2,14 +2,13 @@ import Foundation
 
 /// Streams an animated PNG: frames are appended one at a time and written out at once through `sink`.
 ///
-/// Frame 0 is the default image (IDAT); later frames store only what changed (`FrameDelta`) in `fdAT` chunks.
+/// Frame 0 is the default image (IDAT, through libpng); later frames store only what changed (`FrameDelta`) in
+/// `fdAT` chunks, compressed by `SparseDeflate`.
 /// Loops forever; every frame shows for `1/fps` seconds except the last, which is held for `finalHold` seconds.
 public final class APNGWriter {
     public let width: Int
     public let height: Int
     public let frameCount: Int
-    /// Compression of delta frames.
-    public let options: PNGOptions
     /// Compression of the first, full frame.
     public let keyframeOptions: PNGOptions
     let frameDelay: (UInt16, UInt16)
@@ -24,13 +23,11 @@ public final class APNGWriter {
     ///   - frameCount: number of frames that will be appended (APNG needs it in `acTL`, before any frame).
     ///   - sink: receives the file's bytes in order (signature and headers first, `IEND` last).
     public init(width: Int, height: Int, frameCount: Int, fps: Double, finalHold: Double = 2,
-                options: PNGOptions = .apngDelta, keyframeOptions: PNGOptions = .apngKeyframe,
-                sink: @escaping ([UInt8]) throws -> Void) throws {
+                keyframeOptions: PNGOptions = .apngKeyframe, sink: @escaping ([UInt8]) throws -> Void) throws {
         precondition(width > 0 && height > 0 && frameCount > 0 && fps > 0)
         self.width = width
         self.height = height
         self.frameCount = frameCount
-        self.options = options
         self.keyframeOptions = keyframeOptions
         self.sink = sink
         frameDelay = APNGWriter.delay(seconds: 1 / fps)
@@ -48,10 +45,10 @@ public final class APNGWriter {
         guard image.width == width, image.height == height else {
             throw PNGError("frame is \(image.width)×\(image.height), the animation \(width)×\(height)")
         }
-        let delta = previous.map { FrameDelta.between($0, image) } ?? FrameDelta.full(image)
-        let frameOptions = previous == nil ? keyframeOptions : options
+        let frame = try previous.map { EncodedFrame.encode(FrameDelta.between($0, image)) }
+            ?? EncodedFrame.encode(FrameDelta.full(image), options: keyframeOptions)
         previous = image
-        try append(encoded: EncodedFrame.encode(delta, options: frameOptions))
+        try append(encoded: frame)
     }
 
     /// Adds a frame encoded elsewhere (e.g. in parallel); frames must arrive in order, the first one full size.
@@ -106,15 +103,14 @@ public final class APNGWriter {
 
     /// Encodes `frames` into a complete APNG in memory, deltas encoded on `threads` threads.
     public static func encode(frames: [RGBAImage], fps: Double, finalHold: Double = 2,
-                              options: PNGOptions = .apngDelta, keyframeOptions: PNGOptions = .apngKeyframe,
-                              threads: Int? = nil) throws -> [UInt8] {
+                              keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil) throws -> [UInt8] {
         guard let first = frames.first else { throw PNGError("an APNG needs at least one frame") }
         var bytes = [UInt8]()
         let writer = try APNGWriter(width: first.width, height: first.height, frameCount: frames.count, fps: fps,
-                                    finalHold: finalHold, options: options, keyframeOptions: keyframeOptions) { bytes += $0 }
+                                    finalHold: finalHold, keyframeOptions: keyframeOptions) { bytes += $0 }
         let encoded = try ParallelPNGEncoder.map(count: frames.count, threads: threads) { k in
             if k == 0 { return try EncodedFrame.encode(FrameDelta.full(frames[0]), options: keyframeOptions) }
-            return try EncodedFrame.encode(FrameDelta.between(frames[k - 1], frames[k]), options: options)
+            return EncodedFrame.encode(FrameDelta.between(frames[k - 1], frames[k]))
         }
         for e in encoded { try writer.append(encoded: e) }
         return bytes

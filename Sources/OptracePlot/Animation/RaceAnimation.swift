@@ -14,19 +14,19 @@ public enum RaceAnimation {
     /// Streams the APNG into `sink`. Memory holds at most about `2 × batchSize` frames.
     /// The bytes do not depend on `threads` or `batchSize`.
     public static func writeAPNG(renderer: RaceFrameRenderer, fps: Double, finalHold: Double = 2,
-                                 fadingTail: Int? = nil, stepStride: Int = 1, options: PNGOptions = .apngDelta,
-                                 keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil, batchSize: Int = 16,
+                                 fadingTail: Int? = nil, stepStride: Int = 1, keyframeOptions: PNGOptions = .apngKeyframe,
+                                 threads: Int? = nil, batchSize: Int = 16,
                                  sink: @escaping ([UInt8]) throws -> Void) throws {
         let steps = steps(lastStep: renderer.scene.lastStep, stride: stepStride)
         let first = renderer.renderFrame(step: steps[0], fadingTail: fadingTail)
         let writer = try APNGWriter(width: first.width, height: first.height, frameCount: steps.count, fps: fps,
-                                    finalHold: finalHold, options: options, keyframeOptions: keyframeOptions, sink: sink)
+                                    finalHold: finalHold, keyframeOptions: keyframeOptions, sink: sink)
         let workers = max(1, threads ?? ParallelPNGEncoder.defaultThreads)
         var pending: EncodingBatch?
         var previous = first
         // The keyframe is encoded in the background too, while the first batch renders.
         var index = 1
-        var keyframe: EncodingBatch? = EncodingBatch(frames: [first], keyframe: true, options: keyframeOptions, workers: 1)
+        var keyframe: EncodingBatch? = EncodingBatch(frames: [first], keyframeOptions: keyframeOptions, workers: 1)
         while index < steps.count || keyframe != nil {
             var batch: EncodingBatch?
             if index < steps.count {
@@ -35,7 +35,7 @@ public enum RaceAnimation {
                 for s in batchSteps { frames.append(renderer.renderFrame(step: s, fadingTail: fadingTail)) }
                 previous = frames[frames.count - 1]
                 index += batchSteps.count
-                batch = EncodingBatch(frames: frames, keyframe: false, options: options, workers: workers)
+                batch = EncodingBatch(frames: frames, keyframeOptions: nil, workers: workers)
             }
             if let k = keyframe {
                 for e in try k.results() { try writer.append(encoded: e) }
@@ -69,33 +69,33 @@ public enum RaceAnimation {
 
     /// The whole APNG in memory.
     public static func apng(renderer: RaceFrameRenderer, fps: Double, finalHold: Double = 2, fadingTail: Int? = nil,
-                            stepStride: Int = 1, options: PNGOptions = .apngDelta,
-                            keyframeOptions: PNGOptions = .apngKeyframe, threads: Int? = nil) throws -> [UInt8] {
+                            stepStride: Int = 1, keyframeOptions: PNGOptions = .apngKeyframe,
+                            threads: Int? = nil) throws -> [UInt8] {
         var bytes = [UInt8]()
         try writeAPNG(renderer: renderer, fps: fps, finalHold: finalHold, fadingTail: fadingTail, stepStride: stepStride,
-                      options: options, keyframeOptions: keyframeOptions, threads: threads) { bytes += $0 }
+                      keyframeOptions: keyframeOptions, threads: threads) { bytes += $0 }
         return bytes
     }
 }
 
-/// Frames being encoded in the background: the keyframe alone, or deltas between consecutive `frames`.
+/// Frames being encoded in the background: with `keyframeOptions`, the keyframe `frames[0]` alone (libpng);
+/// without, the deltas between consecutive `frames` (`SparseDeflate`).
 private final class EncodingBatch: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
     private var slots: [Result<EncodedFrame, Error>?]
 
-    init(frames: [RGBAImage], keyframe: Bool, options: PNGOptions, workers: Int) {
-        let count = keyframe ? 1 : frames.count - 1
+    init(frames: [RGBAImage], keyframeOptions: PNGOptions?, workers: Int) {
+        let count = keyframeOptions != nil ? 1 : frames.count - 1
         slots = Array(repeating: nil, count: count)
         let n = max(1, min(workers, count))
         for w in 0..<n {
             DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
                 var k = w
                 while k < count {
-                    let result = Result {
-                        keyframe
-                            ? try EncodedFrame.encode(FrameDelta.full(frames[0]), options: options)
-                            : try EncodedFrame.encode(FrameDelta.between(frames[k], frames[k + 1]), options: options)
+                    let result = Result { () throws -> EncodedFrame in
+                        guard let keyframeOptions else { return EncodedFrame.encode(FrameDelta.between(frames[k], frames[k + 1])) }
+                        return try EncodedFrame.encode(FrameDelta.full(frames[0]), options: keyframeOptions)
                     }
                     lock.lock()
                     slots[k] = result

@@ -20,11 +20,20 @@ public struct PNGEncoder: Sendable {
     /// With `dropAlpha` and 4 channels, the fourth byte is ignored and an RGB PNG is written.
     public func encode(rows: [UInt8], width: Int, height: Int, channels: Int, dropAlpha: Bool = false) throws -> [UInt8] {
         precondition(rows.count == width * height * channels)
+        return try encode(rows: rows, offset: 0, stride: width * channels, width: width, height: height, channels: channels,
+                          dropAlpha: dropAlpha)
+    }
+
+    /// PNG bytes from 8-bit rows `stride` bytes apart in `rows`, the first starting at `offset`.
+    func encode(rows: [UInt8], offset: Int, stride: Int, width: Int, height: Int, channels: Int,
+                dropAlpha: Bool = false) throws -> [UInt8] {
+        precondition(width > 0 && height > 0 && stride >= width * channels
+                     && offset >= 0 && offset + (height - 1) * stride + width * channels <= rows.count)
         var out: UnsafeMutablePointer<UInt8>?
         var size = 0
         var error = [CChar](repeating: 0, count: 256)
         let ok = rows.withUnsafeBufferPointer { buf in
-            optrace_png_encode(buf.baseAddress, Int32(width), Int32(height), width * channels, Int32(channels), dropAlpha ? 1 : 0,
+            optrace_png_encode(buf.baseAddress! + offset, Int32(width), Int32(height), stride, Int32(channels), dropAlpha ? 1 : 0,
                                Int32(options.level), options.strategy.zlibValue, options.filters.rawValue,
                                &out, &size, &error, error.count)
         }

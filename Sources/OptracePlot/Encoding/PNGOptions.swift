@@ -48,6 +48,4 @@ public struct PNGOptions: Sendable, Hashable {
     public static let standard = PNGOptions()
     /// The first (full) frame of an APNG: written once, so compression matters more than speed.
     public static let apngKeyframe = PNGOptions(level: 6, strategy: .default, filters: .all, dropOpaqueAlpha: false)
-    /// APNG delta frames: mostly transparent zeros around a few changed pixels; no filter compresses them best.
-    public static let apngDelta = PNGOptions(level: 6, strategy: .default, filters: .none, dropOpaqueAlpha: false)
 }
