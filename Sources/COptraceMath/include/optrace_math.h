@@ -154,7 +154,7 @@ static inline double optrace_double_of(uint64_t u) { double d; memcpy(&d, &u, 8)
 
 /* x = (128k + j)·ln2/128 + r with |r| <= ln2/256 (ln2/128 split so that kd*ln2_hi is exact), then
    e^x = 2^k · 2^(j/128) · e^r, e^r − 1 by its Taylor polynomial of degree 5 (truncation < 6e-19), and 2^k
-   applied as two exact powers of two so that a subnormal result is rounded once. */
+   applied in two exact halves so that a subnormal result is rounded once. */
 static inline double optrace_exp_inline(double x) {
     const double upper = 709.8, lower = -745.2;
     const double inv_ln2_n = 184.6649652337873;        /* 128 / ln 2 */
@@ -168,16 +168,16 @@ static inline double optrace_exp_inline(double x) {
     kd = kd - shift;
     double r = (xc - kd * ln2_hi_n) - kd * ln2_lo_n;
     uint64_t j = ki & 127;
-    double scale = optrace_double_of(optrace_exp_table[j][0]);
+    int64_t k = (int64_t)ki >> 7;
+    int64_t k1 = k >> 1, k2 = k - k1;
+    /* 2^(j/128)·2^k1, exact: k1 only moves the exponent, which stays normal for |x| within the clamp. */
+    double scale = optrace_double_of(optrace_exp_table[j][0] + ((uint64_t)k1 << 52));
     double tail = optrace_double_of(optrace_exp_table[j][1]);
     double r2 = r * r;
     double p = tail + r + r2 * (0.5 + r * 0.16666666666666666) + r2 * r2 * (0.041666666666666664 + r * 0.008333333333333333);
     double v = scale + scale * p;
-    int64_t k = (int64_t)ki >> 7;
-    int64_t k1 = k >> 1, k2 = k - k1;
-    double s1 = optrace_double_of((uint64_t)(k1 + 1023) << 52), s2 = optrace_double_of((uint64_t)(k2 + 1023) << 52);
-    double result = v * s1 * s2;
-    return x != x ? x : result;
+    /* One rounding into the subnormal range, if any. A NaN argument gives r = NaN and so a NaN here. */
+    return v * optrace_double_of((uint64_t)(k2 + 1023) << 52);
 }
 
 /* out[i] = optrace_exp_inline(x[i]) for i < n, bit for bit (the loop is vectorised). */
