@@ -10,7 +10,7 @@ Runs, interleaved, N times each:
   * the numpy peer's vectorised sweep (bench/peers/numpy_momentum_sweep.py, timed inside Python around
     the sweep alone, without the interpreter's start-up or numpy's import),
 then prints the medians, their ratio, and compares every cell: the same cells must diverge and the final
-losses agree to a relative 1e-4 (numpy's exp and the C library's may differ in the last bit, which runs
+losses agree to a relative 1e-4 (numpy's exp and optrace's may differ in the last bit, which runs
 crossing the bump amplify; the count within 1e-9 is printed too).
 """
 import argparse
@@ -91,7 +91,7 @@ def main():
     print(f"  ratio numpy / optrace                     {n / s:7.2f}x  (goal >= 3x)")
     mismatches, loose, worst, diverged = compare(out, result)
     print(f"  per-cell check: {4096 - mismatches}/4096 cells agree (the same {diverged} diverge; final losses within "
-          f"1e-4 relative, {4096 - loose} within 1e-9, largest difference {worst:.1e}: numpy's exp and the C library's "
+          f"1e-4 relative, {4096 - loose} within 1e-9, largest difference {worst:.1e}: numpy's exp and optrace's "
           f"differ in the last bit now and then)")
     if mismatches:
         raise SystemExit(1)
