@@ -53,7 +53,7 @@ enum RaceScenes {
     }
 
     static func subtitle(_ scenario: Scenario) -> String {
-        "f(x, y) = \(scenario.surface.formula)   start (\(NumberFormat.short(scenario.start.x)), \(NumberFormat.short(scenario.start.y)))   \(noiseText(scenario.noise))"
+        "f(x, y) = \(scenario.surface.typesetFormula)   start (\(NumberFormat.short(scenario.start.x)), \(NumberFormat.short(scenario.start.y)))   \(noiseText(scenario.noise))"
     }
 
     /// The race figure's scene.

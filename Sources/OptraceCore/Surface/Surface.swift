@@ -91,6 +91,9 @@ public struct Surface: Sendable {
     /// f written as a re-parsable formula.
     public var formula: String { expression.description }
 
+    /// The formula as a reader writes it (superscripts, implicit products, −), for titles and pictures.
+    public var typesetFormula: String { expression.typeset }
+
     /// A fast evaluator of f and ∇f with its own scratch space (one per thread).
     public func makeEvaluator() -> SurfaceEvaluator { SurfaceEvaluator(tape: tape) }
 
