@@ -102,6 +102,30 @@ import Testing
         #expect(differingInLossColumn == 0)
     }
 
+    @Test func undefinedRegionsGetAKeyInThePanel() {
+        let defined = DemoRace.scene(steps: 5, includeDiverging: false)
+        var undefined = defined
+        var values = defined.field.values
+        for i in 0..<values.count where i % defined.field.columns < 20 { values[i] = .nan }
+        let f = defined.field
+        undefined.field = Field(values: values, columns: f.columns, rows: f.rows, xRange: f.xRange, yRange: f.yRange)
+        let a = RaceFrameRenderer(scene: defined), b = RaceFrameRenderer(scene: undefined)
+        let imgA = a.renderFrame(step: 5), imgB = b.renderFrame(step: 5)
+        // The key ("f undefined" and its grey swatch) sits on the panel's header line, left of the minima's key.
+        let L = a.layout
+        let grey = b.style.maskedFill.rgba8
+        var differing = 0, greySwatch = 0
+        for y in Int(L.table.minY)..<Int(L.firstRowBaseline - L.rowHeight / 2) {
+            for x in 0..<imgA.width where imgA.pixel(x: x, y: y) != imgB.pixel(x: x, y: y) {
+                differing += 1
+                let p = imgB.pixel(x: x, y: y)
+                if p.0 == grey.0 && p.1 == grey.1 && p.2 == grey.2 { greySwatch += 1 }
+            }
+        }
+        #expect(differing > 100)
+        #expect(greySwatch >= 36)
+    }
+
     @Test func hostileTracksNeverCrash() throws {
         var values = Field(columns: 9, rows: 7, xRange: -1...1, yRange: -1...1) { x, y in x * x + y * y - 0.5 }.values
         values[3] = .nan; values[10] = .infinity; values[60] = -.infinity

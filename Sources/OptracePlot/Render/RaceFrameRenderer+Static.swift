@@ -173,6 +173,18 @@ extension RaceFrameRenderer {
             keyX -= c.measure(label, h)
             c.text(label, x: keyX, y: L.tableHeaderBaseline, h)
             RaceMarkers.star(c, at: SIMD2(keyX - 9, keyY), radius: 5.5)
+            keyX -= 26
+        }
+        // Where f is not a finite number the plot is left in a flat grey: say so.
+        if scene.field.values.contains(where: { !$0.isFinite }) {
+            let label = "f undefined"
+            keyX -= c.measure(label, h)
+            c.text(label, x: keyX, y: L.tableHeaderBaseline, h)
+            c.fill(Rect(x: keyX - 14, y: keyY - 4.5, width: 9, height: 9), style.maskedFill)
+            c.setColor(style.panelStroke)
+            c.setLineWidth(0.8)
+            c.rectangle(Rect(x: keyX - 14, y: keyY - 4.5, width: 9, height: 9))
+            c.stroke()
         }
         for (i, racer) in scene.racers.enumerated() {
             let y = L.firstRowBaseline + Double(i) * L.rowHeight
