@@ -13,8 +13,9 @@ extension TapeProgram {
             let adjoints = scratch + adjointOffset
             let d0 = adjoints + adjointOffset
             let d1 = d0 + count
-            for i in unreadInputs { adjoints[i] = Lanes(repeating: 0) }
-            for term in outputTerms { adjoints[term.slot] = Lanes(repeating: term.weight) }
+            // Index loops: iterating the arrays would retain and release them on every call.
+            for k in unreadInputs.indices { adjoints[unreadInputs[k]] = Lanes(repeating: 0) }
+            for k in outputTerms.indices { adjoints[outputTerms[k].slot] = Lanes(repeating: outputTerms[k].weight) }
             var index = 0
             var out = values + variableCount
             let base = code.baseAddress!
@@ -43,7 +44,7 @@ extension TapeProgram {
                 Self.lanePropagate(base + j, adjoints[variableCount &+ j], d0[j], d1[j], adjoints)
             }
             var f = Lanes(repeating: outputOffset)
-            for term in outputTerms { f += term.weight * values[term.slot] }
+            for k in outputTerms.indices { f += outputTerms[k].weight * values[outputTerms[k].slot] }
             return f
         }
     }

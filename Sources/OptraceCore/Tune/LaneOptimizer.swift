@@ -11,13 +11,13 @@ final class LaneOptimizer {
     private let operations: [LaneOperation]
     /// The first two operations (most chains have two), called without going through the array and without
     /// reference counting in the hot loop (`operations` keeps them alive).
-    private unowned(unsafe) let first: LaneOperation
-    private unowned(unsafe) let second: LaneOperation?
+    private let first: Unmanaged<LaneOperation>
+    private let second: Unmanaged<LaneOperation>?
 
     private init(_ operations: [LaneOperation]) {
         self.operations = operations
-        first = operations[0]
-        second = operations.count > 1 ? operations[1] : nil
+        first = Unmanaged.passUnretained(operations[0])
+        second = operations.count > 1 ? Unmanaged.passUnretained(operations[1]) : nil
     }
 
     /// The lane form of `optimizers` (exactly `Lanes.scalarCount` of them), or nil when some leaf has no lane form.
@@ -64,9 +64,9 @@ final class LaneOptimizer {
     @inline(__always)
     func step(x: inout Lanes, y: inout Lanes, gx: Lanes, gy: Lanes) {
         var ux = gx, uy = gy
-        first.update(&ux, &uy)
+        first._withUnsafeGuaranteedRef { $0.update(&ux, &uy) }
         if let second {
-            second.update(&ux, &uy)
+            second._withUnsafeGuaranteedRef { $0.update(&ux, &uy) }
             if operations.count > 2 {
                 for operation in operations.dropFirst(2) { operation.update(&ux, &uy) }
             }
