@@ -43,45 +43,20 @@ public enum TuneJSON {
 
     /// The text of `document(result)`, with one line per cell (the cells written directly, for speed).
     public static func serialized(_ result: SweepResult) -> String {
-        serialized(result, text: CellText.all(result))
+        String(decoding: TuneText.files(result).json, as: UTF8.self)
     }
 
-    static func serialized(_ result: SweepResult, text cellText: [CellText]) -> String {
-        guard case .object(var fields) = document(result, cells: false) else { return "" }
+    /// The document's text up to and including the line that opens the cell list (nil if the serializer ever
+    /// stopped ending the document with that list).
+    static func prefix(_ result: SweepResult) -> String? {
+        guard case .object(var fields) = document(result, cells: false) else { return nil }
         fields.append(("cells", .array([])))
         var text = JSONValue.object(fields).serialized()
-        // Replace the empty list closing the document by the cells, one object per line.
+        // Replace the empty list closing the document by the opening of the cells, one object per line.
         let tail = "\"cells\": []\n}\n"
-        guard text.hasSuffix(tail) else { return document(result).serialized() }
+        guard text.hasSuffix(tail) else { return nil }
         text.removeLast(tail.count)
-        let header = result.header
-        let names = header.plan.axes.map { quoted($0.name) }
-        let stepsTo: Bool
-        if case .stepsTo = header.objective { stepsTo = true } else { stepsTo = false }
-        text.reserveCapacity(text.utf8.count + result.cells.count * (40 * names.count + 80))
-        text += "\"cells\": [\n"
-        for (i, cell) in cellText.enumerated() {
-            text += "    {"
-            for (name, value) in zip(names, cell.values) {
-                text += name
-                text += ": "
-                text += value
-                text += ", "
-            }
-            text += "\"mean\": "
-            text += cell.mean ?? "null"
-            text += ", \"std\": "
-            text += cell.std ?? "null"
-            text += ", \"diverged\": "
-            text += cell.diverged
-            if stepsTo {
-                text += ", \"not_reached\": "
-                text += cell.unreached
-            }
-            text += i == cellText.count - 1 ? "}\n" : "},\n"
-        }
-        text += "  ]\n}\n"
-        return text
+        return text + "\"cells\": [\n"
     }
 
     /// A JSON string literal.

@@ -1,15 +1,20 @@
-import Dispatch
-
-/// The texts of `tune.json` and `tune.csv` for one result, with every number formatted once.
+/// The bytes of `tune.json` and `tune.csv` for one result, with every cell's numbers formatted once.
 public enum TuneText {
-    /// (tune.json, tune.csv).
-    public static func files(_ result: SweepResult) -> (json: String, csv: String) {
-        let text = CellText.all(result)
-        let files = ResultSlots<String>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            files.set(i, i == 0 ? TuneJSON.serialized(result, text: text) : TuneCSV.render(result, text: text))
+    /// (tune.json, tune.csv) as UTF-8.
+    public static func files(_ result: SweepResult) -> (json: [UInt8], csv: [UInt8]) {
+        let lines = CellLines.all(result)
+        var json: [UInt8]
+        if let prefix = TuneJSON.prefix(result) {
+            json = Array(prefix.utf8)
+            json.reserveCapacity(json.count + lines.reduce(0) { $0 + $1.json.count } + 8)
+            for block in lines { json += block.json }
+            json += Array("  ]\n}\n".utf8)
+        } else {
+            json = Array(TuneJSON.document(result).serialized().utf8)
         }
-        let (json, csv) = (files.values[0], files.values[1])
+        var csv = Array(TuneCSV.header(result).utf8)
+        csv.reserveCapacity(csv.count + lines.reduce(0) { $0 + $1.csv.count })
+        for block in lines { csv += block.csv }
         return (json, csv)
     }
 }
