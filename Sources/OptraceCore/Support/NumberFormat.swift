@@ -6,7 +6,7 @@ public enum NumberFormat {
     public static func roundTrip(_ v: Double) -> String {
         if v.isNaN { return "nan" }
         if v.isInfinite { return v < 0 ? "-inf" : "inf" }
-        return "\(v)"
+        return v.description
     }
 
     /// A compact human form: integers without ".0", others with up to 6 significant digits.

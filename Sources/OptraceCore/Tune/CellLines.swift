@@ -37,37 +37,44 @@ struct CellLines: Sendable {
     private mutating func append(_ cell: SweepCell, rank: Int, names: [[UInt8]], stepsTo: Bool, last: Bool) {
         json.append(contentsOf: "    {".utf8)
         for (name, value) in zip(names, cell.values) {
-            let text = NumberFormat.roundTrip(value).utf8
+            let text = NumberFormat.roundTrip(value)
             json.append(contentsOf: name)
-            json.append(contentsOf: text)
+            Self.append(text, to: &json)
             json.append(contentsOf: ", ".utf8)
-            csv.append(contentsOf: text)
+            Self.append(text, to: &csv)
             csv.append(UInt8(ascii: ","))
         }
         let mean = cell.mean.map(NumberFormat.roundTrip), std = cell.std.map(NumberFormat.roundTrip)
         json.append(contentsOf: "\"mean\": ".utf8)
-        json.append(contentsOf: (mean ?? "null").utf8)
+        Self.append(mean ?? "null", to: &json)
         json.append(contentsOf: ", \"std\": ".utf8)
-        json.append(contentsOf: (std ?? "null").utf8)
-        csv.append(contentsOf: (mean ?? "").utf8)
+        Self.append(std ?? "null", to: &json)
+        Self.append(mean ?? "", to: &csv)
         csv.append(UInt8(ascii: ","))
-        csv.append(contentsOf: (std ?? "").utf8)
+        Self.append(std ?? "", to: &csv)
         csv.append(UInt8(ascii: ","))
-        let diverged = NumberFormat.roundTrip(cell.diverged).utf8
+        let diverged = NumberFormat.roundTrip(cell.diverged)
         json.append(contentsOf: ", \"diverged\": ".utf8)
-        json.append(contentsOf: diverged)
-        csv.append(contentsOf: diverged)
+        Self.append(diverged, to: &json)
+        Self.append(diverged, to: &csv)
         if stepsTo {
-            let unreached = NumberFormat.roundTrip(cell.unreached).utf8
+            let unreached = NumberFormat.roundTrip(cell.unreached)
             json.append(contentsOf: ", \"not_reached\": ".utf8)
-            json.append(contentsOf: unreached)
+            Self.append(unreached, to: &json)
             csv.append(UInt8(ascii: ","))
-            csv.append(contentsOf: unreached)
+            Self.append(unreached, to: &csv)
         }
         json.append(contentsOf: (last ? "}\n" : "},\n").utf8)
         csv.append(UInt8(ascii: ","))
-        csv.append(contentsOf: String(rank).utf8)
+        Self.append(String(rank), to: &csv)
         csv.append(UInt8(ascii: "\n"))
+    }
+
+    /// The UTF-8 of `text`, copied from its contiguous storage in one go.
+    @inline(__always)
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 }
 
