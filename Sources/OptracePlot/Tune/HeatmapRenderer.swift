@@ -167,24 +167,44 @@ public final class HeatmapRenderer {
             c.text(t.label, x: bar.maxX + 5, y: y + half, style.tickLabel)
         }
         c.verticalText(scene.valueLabel + " (log scale)", x: bar.maxX + 70, y: bar.minY + bar.height / 2, style.axisLabel)
+        // The key lists only what the picture shows.
+        let anyDiverged = scene.values.indices.contains(where: isDiverged)
+        let anyPartial = scene.values.indices.contains { scene.diverged[$0] > 0 && !isDiverged($0) }
+        let anyMissing = scene.values.indices.contains { k in
+            !isDiverged(k) && (scene.values[k].flatMap { normalization(Swift.max($0, lo)) } == nil)
+        }
         var swatchY = bar.maxY + 16
-        for (fill, hatch, label) in [(Self.divergedFill, true, "diverged (≥ half the runs)"), (style.maskedFill, false, "no value")] {
+        if anyDiverged {
             let sw = Rect(x: bar.x, y: swatchY, width: 14, height: 10)
-            c.fill(sw, fill)
-            if hatch {
-                c.setColor(Self.divergedInk)
-                c.setLineWidth(1)
-                c.moveTo(SIMD2(sw.minX, sw.maxY)); c.lineTo(SIMD2(sw.maxX, sw.minY))
-                c.stroke()
-            }
-            c.text(label, x: sw.maxX + 5, y: sw.maxY - 1, style.tickLabel)
+            c.fill(sw, Self.divergedFill)
+            c.setColor(Self.divergedInk)
+            c.setLineWidth(1)
+            c.moveTo(SIMD2(sw.minX, sw.maxY)); c.lineTo(SIMD2(sw.maxX, sw.minY))
+            c.stroke()
+            c.text("diverged (≥ half the runs)", x: sw.maxX + 5, y: sw.maxY - 1, style.tickLabel)
             swatchY += 16
         }
-        c.setColor(style.ink)
-        c.setLineWidth(1.5)
-        c.moveTo(SIMD2(bar.x, swatchY + 5)); c.lineTo(SIMD2(bar.x + 14, swatchY + 5))
-        c.stroke()
-        c.text("stability boundary", x: bar.x + 19, y: swatchY + 9, style.tickLabel)
+        if anyPartial {
+            c.setColor(Self.divergedInk)
+            c.newPath()
+            c.circle(SIMD2(bar.x + 7, swatchY + 5), radius: 2.2)
+            c.fill()
+            c.text("some runs diverged", x: bar.x + 19, y: swatchY + 9, style.tickLabel)
+            swatchY += 16
+        }
+        if anyMissing {
+            let sw = Rect(x: bar.x, y: swatchY, width: 14, height: 10)
+            c.fill(sw, style.maskedFill)
+            c.text("no value", x: sw.maxX + 5, y: sw.maxY - 1, style.tickLabel)
+            swatchY += 16
+        }
+        if anyDiverged && scene.values.indices.contains(where: { !isDiverged($0) }) {
+            c.setColor(style.ink)
+            c.setLineWidth(1.5)
+            c.moveTo(SIMD2(bar.x, swatchY + 5)); c.lineTo(SIMD2(bar.x + 14, swatchY + 5))
+            c.stroke()
+            c.text("stability boundary", x: bar.x + 19, y: swatchY + 9, style.tickLabel)
+        }
 
         figure.notes(scene.notes, left: m, top: plot.maxY + 50)
         return c.image()
