@@ -128,13 +128,18 @@ public final class StartMapRenderer {
         y += 22
         let swatches: [RGBColor] = scene.minima.indices.map { Self.color(minimum: $0).withAlpha(0.62) }
             + [RGBColor(red: 0.61, green: 0.61, blue: 0.61), style.divergedInk.withAlpha(0.75)]
-        for (colour, line) in zip(swatches, scene.legend) {
+        // Every minimum has its line (0 % says something); "elsewhere" and "diverged" only when some start ended so.
+        let anyElsewhere = scene.endings.contains(-1), anyDiverged = scene.endings.contains(-2)
+        for (k, (colour, line)) in zip(swatches, scene.legend).enumerated() {
+            if k == scene.minima.count && !anyElsewhere || k == scene.minima.count + 1 && !anyDiverged { continue }
             c.fill(Rect(x: lx, y: y, width: 14, height: 12), colour)
             c.text(line, x: lx + 20, y: y + 10, style.detail)
             y += 19
         }
-        c.text("greys: final loss of runs ending", x: lx, y: y + 12, style.tickLabel)
-        c.text("near no known minimum (darker: higher)", x: lx, y: y + 25, style.tickLabel)
+        if anyElsewhere {
+            c.text("greys: final loss of runs ending", x: lx, y: y + 12, style.tickLabel)
+            c.text("near no known minimum (darker: higher)", x: lx, y: y + 25, style.tickLabel)
+        }
         f.notes(scene.notes, left: m, top: plot.maxY + 50)
         return c.image()
     }
