@@ -17,7 +17,7 @@ enum StartMapPicture {
         let minima = map.minima.map { m in
             StartMapScene.Minimum(
                 point: m.point,
-                label: "(\(NumberFormat.fixed(m.point.x, 2)), \(NumberFormat.fixed(m.point.y, 2)))",
+                label: "(\(TickFormatter.plain(m.point.x, decimals: 2)), \(TickFormatter.plain(m.point.y, decimals: 2)))",
                 isGlobal: m.isGlobal)
         }
         var legend = zip(minima, shares.minima).map { m, share in
