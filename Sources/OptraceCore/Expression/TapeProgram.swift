@@ -42,7 +42,7 @@ struct TapeProgram: Sendable {
         scratch.initialize(repeating: 0, count: scratchSize)
     }
 
-    /// Forward pass without derivatives; returns f.
+    /// Forward pass alone (the local derivatives are computed and dropped); returns f.
     @inline(__always)
     func value(scratch: UnsafeMutablePointer<Double>) -> Double {
         instructions.withUnsafeBufferPointer { code in
@@ -54,48 +54,8 @@ struct TapeProgram: Sendable {
                 let ins = ip.pointee
                 let x = values[Int(truncatingIfNeeded: ins.a)]
                 let y = values[Int(truncatingIfNeeded: ins.b)]
-                let v: Double
-                switch ins.opcode {
-                case .constant: v = ins.c
-                case .linear: v = ins.c * x + ins.k * y + ins.m
-                case .affine: v = ins.c * x + ins.k
-                case .multiply: v = ins.c * x * y
-                case .divide: v = ins.c * x / y
-                case .reciprocal: v = ins.c / x
-                case .square:
-                    let t = ins.c * x + ins.k
-                    v = ins.m * (t * t)
-                case .exp: v = ins.m * cExp(ins.c * x + ins.k)
-                case .sumOfSquares:
-                    let s = x + ins.k, t = y + ins.k2
-                    v = ins.c * (s * s) + ins.c2 * (t * t) + ins.m
-                case .gaussian:
-                    let s = x + ins.k, t = y + ins.k2
-                    v = ins.m * cExp(ins.c * (s * s) + ins.c2 * (t * t) + ins.n)
-                case .cube: v = x * x * x
-                case .integerPower:
-                    var p = x
-                    var n = 1
-                    let target = Int(ins.c)
-                    while n < target {
-                        p *= x
-                        n += 1
-                    }
-                    v = p
-                case .constantExponent: v = cPow(x, ins.c)
-                case .constantBase: v = cPow(ins.c, x)
-                case .power: v = cPow(x, y)
-                case .log: v = cLog(x)
-                case .sqrt: v = x.squareRoot()
-                case .sin: v = cSin(x)
-                case .cos: v = cCos(x)
-                case .tan: v = cTan(x)
-                case .tanh: v = cTanh(x)
-                case .sigmoid: v = TapeKernels.sigmoid(x)
-                case .abs: v = Swift.abs(x)
-                case .min: v = TapeKernels.minimum(x, y).0
-                case .max: v = TapeKernels.maximum(x, y).0
-                }
+                // The same kernel as the gradient pass, so f is the same to the last bit either way.
+                let v = Self.step(ins, x, y).0
                 out.pointee = v
                 out += 1
                 ip += 1

@@ -247,8 +247,8 @@ final class LaneAdam: LaneOperation {
         if biasCorrection {
             var c1 = Lanes(repeating: 0), c2 = Lanes(repeating: 0)
             for i in 0..<Lanes.scalarCount {
-                c1[i] = 1 - ScaleByAdam.power(beta1[i], count)
-                c2[i] = 1 - ScaleByAdam.power(beta2[i], count)
+                c1[i] = 1 - AdamMoments.power(beta1[i], count)
+                c2[i] = 1 - AdamMoments.power(beta2[i], count)
             }
             mHatX = mx / c1
             mHatY = my / c1

@@ -1,19 +1,13 @@
-import Foundation
-
 /// Adam's scaling with AMSGrad, torch's form: the largest raw second moment so far, then the bias correction.
 ///
 /// mₜ = β₁mₜ₋₁ + (1−β₁)gₜ, vₜ = β₂vₜ₋₁ + (1−β₂)gₜ², vₜᵐᵃˣ = max(vₜ₋₁ᵐᵃˣ, vₜ);
 /// update m̂ₜ/(√v̂ₜ + ε) with m̂ₜ = mₜ/(1−β₁ᵗ), v̂ₜ = vₜᵐᵃˣ/(1−β₂ᵗ) (torch.optim.Adam with
 /// amsgrad=True; a transformation of its own, like optax's `scale_by_amsgrad`).
-public struct ScaleByAMSGrad: GradientTransformation {
-    public let beta1: Double
-    public let beta2: Double
-    public let eps: Double
+public struct ScaleByAMSGrad: AdamFamily {
+    public let moments: AdamMoments
 
     public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) {
-        self.beta1 = beta1
-        self.beta2 = beta2
-        self.eps = eps
+        moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
     }
 
     /// First and second moments, the largest second moment so far and the update count.
@@ -28,11 +22,11 @@ public struct ScaleByAMSGrad: GradientTransformation {
 
     public func update(_ updates: Vec2, state: State, params: Vec2) -> (updates: Vec2, state: State) {
         let t = state.count + 1
-        let m = beta1 * state.m + (1 - beta1) * updates
-        let v = beta2 * state.v + (1 - beta2) * (updates * updates)
+        let m = moments.first(state.m, updates)
+        let v = moments.second(state.v, updates)
         let vMax = Vec2(max(state.vMax.x, v.x), max(state.vMax.y, v.y))
-        let mHat = m / (1 - Foundation.pow(beta1, Double(t)))
-        let vHat = vMax / (1 - Foundation.pow(beta2, Double(t)))
+        let mHat = m / moments.firstCorrection(t)
+        let vHat = vMax / moments.secondCorrection(t)
         return (mHat / (vHat.squareRoot() + eps), State(m: m, v: v, vMax: vMax, count: t))
     }
 }

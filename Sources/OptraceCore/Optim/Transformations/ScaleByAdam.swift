@@ -1,20 +1,14 @@
-import Foundation
-
 /// Adam's per-coordinate scaling with PyTorch semantics: m̂ₜ / (√v̂ₜ + ε), both moments bias-corrected.
 ///
 /// mₜ = β₁mₜ₋₁ + (1−β₁)gₜ, vₜ = β₂vₜ₋₁ + (1−β₂)gₜ², m̂ₜ = mₜ/(1−β₁ᵗ), v̂ₜ = vₜ/(1−β₂ᵗ);
 /// ε is added after the square root, as torch.optim.Adam does. Without `biasCorrection`
 /// the raw moments are used (the variant that shows why the correction exists).
-public struct ScaleByAdam: GradientTransformation {
-    public let beta1: Double
-    public let beta2: Double
-    public let eps: Double
+public struct ScaleByAdam: AdamFamily {
+    public let moments: AdamMoments
     public let biasCorrection: Bool
 
     public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, biasCorrection: Bool = true) {
-        self.beta1 = beta1
-        self.beta2 = beta2
-        self.eps = eps
+        moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
         self.biasCorrection = biasCorrection
     }
 
@@ -29,19 +23,14 @@ public struct ScaleByAdam: GradientTransformation {
 
     public func update(_ updates: Vec2, state: State, params: Vec2) -> (updates: Vec2, state: State) {
         let t = state.count + 1
-        let m = beta1 * state.m + (1 - beta1) * updates
-        let v = beta2 * state.v + (1 - beta2) * (updates * updates)
+        let m = moments.first(state.m, updates)
+        let v = moments.second(state.v, updates)
         var mHat = m
         var vHat = v
         if biasCorrection {
-            mHat = m / (1 - Self.power(beta1, t))
-            vHat = v / (1 - Self.power(beta2, t))
+            mHat = m / moments.firstCorrection(t)
+            vHat = v / moments.secondCorrection(t)
         }
         return (mHat / (vHat.squareRoot() + eps), State(m: m, v: v, count: t))
-    }
-
-    /// βᵗ; exact for small t like torch's `beta ** step`.
-    static func power(_ beta: Double, _ t: Int) -> Double {
-        Foundation.pow(beta, Double(t))
     }
 }

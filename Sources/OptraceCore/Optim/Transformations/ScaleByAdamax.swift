@@ -1,15 +1,9 @@
-import Foundation
-
 /// Adamax's scaling: mₜ = β₁mₜ₋₁ + (1−β₁)gₜ, uₜ = max(β₂uₜ₋₁, |gₜ| + ε), update mₜ/((1−β₁ᵗ)·uₜ) (torch.optim.Adamax).
-public struct ScaleByAdamax: GradientTransformation {
-    public let beta1: Double
-    public let beta2: Double
-    public let eps: Double
+public struct ScaleByAdamax: AdamFamily {
+    public let moments: AdamMoments
 
     public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) {
-        self.beta1 = beta1
-        self.beta2 = beta2
-        self.eps = eps
+        moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
     }
 
     /// The first moment, the exponentially weighted infinity norm and the update count.
@@ -23,11 +17,11 @@ public struct ScaleByAdamax: GradientTransformation {
 
     public func update(_ updates: Vec2, state: State, params: Vec2) -> (updates: Vec2, state: State) {
         let t = state.count + 1
-        let m = beta1 * state.m + (1 - beta1) * updates
+        let m = moments.first(state.m, updates)
         let decayed = beta2 * state.u
         let magnitude = Vec2(abs(updates.x), abs(updates.y)) + eps
         let u = Vec2(max(decayed.x, magnitude.x), max(decayed.y, magnitude.y))
-        let correction = 1 - Foundation.pow(beta1, Double(t))
+        let correction = moments.firstCorrection(t)
         return (m / (correction * u), State(m: m, u: u, count: t))
     }
 }

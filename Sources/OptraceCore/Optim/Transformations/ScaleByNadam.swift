@@ -4,17 +4,13 @@ import Foundation
 ///
 /// mₜ = β₁mₜ₋₁ + (1−β₁)gₜ, vₜ = β₂vₜ₋₁ + (1−β₂)gₜ²,
 /// m̂ₜ = μₜ₊₁mₜ/(1 − ∏ᵢ₌₁ᵗ⁺¹μᵢ) + (1−μₜ)gₜ/(1 − ∏ᵢ₌₁ᵗμᵢ), v̂ₜ = vₜ/(1−β₂ᵗ); update m̂ₜ/(√v̂ₜ + ε).
-public struct ScaleByNadam: GradientTransformation {
-    public let beta1: Double
-    public let beta2: Double
-    public let eps: Double
+public struct ScaleByNadam: AdamFamily {
+    public let moments: AdamMoments
     /// ψ, torch's `momentum_decay`.
     public let momentumDecay: Double
 
     public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, momentumDecay: Double = 4e-3) {
-        self.beta1 = beta1
-        self.beta2 = beta2
-        self.eps = eps
+        moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
         self.momentumDecay = momentumDecay
     }
 
@@ -39,10 +35,10 @@ public struct ScaleByNadam: GradientTransformation {
         let muNext = mu(t + 1)
         let product = state.muProduct * muT
         let productNext = product * muNext
-        let m = beta1 * state.m + (1 - beta1) * updates
-        let v = beta2 * state.v + (1 - beta2) * (updates * updates)
+        let m = moments.first(state.m, updates)
+        let v = moments.second(state.v, updates)
         let mHat = muNext * m / (1 - productNext) + (1 - muT) * updates / (1 - product)
-        let vHat = v / (1 - Foundation.pow(beta2, Double(t)))
+        let vHat = v / moments.secondCorrection(t)
         return (mHat / (vHat.squareRoot() + eps), State(m: m, v: v, count: t, muProduct: product))
     }
 }

@@ -4,15 +4,11 @@ import Foundation
 ///
 /// ρ∞ = 2/(1−β₂) − 1, ρₜ = ρ∞ − 2tβ₂ᵗ/(1−β₂ᵗ), m̂ₜ = mₜ/(1−β₁ᵗ), lₜ = √(1−β₂ᵗ)/(√vₜ + ε),
 /// rₜ = √((ρₜ−4)(ρₜ−2)ρ∞ / ((ρ∞−4)(ρ∞−2)ρₜ)).
-public struct ScaleByRAdam: GradientTransformation {
-    public let beta1: Double
-    public let beta2: Double
-    public let eps: Double
+public struct ScaleByRAdam: AdamFamily {
+    public let moments: AdamMoments
 
     public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) {
-        self.beta1 = beta1
-        self.beta2 = beta2
-        self.eps = eps
+        moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
     }
 
     /// First and second moments and the update count.
@@ -33,14 +29,14 @@ public struct ScaleByRAdam: GradientTransformation {
 
     public func update(_ updates: Vec2, state: State, params: Vec2) -> (updates: Vec2, state: State) {
         let t = state.count + 1
-        let m = beta1 * state.m + (1 - beta1) * updates
-        let v = beta2 * state.v + (1 - beta2) * (updates * updates)
-        let mHat = m / (1 - Foundation.pow(beta1, Double(t)))
+        let m = moments.first(state.m, updates)
+        let v = moments.second(state.v, updates)
+        let mHat = m / moments.firstCorrection(t)
         let next = State(m: m, v: v, count: t)
         let rhoT = rho(t)
         guard rhoT > 5 else { return (mHat, next) }
         let rhoInf = 2 / (1 - beta2) - 1
-        let l = (1 - Foundation.pow(beta2, Double(t))).squareRoot() / (v.squareRoot() + eps)
+        let l = moments.secondCorrection(t).squareRoot() / (v.squareRoot() + eps)
         let r = ((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)).squareRoot()
         return (mHat * r * l, next)
     }
