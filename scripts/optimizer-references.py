@@ -210,7 +210,6 @@ cases = {
     "sgdNesterov": sgd(lr=0.1, momentum=0.9, nesterov=True),
     "sgdDampening": sgd(lr=0.1, momentum=0.9, dampening=0.5),
     "sgdWeightDecayMomentum": sgd(lr=0.1, momentum=0.5, weight_decay=0.1),
-    "sgdDampeningWithoutMomentum": sgd(lr=0.1, dampening=0.5),
     "momentumPytorchExponential": sgd(momentum=0.9, sched=exponential(0.05, 0.8)),
     "momentumClassicExponential": momentum_classic(0.9, exponential(0.05, 0.8)),
     "adamAmsgrad": adam(lr=0.1, amsgrad=True),

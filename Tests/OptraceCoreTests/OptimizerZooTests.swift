@@ -46,7 +46,8 @@ import Testing
     }
 
     @Test func sgdIgnoresDampeningWithoutMomentumAsTorch() {
-        expectClose(run("sgd", ["lr": .number(0.1), "dampening": .number(0.5)]), R.sgdDampeningWithoutMomentum)
+        // torch applies dampening to the momentum buffer only: without momentum it is plain SGD, to the bit.
+        #expect(run("sgd", ["lr": .number(0.1), "dampening": .number(0.5)]) == run("sgd", ["lr": .number(0.1)]))
     }
 
     @Test func sgdDefaultsAreTorchs() {
