@@ -28,9 +28,7 @@ public struct BenchCommand: ParsableCommand {
 
     public func validate() throws {
         if evaluations < 1 { throw ValidationError("--evaluations: expected a whole number ≥ 1, found \(evaluations)") }
-        if !(1...Scenario.maximumSteps).contains(raceSteps) {
-            throw ValidationError("--race-steps: expected a whole number from 1 to \(Scenario.maximumSteps), found \(raceSteps)")
-        }
+        try ArgumentChecks.steps(raceSteps, name: "--race-steps")
         if repeats < 1 { throw ValidationError("--repeats: expected a whole number ≥ 1, found \(repeats)") }
     }
 

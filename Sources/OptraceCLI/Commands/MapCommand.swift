@@ -41,13 +41,11 @@ public struct MapCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if let steps, !(1...Scenario.maximumSteps).contains(steps) {
-            throw ValidationError("--steps: expected a whole number from 1 to \(Scenario.maximumSteps), found \(steps)")
-        }
+        try ArgumentChecks.steps(steps)
         if !(tolerance.isFinite && tolerance > 0 && tolerance < 1) {
             throw ValidationError("--tolerance: expected a number between 0 and 1, found \(tolerance)")
         }
-        if let out, out.isEmpty { throw ValidationError("--out: expected a folder path, found an empty string") }
+        try ArgumentChecks.outputFolder(out)
     }
 
     /// Parses `COLUMNSxROWS`.

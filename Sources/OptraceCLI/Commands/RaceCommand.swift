@@ -61,10 +61,8 @@ public struct RaceCommand: ParsableCommand {
 
     public func validate() throws {
         if let seed, seed < 0 { throw ValidationError("--seed: expected a whole number ≥ 0, found \(seed)") }
-        if let steps, !(1...Scenario.maximumSteps).contains(steps) {
-            throw ValidationError("--steps: expected a whole number from 1 to \(Scenario.maximumSteps), found \(steps)")
-        }
-        if let out, out.isEmpty { throw ValidationError("--out: expected a folder path, found an empty string") }
+        try ArgumentChecks.steps(steps)
+        try ArgumentChecks.outputFolder(out)
         if every < 1 { throw ValidationError("--every: expected a whole number ≥ 1, found \(every)") }
         if !fps.isFinite || fps <= 0 || fps > 1000 { throw ValidationError("--fps: expected a number in (0, 1000], found \(fps)") }
         if !scale.isFinite || scale < 0.25 || scale > 8 { throw ValidationError("--scale: expected a number from 0.25 to 8, found \(scale)") }

@@ -66,9 +66,7 @@ public struct TuneSweepCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if let steps, !(1...Scenario.maximumSteps).contains(steps) {
-            throw ValidationError("--steps: expected a whole number from 1 to \(Scenario.maximumSteps), found \(steps)")
-        }
+        try ArgumentChecks.steps(steps)
         if let seeds, !(1...TuneSweepCommand.maximumSeeds).contains(seeds) {
             throw ValidationError("--seeds: expected a whole number from 1 to \(TuneSweepCommand.maximumSeeds), found \(seeds)")
         }
@@ -79,7 +77,7 @@ public struct TuneSweepCommand: ParsableCommand {
         if !(4...SweepPlan.maximumCells).contains(budget) {
             throw ValidationError("--budget: expected a whole number from 4 to \(SweepPlan.maximumCells), found \(budget)")
         }
-        if let out, out.isEmpty { throw ValidationError("--out: expected a folder path, found an empty string") }
+        try ArgumentChecks.outputFolder(out)
     }
 
     /// The largest number of noise seeds per configuration.

@@ -1,0 +1,17 @@
+import ArgumentParser
+import OptraceCore
+
+/// The argument checks several commands share, each failing with the one-line message the user sees.
+enum ArgumentChecks {
+    /// A step count (`name`, e.g. "--steps") within 1…`Scenario.maximumSteps`, when given.
+    static func steps(_ steps: Int?, name: String = "--steps") throws {
+        if let steps, !(1...Scenario.maximumSteps).contains(steps) {
+            throw ValidationError("\(name): expected a whole number from 1 to \(Scenario.maximumSteps), found \(steps)")
+        }
+    }
+
+    /// An output folder path that is not empty, when given.
+    static func outputFolder(_ out: String?) throws {
+        if let out, out.isEmpty { throw ValidationError("--out: expected a folder path, found an empty string") }
+    }
+}
