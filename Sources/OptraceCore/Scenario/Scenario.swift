@@ -1,4 +1,4 @@
-/// A race as written in a scenario file: the surface, start, steps, noise, racers and checkpoints.
+/// A race as written in a scenario file: names, the surface and the `RaceSetup` (start, steps, noise, racers, checkpoints).
 public struct Scenario: Sendable {
     /// A file-system-safe identifier; results go to `output/<name>/`.
     public var name: String
@@ -10,25 +10,22 @@ public struct Scenario: Sendable {
     public var surfaceTerms: [SurfaceTermSpec]
     public var surfaceExpression: String?
     public var surface: Surface
-    public var start: Vec2
-    public var steps: Int
-    public var noise: GradientNoise
-    public var racers: [Racer]
+    /// The race itself: start, steps, noise, racers, checkpoints, loss threshold and divergence rule.
+    public var race: RaceSetup
+
+    public var start: Vec2 { get { race.start } set { race.start = newValue } }
+    public var steps: Int { get { race.steps } set { race.steps = newValue } }
+    public var noise: GradientNoise { get { race.noise } set { race.noise = newValue } }
+    public var racers: [Racer] { get { race.racers } set { race.racers = newValue } }
     /// Sorted, distinct steps in 1…steps.
-    public var checkpoints: [Int]
+    public var checkpoints: [Int] { get { race.checkpoints } set { race.checkpoints = newValue } }
     /// The loss level whose first crossing the scoreboard reports.
-    public var threshold: Double
+    public var threshold: Double { get { race.threshold } set { race.threshold = newValue } }
 
     /// The largest number of steps a scenario may ask for.
     public static let maximumSteps = 10_000_000
     /// The largest number of racers in one scenario.
     public static let maximumRacers = 16
-
-    /// The race this scenario describes.
-    public var raceSetup: RaceSetup {
-        RaceSetup(
-            start: start, steps: steps, noise: noise, racers: racers, checkpoints: checkpoints, threshold: threshold)
-    }
 
     /// The scenario with another noise seed.
     public func with(seed: UInt64) -> Scenario {
@@ -49,7 +46,7 @@ public struct Scenario: Sendable {
     public func run(concurrent: Bool = true) -> RaceResult {
         let surface = self.surface
         return RaceRunner.run(
-            raceSetup, domain: surface.domain, minima: surface.minima, makeEvaluator: { surface.makeEvaluator() },
+            race, domain: surface.domain, minima: surface.minima, makeEvaluator: { surface.makeEvaluator() },
             concurrent: concurrent)
     }
 }

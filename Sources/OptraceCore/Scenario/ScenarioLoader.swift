@@ -110,8 +110,9 @@ public enum ScenarioLoader {
         let threshold = try top["threshold"]?.number() ?? floor + 0.01
         return Scenario(
             name: name, title: title, summary: summary, source: root.file, surfaceTerms: terms,
-            surfaceExpression: expression, surface: surface, start: start, steps: steps, noise: noise, racers: racers,
-            checkpoints: checkpoints, threshold: threshold)
+            surfaceExpression: expression, surface: surface,
+            race: RaceSetup(
+                start: start, steps: steps, noise: noise, racers: racers, checkpoints: checkpoints, threshold: threshold))
     }
 
     static func scenarioName(_ node: ScenarioNode) throws(ScenarioError) -> String {
