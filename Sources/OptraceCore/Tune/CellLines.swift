@@ -14,7 +14,7 @@ struct CellLines: Sendable {
             for (place, index) in result.ranking.enumerated() { rank[index] = place + 1 }
             return rank
         }()
-        let names = result.header.plan.axes.map { Array((TuneJSON.quoted($0.name) + ": ").utf8) }
+        let names = result.header.plan.axes.map { Array((JSONValue.quoted($0.name) + ": ").utf8) }
         let stepsTo: Bool
         if case .stepsTo = result.header.objective { stepsTo = true } else { stepsTo = false }
         let blocks = Swift.min(16, Swift.max(1, cells.count / 256))

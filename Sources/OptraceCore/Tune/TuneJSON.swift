@@ -59,12 +59,6 @@ public enum TuneJSON {
         return text + "\"cells\": [\n"
     }
 
-    /// A JSON string literal.
-    static func quoted(_ s: String) -> String {
-        let text = JSONValue.string(s).serialized()
-        return String(text.dropLast())
-    }
-
     /// The settings part shared by `tune.json` and shard files.
     static func settings(_ header: SweepHeader) -> [(String, JSONValue)] {
         let plan = header.plan

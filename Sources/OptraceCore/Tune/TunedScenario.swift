@@ -62,17 +62,6 @@ public enum TunedScenario {
         return text
     }
 
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar: JSON's string syntax, which YAML reads as is.
+    static func quoted(_ s: String) -> String { JSONValue.quoted(s) }
 }
