@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore"]),
         .testTarget(name: "OptraceFuzzingTests", dependencies: ["OptraceFuzzing"]),
-        .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot"], exclude: ["Golden"]),
+        .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot", "OptraceCore"], exclude: ["Golden"]),
         .testTarget(
             name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot"], exclude: ["Malformed"]),
     ]

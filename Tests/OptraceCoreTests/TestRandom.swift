@@ -1,3 +1,5 @@
+@testable import OptraceCore
+
 /// A tiny deterministic generator of seeded test points (sequential SplitMix64).
 struct TestRandom {
     private var state: UInt64
@@ -5,11 +7,8 @@ struct TestRandom {
     init(seed: UInt64) { state = seed }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        state &+= SplitMix64.gamma
+        return SplitMix64.mix(state)
     }
 
     /// Uniform in [lo, hi).

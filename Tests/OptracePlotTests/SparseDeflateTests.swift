@@ -1,19 +1,17 @@
 import CPNG
 import Foundation
 import Testing
+import OptraceCore
 @testable import OptracePlot
 
 /// SparseDeflate's zlib streams, checked by zlib's own `uncompress`.
 @Suite struct SparseDeflateTests {
-    /// SplitMix64: a fixed-seed generator, so the inputs are the same on every run.
+    /// Sequential SplitMix64 (optrace's noise generator): a fixed-seed generator, so the inputs are the same on every run.
     struct Generator {
         var state: UInt64
         mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+            state &+= SplitMix64.gamma
+            return SplitMix64.mix(state)
         }
         mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: next()) }
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
