@@ -42,33 +42,44 @@ final class FontFaces {
         if let bold { cairo_font_face_destroy(bold) }
     }
 
+    /// A Cairo face for the font file at `path`, or nil.
+    ///
+    /// `lock` guards the shared FreeType library and is held around FreeType calls only, never while calling into
+    /// Cairo: Cairo calls the face's destroy callback (which takes `lock`) with its own font mutex held, so
+    /// creating a Cairo face under `lock` could deadlock against another thread's face being released.
     private static func load(_ path: String?) -> OpaquePointer? {
         guard let path else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if library == nil {
-            var lib: FT_Library?
-            guard FT_Init_FreeType(&lib) == 0 else { return nil }
-            library = lib
+        let face: FT_Face? = withLock {
+            if library == nil {
+                var lib: FT_Library?
+                guard FT_Init_FreeType(&lib) == 0 else { return nil }
+                library = lib
+            }
+            var face: FT_Face?
+            guard FT_New_Face(library, path, 0, &face) == 0 else { return nil }
+            return face
         }
-        var face: FT_Face?
-        guard FT_New_Face(library, path, 0, &face) == 0, let face else { return nil }
+        guard let face else { return nil }
         guard let cairoFace = cairo_ft_font_face_create_for_ft_face(face, 0) else {
-            FT_Done_Face(face)
+            withLock { _ = FT_Done_Face(face) }
             return nil
         }
         // Free the FT_Face only when Cairo drops its last reference to the font face.
         let status = cairo_font_face_set_user_data(cairoFace, &userDataKey, UnsafeMutableRawPointer(face)) { raw in
             guard let raw else { return }
-            FontFaces.lock.lock()
-            FT_Done_Face(raw.assumingMemoryBound(to: FT_FaceRec.self))
-            FontFaces.lock.unlock()
+            FontFaces.withLock { _ = FT_Done_Face(raw.assumingMemoryBound(to: FT_FaceRec.self)) }
         }
         if status != CAIRO_STATUS_SUCCESS {
             cairo_font_face_destroy(cairoFace)
-            FT_Done_Face(face)
+            withLock { _ = FT_Done_Face(face) }
             return nil
         }
         return cairoFace
+    }
+
+    private static func withLock<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
     }
 }
