@@ -122,22 +122,14 @@ struct TapeProgram: Sendable {
     /// A zero local derivative blocks the flow, even of an infinite adjoint (0·∞ counts as 0).
     @inline(__always)
     static func propagate(_ ins: TapeInstruction, _ g: Double, _ da: Double, _ db: Double, _ adjoints: UnsafeMutablePointer<Double>) {
-        let ga = da == 0 ? 0 : g * da
-        let a = Int(truncatingIfNeeded: ins.a)
-        if ins.flags & TapeInstruction.assignA != 0 {
-            adjoints[a] = ga
-        } else {
-            adjoints[a] += ga
+        // Assigned at the operand's last reader, accumulated before.
+        @inline(__always) func pass(_ d: Double, to slot: Int32, assign: UInt8) {
+            let share = d == 0 ? 0 : g * d
+            let i = Int(truncatingIfNeeded: slot)
+            if ins.flags & assign != 0 { adjoints[i] = share } else { adjoints[i] += share }
         }
-        if ins.flags & TapeInstruction.binary != 0 {
-            let gb = db == 0 ? 0 : g * db
-            let b = Int(truncatingIfNeeded: ins.b)
-            if ins.flags & TapeInstruction.assignB != 0 {
-                adjoints[b] = gb
-            } else {
-                adjoints[b] += gb
-            }
-        }
+        pass(da, to: ins.a, assign: TapeInstruction.assignA)
+        if ins.flags & TapeInstruction.binary != 0 { pass(db, to: ins.b, assign: TapeInstruction.assignB) }
     }
 
     /// Value and local derivatives (∂/∂a, ∂/∂b) of one step.

@@ -61,23 +61,14 @@ extension TapeProgram {
         _ ins: UnsafePointer<TapeInstruction>, _ g: Lanes, _ da: Lanes, _ db: Lanes, _ adjoints: UnsafeMutablePointer<Lanes>
     ) {
         let zero = Lanes(repeating: 0)
-        let ga = (g * da).kept(where: da .!= zero)
-        let a = Int(truncatingIfNeeded: ins.pointee.a)
-        let flags = ins.pointee.flags
-        if flags & TapeInstruction.assignA != 0 {
-            adjoints[a] = ga
-        } else {
-            adjoints[a] += ga
+        // Assigned at the operand's last reader, accumulated before.
+        @inline(__always) func pass(_ d: Lanes, to slot: Int32, assign: UInt8) {
+            let share = (g * d).kept(where: d .!= zero)
+            let i = Int(truncatingIfNeeded: slot)
+            if ins.pointee.flags & assign != 0 { adjoints[i] = share } else { adjoints[i] += share }
         }
-        if flags & TapeInstruction.binary != 0 {
-            let gb = (g * db).kept(where: db .!= zero)
-            let b = Int(truncatingIfNeeded: ins.pointee.b)
-            if flags & TapeInstruction.assignB != 0 {
-                adjoints[b] = gb
-            } else {
-                adjoints[b] += gb
-            }
-        }
+        pass(da, to: ins.pointee.a, assign: TapeInstruction.assignA)
+        if ins.pointee.flags & TapeInstruction.binary != 0 { pass(db, to: ins.pointee.b, assign: TapeInstruction.assignB) }
     }
 
     /// `step` lane by lane: value and local derivatives of one instruction at eight points.

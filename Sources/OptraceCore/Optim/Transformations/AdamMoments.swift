@@ -38,6 +38,18 @@ public protocol AdamFamily: GradientTransformation {
     var moments: AdamMoments { get }
 }
 
+/// A member of the Adam family with no hyperparameter beyond β₁, β₂ and ε, built from them alone.
+public protocol MomentsOnly: AdamFamily {
+    init(moments: AdamMoments)
+}
+
+extension MomentsOnly {
+    /// torch's defaults: β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.
+    public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) {
+        self.init(moments: AdamMoments(beta1: beta1, beta2: beta2, eps: eps))
+    }
+}
+
 extension AdamFamily {
     public var beta1: Double { moments.beta1 }
     public var beta2: Double { moments.beta2 }

@@ -3,12 +3,10 @@
 /// mₜ = β₁mₜ₋₁ + (1−β₁)gₜ, vₜ = β₂vₜ₋₁ + (1−β₂)gₜ², vₜᵐᵃˣ = max(vₜ₋₁ᵐᵃˣ, vₜ);
 /// update m̂ₜ/(√v̂ₜ + ε) with m̂ₜ = mₜ/(1−β₁ᵗ), v̂ₜ = vₜᵐᵃˣ/(1−β₂ᵗ) (torch.optim.Adam with
 /// amsgrad=True; a transformation of its own, like optax's `scale_by_amsgrad`).
-public struct ScaleByAMSGrad: AdamFamily {
+public struct ScaleByAMSGrad: MomentsOnly {
     public let moments: AdamMoments
 
-    public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) {
-        moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
-    }
+    public init(moments: AdamMoments) { self.moments = moments }
 
     /// First and second moments, the largest second moment so far and the update count.
     public struct State: Sendable, Equatable {

@@ -1,10 +1,8 @@
 /// Adamax's scaling: mₜ = β₁mₜ₋₁ + (1−β₁)gₜ, uₜ = max(β₂uₜ₋₁, |gₜ| + ε), update mₜ/((1−β₁ᵗ)·uₜ) (torch.optim.Adamax).
-public struct ScaleByAdamax: AdamFamily {
+public struct ScaleByAdamax: MomentsOnly {
     public let moments: AdamMoments
 
-    public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) {
-        moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
-    }
+    public init(moments: AdamMoments) { self.moments = moments }
 
     /// The first moment, the exponentially weighted infinity norm and the update count.
     public struct State: Sendable, Equatable {

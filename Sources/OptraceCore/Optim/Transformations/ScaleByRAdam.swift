@@ -4,12 +4,10 @@ import Foundation
 ///
 /// ρ∞ = 2/(1−β₂) − 1, ρₜ = ρ∞ − 2tβ₂ᵗ/(1−β₂ᵗ), m̂ₜ = mₜ/(1−β₁ᵗ), lₜ = √(1−β₂ᵗ)/(√vₜ + ε),
 /// rₜ = √((ρₜ−4)(ρₜ−2)ρ∞ / ((ρ∞−4)(ρ∞−2)ρₜ)).
-public struct ScaleByRAdam: AdamFamily {
+public struct ScaleByRAdam: MomentsOnly {
     public let moments: AdamMoments
 
-    public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) {
-        moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
-    }
+    public init(moments: AdamMoments) { self.moments = moments }
 
     /// First and second moments and the update count.
     public struct State: Sendable, Equatable {
