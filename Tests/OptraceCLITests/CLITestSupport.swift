@@ -27,9 +27,9 @@ func temporaryFolder() -> String {
     return path
 }
 
-/// The names in `folder`, sorted ([] when it does not exist).
+/// The names in `folder`, sorted ([] when it does not exist), without optrace's record of the last run (`.optrace-files`).
 func contents(_ folder: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0 != ".optrace-files" }.sorted()
 }
 
 /// Writes `text` to a new file in a temporary folder and returns its path.

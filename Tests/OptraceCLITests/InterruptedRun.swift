@@ -63,7 +63,12 @@ final class SpawnedChild {
     private var status: Status?
     private var collected = [UInt8]()
 
-    init?(executable: String, arguments: [String]) {
+    /// Starts `executable` with standard output into `standardOutput`, standard error into a pipe (or into the
+    /// file `standardError` when given), in the folder `directory` when given.
+    init?(
+        executable: String, arguments: [String], standardOutput: String = "/dev/null", standardError: String? = nil,
+        directory: String? = nil
+    ) {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { return nil }
         // Non-blocking reads, so draining the pipe while the child runs never stalls the test.
@@ -71,14 +76,20 @@ final class SpawnedChild {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 2)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY, 0)
+        if let standardError {
+            posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY, 0)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 2)
+        }
         posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
         posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        // In another folder through the shell: `cd DIR && exec optrace ARGS` (the shell's exec keeps the pid).
+        let command = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0, executable] } ?? [executable]
+        let argv = (command + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var child: pid_t = 0
-        let spawned = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&child, command[0], &actions, nil, argv, environ)
         close(pipeEnds[1])
         guard spawned == 0 else {
             close(pipeEnds[0])

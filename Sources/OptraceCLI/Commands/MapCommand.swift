@@ -71,14 +71,14 @@ public struct MapCommand: ParsableCommand {
         let racer = try TuneSweepCommand.racer(named: self.racer, in: scenario)
         let (columns, rows) = try Self.parseGrid(grid)
         let steps = self.steps ?? scenario.steps
-        let folderPath = out ?? "output/\(scenario.name)/map-\(TuneSweepCommand.slug(racer.name))"
-        try OutputFolder.check(folderPath)
+        let run = try OutputRun.begin(out ?? "output/\(scenario.name)/map-\(TuneSweepCommand.slug(racer.name))", plan: .map)
+        defer { run.finish() }
+        let folder = run.folder
 
         let map = StartMap(
             surface: scenario.surface, racer: racer, noise: scenario.noise, steps: steps, columns: columns, rows: rows,
             tolerance: tolerance, threads: parallel.threads)
         try Interruption.check()
-        let folder = try OutputFolder(preparing: folderPath)
         try AtomicFile.write(map.csv(), to: folder.file("map.csv"))
         var written = ["map.csv"]
         if !output.noRender { written += try StartMapPicture.write(map, scenario: scenario, racer: racer, steps: steps, to: folder) }

@@ -91,20 +91,20 @@ public struct RaceCommand: ParsableCommand {
         var scenario = try ScenarioLocator.load(self.scenario)
         if let seed { scenario = scenario.with(seed: UInt64(seed)) }
         if let steps { scenario = scenario.with(steps: steps) }
-        let folderPath = out ?? "output/\(scenario.name)"
-        try OutputFolder.check(folderPath)
         let frameCount = (scenario.steps + every - 1) / every + 1
         if !output.noRender && frameCount > Self.maximumFrames {
             throw CLIError("\(scenario.steps) steps make \(frameCount) frames, more than the \(Self.maximumFrames)-frame limit: use --every \((scenario.steps + Self.maximumFrames - 2) / (Self.maximumFrames - 1)) or more, or --no-render")
         }
 
+        let run = try OutputRun.begin(out ?? "output/\(scenario.name)", plan: .race)
+        defer { run.finish() }
+        let folder = run.folder
         let result = scenario.run()
         try Interruption.check()
         if !output.quiet {
             console.print(ScoreboardTable.render(result, title: headline(scenario)))
             console.print(ScoreboardTable.compact(result))
         }
-        let folder = try OutputFolder(preparing: folderPath)
         let csv = TrajectoryCSV.render(result)
         try Interruption.check()
         try AtomicFile.write(csv, to: folder.file("trajectory.csv"))

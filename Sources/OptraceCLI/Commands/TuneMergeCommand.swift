@@ -34,9 +34,9 @@ public struct TuneMergeCommand: ParsableCommand {
         } catch {
             throw CLIError(error.message)
         }
-        let folderPath = out ?? (shards[0] as NSString).deletingLastPathComponent.nonEmpty ?? "."
-        try OutputFolder.check(folderPath)
-        let folder = try OutputFolder(preparing: folderPath)
+        let run = try OutputRun.begin(out ?? PathText.parent(shards[0]), plan: .merge)
+        defer { run.finish() }
+        let folder = run.folder
         let written = try TuneSweepCommand.write(result, to: folder, render: !output.noRender)
         if !output.quiet {
             console.print("merged \(shards.count) shard\(shards.count == 1 ? "" : "s") of \(result.header.racer) on \(result.header.scenario): \(result.cells.count) cells")

@@ -115,13 +115,14 @@ public struct TuneSweepCommand: ParsableCommand {
         let shard = try self.shard.map { text throws(TuneError) in try TuneShard.parse(text) }
         let cells = shard?.cells(of: plan.cellCount) ?? 0..<plan.cellCount
         try Self.checkRuns(cells.count * header.seeds.count)
-        let folderPath = out ?? "output/\(scenario.name)/tune-\(Self.slug(racer.name))"
-        try OutputFolder.check(folderPath)
+        let run = try OutputRun.begin(
+            out ?? "output/\(scenario.name)/tune-\(Self.slug(racer.name))", plan: shard.map { .shard($0.fileName) } ?? .sweep)
+        defer { run.finish() }
+        let folder = run.folder
 
         if !output.quiet { console.print(headline(header, cells: cells, shard: shard)) }
         let swept = Sweep.run(header, target: target, surface: scenario.surface, cells: cells, threads: parallel.threads)
         try Interruption.check()
-        let folder = try OutputFolder(preparing: folderPath)
         if let shard {
             try AtomicFile.write(TuneShardFile(header: header, shard: shard, cells: swept).serialized(), to: folder.file(shard.fileName))
             if !output.quiet {
@@ -225,9 +226,9 @@ public struct TuneSweepCommand: ParsableCommand {
             try Self.checkRuns(plan.cellCount * header.seeds.count)
             jobs.append((racer, target, header))
         }
-        let folderPath = out ?? "output/\(scenario.name)/tune"
-        try OutputFolder.check(folderPath)
-        let folder = try OutputFolder(preparing: folderPath)
+        let run = try OutputRun.begin(out ?? "output/\(scenario.name)/tune", plan: .allRacers(jobs.map { Self.slug($0.0.name) }))
+        defer { run.finish() }
+        let folder = run.folder
 
         var tuned: [Racer] = []
         var summary: [(String, JSONValue)] = []

@@ -10,8 +10,8 @@ enum ArgumentChecks {
         }
     }
 
-    /// An output folder path that is not empty, when given.
+    /// An output folder path that can name a folder (not empty, no NUL, within the length limits), when given.
     static func outputFolder(_ out: String?) throws {
-        if let out, out.isEmpty { throw ValidationError("--out: expected a folder path, found an empty string") }
+        if let out, let problem = PathText.problem(out) { throw ValidationError("--out: \(problem)") }
     }
 }

@@ -28,7 +28,7 @@ final class ProgressBar {
         let width = 24
         let filled = min(width, done * width / total)
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        console.error("\r\(label) \(bar) \(done)/\(total)  \(String(format: "%.0f", rate))/s  ETA \(String(format: "%.1f", left)) s ")
-        if done >= total { console.error("\n") }
+        console.raw("\r\(label) \(bar) \(done)/\(total)  \(String(format: "%.0f", rate))/s  ETA \(String(format: "%.1f", left)) s ")
+        if done >= total { console.raw("\n") }
     }
 }

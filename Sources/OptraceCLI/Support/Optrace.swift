@@ -1,14 +1,30 @@
 import ArgumentParser
+import Foundation
 import OptraceCore
 
 /// Runs the `optrace` command line in-process and returns its exit code.
 public enum Optrace {
     /// Exit code for bad input (arguments, scenario, expression, output folder).
     public static let badInputExitCode: Int32 = 2
+    /// Exit code when the results could not all be printed or written (standard output failed, an unexpected error).
+    public static let failureExitCode: Int32 = 1
 
     /// Parses and runs `arguments` (without the program name), printing through `Console.current`.
+    ///
+    /// Every error is one line on standard error (untrusted text in it escaped), never a crash. When
+    /// standard output cannot be written (a full disk, a closed pipe), the command still completes
+    /// its files, one line says so (not for a closed pipe, the reader's choice) and the exit code is 1.
     public static func run(_ arguments: [String]) -> Int32 {
         let console = Console.current
+        let code = execute(arguments, console: console)
+        guard let failure = console.outputFailure else { return code }
+        if failure != EPIPE {
+            console.error("optrace: cannot write to standard output (\(String(cString: strerror(failure))))\n")
+        }
+        return code == 0 ? failureExitCode : code
+    }
+
+    private static func execute(_ arguments: [String], console: Console) -> Int32 {
         var command: ParsableCommand
         do {
             command = try OptraceCommand.parseAsRoot(arguments)
@@ -21,25 +37,23 @@ public enum Optrace {
             let message = OptraceCommand.message(for: error)
             let first = message.split(separator: "\n").first.map(String.init) ?? message
             let cleaned = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
-            console.error("optrace: \(cleaned) (see 'optrace help')\n")
+            fail(console, "\(cleaned) (see 'optrace help')")
             return badInputExitCode
         }
         do {
             try command.run()
             return 0
         } catch let error as CLIError {
-            console.error("optrace: \(error.message)\n")
-            if let excerpt = error.excerpt { console.error(excerpt + "\n") }
+            fail(console, error.message, excerpt: error.excerpt)
             return badInputExitCode
         } catch let error as ScenarioError {
-            console.error("optrace: \(error.headline)\n")
-            if let excerpt = error.excerpt { console.error(excerpt + "\n") }
+            fail(console, error.headline, excerpt: error.excerpt)
             return badInputExitCode
         } catch let error as OutputError {
-            console.error("optrace: \(error.description)\n")
+            fail(console, error.description)
             return badInputExitCode
         } catch let error as Interrupted {
-            console.error("optrace: \(error); stopped early, keeping only the files that were complete\n")
+            fail(console, "\(error); stopped early, keeping only the files that were complete")
             return error.exitCode
         } catch let error as ExitCode {
             return error.rawValue
@@ -49,8 +63,14 @@ public enum Optrace {
                 console.write(OptraceCommand.fullMessage(for: error) + "\n")
                 return 0
             }
-            console.error("optrace: \(error)\n")
-            return 1
+            fail(console, "\(error)")
+            return failureExitCode
         }
+    }
+
+    /// Prints `message` as one line (and the excerpt's lines under it), untrusted text escaped.
+    private static func fail(_ console: Console, _ message: String, excerpt: String? = nil) {
+        console.error("optrace: \(TerminalText.oneLine(message))\n")
+        if let excerpt { console.error(excerpt.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.oneLine(String($0)) }.joined(separator: "\n") + "\n") }
     }
 }

@@ -34,7 +34,6 @@ public enum ScenarioLocator {
     }
 
     static func stem(_ argument: String) -> String {
-        let last = (argument as NSString).lastPathComponent
-        return (last as NSString).deletingPathExtension
+        return PathText.deletingExtension(PathText.lastComponent(argument))
     }
 }

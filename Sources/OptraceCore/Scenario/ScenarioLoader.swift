@@ -14,7 +14,7 @@ public enum ScenarioLoader {
     /// Loads the scenario file at `path`.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
         let text = try readText(path: path)
-        return try parse(yaml: text, file: path, defaultName: ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        return try parse(yaml: text, file: path, defaultName: PathText.deletingExtension(PathText.lastComponent(path)))
     }
 
     /// The text of the file at `path`, or an error saying why it can't be read.
