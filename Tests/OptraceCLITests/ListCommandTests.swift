@@ -37,3 +37,27 @@ import Testing
         #expect(run.stdout.contains("clip_norm: c") && run.stdout.contains("clip_value: c"))
     }
 }
+
+/// What the README says of the command line and the catalogs holds.
+@Suite struct ReadmeAgreementTests {
+    let readme = (try? String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)) ?? ""
+
+    @Test func everyTermRowNamesItsParameters() {
+        for term in TermCatalog.all {
+            let row = readme.split(separator: "\n").first { $0.hasPrefix("| `\(term.name)` |") }
+            #expect(row != nil, "README has no row for \(term.name)")
+            for p in term.parameters { #expect(row?.contains("`\(p.name)`") == true, "README's \(term.name) row omits \(p.name)") }
+        }
+    }
+
+    @Test func versionAndTheSeparateTopics() {
+        let version = optrace("--version")
+        #expect(version.code == 0 && version.stdout == "optrace \(OptraceCommand.version)\n")
+        let schedules = optrace("list", "schedules")
+        #expect(schedules.code == 0 && schedules.stdout.hasPrefix("Learning-rate schedules"))
+        for type in ScheduleCatalog.all { #expect(schedules.stdout.contains("  \(type.name): ")) }
+        #expect(!schedules.stdout.contains("Optimizers") && !schedules.stdout.contains("Gradient clipping"))
+        let clipping = optrace("list", "clipping")
+        #expect(clipping.code == 0 && clipping.stdout.hasPrefix("Gradient clipping") && clipping.stdout.contains("clip_norm: c"))
+    }
+}

@@ -5,12 +5,13 @@ import OptraceCore
 public struct ListCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List scenarios, surface terms and optimizers with their parameters and defaults."
+        abstract: "List scenarios, surface terms, optimizers, schedules and clipping with their parameters and defaults.",
+        discussion: "'optimizers' includes the schedules and clipping a racer can add; 'schedules' and 'clipping' list those alone."
     )
 
     /// What to list.
     public enum Topic: String, ExpressibleByArgument, CaseIterable, Sendable {
-        case all, scenarios, terms, optimizers
+        case all, scenarios, terms, optimizers, schedules, clipping
     }
 
     @Argument(help: "What to list: \(Topic.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -23,7 +24,12 @@ public struct ListCommand: ParsableCommand {
         var sections: [String] = []
         if topic == .all || topic == .scenarios { sections.append(try scenarios()) }
         if topic == .all || topic == .terms { sections.append(terms()) }
-        if topic == .all || topic == .optimizers { sections.append(optimizers()) }
+        switch topic {
+        case .all, .optimizers: sections.append(optimizers() + "\n" + schedules() + "\n" + clipping())
+        case .schedules: sections.append(schedules())
+        case .clipping: sections.append(clipping())
+        case .scenarios, .terms: break
+        }
         console.write(sections.joined(separator: "\n"))
     }
 
@@ -81,7 +87,11 @@ public struct ListCommand: ParsableCommand {
                 out += "      \(pad(name, widths.0))  \(pad(symbol, widths.1))  default \(pad(value, widths.2))  \(summary)\n"
             }
         }
-        out += "\nLearning-rate schedules (per racer: schedule: {type: NAME, key: value, …}; η is the racer's lr, s = 0 at the first update)\n"
+        return out
+    }
+
+    func schedules() -> String {
+        var out = "Learning-rate schedules (per racer: schedule: {type: NAME, key: value, …}; η is the racer's lr, s = 0 at the first update)\n"
         for type in ScheduleCatalog.all {
             out += "  \(type.name): \(type.summary)\n"
             out += "      \(type.formula)\n"
@@ -90,7 +100,11 @@ public struct ListCommand: ParsableCommand {
                 out += "      \(pad(key.name, 12)) \(value) \(key.summary)\n"
             }
         }
-        out += "\nGradient clipping (per racer, before the optimizer; trajectory.csv keeps the raw gradient)\n"
+        return out
+    }
+
+    func clipping() -> String {
+        var out = "Gradient clipping (per racer, before the optimizer; trajectory.csv keeps the raw gradient)\n"
         for key in GradientClipping.keys {
             out += "  \(pad(key.name + ": c", 13)) \(pad(key.formula, 22)) \(key.summary)\n"
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The `optrace` command line: race, list, grad, bench.
+/// The `optrace` command line: race, tune, map, list, grad and bench.
 public struct OptraceCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "optrace",
@@ -10,9 +10,13 @@ public struct OptraceCommand: ParsableCommand {
             noise, so differences come from the update rules alone. Without a subcommand it runs \
             'race' on the built-in valley-bump scenario.
             """,
+        version: "optrace \(OptraceCommand.version)",
         subcommands: [RaceCommand.self, ListCommand.self, GradCommand.self, BenchCommand.self, TuneCommand.self, MapCommand.self],
         defaultSubcommand: RaceCommand.self
     )
+
+    /// The version `optrace --version` prints.
+    public static let version = "0.1.0"
 
     public init() {}
 }
