@@ -96,7 +96,20 @@ import Testing
         #expect(optrace("race", "--scale", "100").code == 2)
         let colormap = optrace("race", "--colormap", "virdis")
         #expect(colormap.code == 2 && colormap.stderr.contains("did you mean 'viridis'?"))
-        let frames = optrace("race", "--steps", "100000", "--out", temporaryFolder() + "/x")
-        #expect(frames.code == 2 && frames.stderr.contains("frame limit"))
+        let frames = optrace("race", "--steps", "100000", "--every", "2", "--out", temporaryFolder() + "/x")
+        #expect(frames.code == 2 && frames.stderr.contains("frame limit") && frames.stderr.contains("--every 6 or more"))
+    }
+
+    @Test func aLongRaceIsDrawnAtAStrideThatFitsTheFrameLimit() throws {
+        #expect(try RaceCommand.frameStride(steps: 200, every: nil) == 1)
+        #expect(try RaceCommand.frameStride(steps: 19_999, every: nil) == 1)
+        #expect(try RaceCommand.frameStride(steps: 20_000, every: nil) == 2)
+        for steps in [30_000, 100_000, 10_000_000] {
+            let stride = try RaceCommand.frameStride(steps: steps, every: nil)
+            #expect(RaceCommand.frameCount(steps: steps, every: stride) <= RaceCommand.maximumFrames)
+            #expect(RaceCommand.frameCount(steps: steps, every: stride - 1) > RaceCommand.maximumFrames, "\(steps): \(stride) is not the smallest")
+        }
+        #expect(try RaceCommand.frameStride(steps: 30_000, every: 3) == 3)
+        #expect(throws: CLIError.self) { try RaceCommand.frameStride(steps: 30_000, every: 1) }
     }
 }

@@ -30,8 +30,8 @@ public struct RaceCommand: ParsableCommand {
     @Flag(help: "Skip frames/ (race.apng, summary.png and loss.png are still drawn).")
     public var noFrames = false
 
-    @Option(help: "Draw every k-th step (the last step always).")
-    public var every: Int = 1
+    @Option(help: "Draw every k-th step (the last step always; default 1, or what keeps a long race within \(RaceCommand.maximumFrames) frames).")
+    public var every: Int?
 
     @Option(help: "Frames per second of race.apng.")
     public var fps: Double = 30
@@ -63,7 +63,7 @@ public struct RaceCommand: ParsableCommand {
         if let seed, seed < 0 { throw ValidationError("--seed: expected a whole number ≥ 0, found \(seed)") }
         try ArgumentChecks.steps(steps)
         try ArgumentChecks.outputFolder(out)
-        if every < 1 { throw ValidationError("--every: expected a whole number ≥ 1, found \(every)") }
+        if let every, every < 1 { throw ValidationError("--every: expected a whole number ≥ 1, found \(every)") }
         if !fps.isFinite || fps <= 0 || fps > 1000 { throw ValidationError("--fps: expected a number in (0, 1000], found \(fps)") }
         if !scale.isFinite || scale < 0.25 || scale > 8 { throw ValidationError("--scale: expected a number from 0.25 to 8, found \(scale)") }
         if let tail, tail < 1 { throw ValidationError("--tail: expected a whole number ≥ 1, found \(tail)") }
@@ -91,9 +91,9 @@ public struct RaceCommand: ParsableCommand {
         var scenario = try ScenarioLocator.load(self.scenario)
         if let seed { scenario = scenario.with(seed: UInt64(seed)) }
         if let steps { scenario = scenario.with(steps: steps) }
-        let frameCount = (scenario.steps + every - 1) / every + 1
-        if !output.noRender && frameCount > Self.maximumFrames {
-            throw CLIError("\(scenario.steps) steps make \(frameCount) frames, more than the \(Self.maximumFrames)-frame limit: use --every \((scenario.steps + Self.maximumFrames - 2) / (Self.maximumFrames - 1)) or more, or --no-render")
+        let every = try output.noRender ? 1 : Self.frameStride(steps: scenario.steps, every: self.every)
+        if every != (self.every ?? 1) && !output.quiet {
+            console.print("drawing one frame every \(every) steps: \(scenario.steps) steps would make \(Self.frameCount(steps: scenario.steps, every: 1)) frames, more than the \(Self.maximumFrames)-frame limit (--every K chooses)")
         }
 
         let run = try OutputRun.begin(out ?? "output/\(scenario.name)", plan: .race)
@@ -130,6 +130,22 @@ public struct RaceCommand: ParsableCommand {
         if !output.quiet {
             console.print("wrote \(folder.path)/: \(files.joined(separator: ", "))")
         }
+    }
+
+    /// The number of frames drawn for `steps` steps at every `every`-th step (the start and the last step included).
+    static func frameCount(steps: Int, every: Int) -> Int { (steps + every - 1) / every + 1 }
+
+    /// The stride of the frames: `every` when given (refused if it makes too many frames), else 1, or the
+    /// smallest stride that keeps a long race within the frame limit.
+    static func frameStride(steps: Int, every: Int?) throws -> Int {
+        if let every {
+            let count = frameCount(steps: steps, every: every)
+            if count > maximumFrames {
+                throw CLIError("\(steps) steps at --every \(every) make \(count) frames, more than the \(maximumFrames)-frame limit: use --every \((steps + maximumFrames - 2) / (maximumFrames - 1)) or more, or --no-render")
+            }
+            return every
+        }
+        return frameCount(steps: steps, every: 1) > maximumFrames ? (steps + maximumFrames - 2) / (maximumFrames - 1) : 1
     }
 
     func headline(_ scenario: Scenario) -> String {
