@@ -20,11 +20,16 @@ struct ScenarioNode {
         switch node {
         case .scalar(let s):
             if s.style == .plain && s.string.isEmpty { return "nothing" }
-            let text = s.string.count > 40 ? String(s.string.prefix(37)) + "…" : s.string
+            let text = Self.shortened(s.string)
             return s.style == .plain ? text : "'\(text)' (a string)"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         }
+    }
+
+    /// `text` cut to 40 characters for an error message.
+    static func shortened(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(37)) + "…" : text
     }
 
     func child(_ key: String, _ node: Node) -> ScenarioNode {
