@@ -291,8 +291,8 @@ public enum ScenarioLoader {
             }
         }
         let batch = try fields["batch"]?.integer(in: 1...1_000_000_000, what: "a whole batch size ≥ 1") ?? 1
-        let seed = try fields["seed"]?.integer(in: 0...Int.max, what: "a whole number ≥ 0") ?? 0
-        return GradientNoise(sigma: sigma, batch: batch, seed: UInt64(seed))
+        let seed = try fields["seed"]?.unsigned(what: "a whole number from 0 to \(UInt64.max)") ?? 0
+        return GradientNoise(sigma: sigma, batch: batch, seed: seed)
     }
 
     static func buildRacers(_ node: ScenarioNode) throws(ScenarioError) -> [Racer] {

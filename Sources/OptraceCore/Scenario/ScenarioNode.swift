@@ -109,6 +109,15 @@ struct ScenarioNode {
         return value
     }
 
+    /// A whole number from 0 to 2⁶⁴ − 1, such as a noise seed.
+    func unsigned(what: String) throws(ScenarioError) -> UInt64 {
+        guard case .scalar(let s) = node, s.style == .plain else { throw error("expected \(what), found \(found)") }
+        let text = s.string.trimmingCharacters(in: .whitespaces)
+        if let value = UInt64(text) { return value }
+        if let d = Double(text), d.isFinite, d == d.rounded(), d >= 0, d < 0x1p53 { return UInt64(d) }
+        throw error("expected \(what), found \(found)")
+    }
+
     /// `true` or `false`.
     func flag() throws(ScenarioError) -> Bool {
         guard case .scalar(let s) = node, s.style == .plain else { throw error("expected true or false, found \(found)") }
