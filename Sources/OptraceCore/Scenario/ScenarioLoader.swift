@@ -197,9 +197,11 @@ public enum ScenarioLoader {
         }
         var minima: [Vec2]?
         if let minimaNode = fields["minima"] {
-            minima = try minimaNode.sequence(what: "a list of points [x, y]").map { item throws(ScenarioError) in
-                try item.pair(what: "a point [x, y]")
+            let items = try minimaNode.sequence(what: "a list of points [x, y]")
+            if items.count > Scenario.maximumMinima {
+                throw minimaNode.error("expected at most \(Scenario.maximumMinima) minima, found \(items.count)")
             }
+            minima = try items.map { item throws(ScenarioError) in try item.pair(what: "a point [x, y]") }
         }
         do {
             let surface = try Surface(terms: terms, expression: expression, domain: domain, minima: minima)
