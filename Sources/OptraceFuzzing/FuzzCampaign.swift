@@ -15,25 +15,35 @@ public struct FuzzCampaign {
         public var peakMemoryMiB = 0.0
     }
 
-    public let target: FuzzTarget
+    /// The check each input goes through: a finding when a property is violated.
+    public let check: ([UInt8]) -> FuzzTarget.Finding?
+    /// The inputs the generator mutates.
+    public let corpus: [[UInt8]]
     public let seed: UInt64
     /// An input taking longer than this is reported as a hang.
     public var timeLimit: Double = 1.0
 
+    /// A campaign on one of the targets, from its seed corpus.
     public init(target: FuzzTarget, seed: UInt64) {
-        self.target = target
+        self.init(corpus: FuzzSeeds.corpus(for: target), seed: seed, check: target.run)
+    }
+
+    /// A campaign feeding mutations of `corpus` to `check`.
+    public init(corpus: [[UInt8]], seed: UInt64, check: @escaping ([UInt8]) -> FuzzTarget.Finding?) {
+        self.corpus = corpus
         self.seed = seed
+        self.check = check
     }
 
     /// Runs `count` inputs.
     public func run(count: Int, progress: ((Int) -> Void)? = nil) -> Report {
-        var generator = FuzzInputGenerator(seed: seed, corpus: FuzzSeeds.corpus(for: target), dictionary: FuzzSeeds.dictionary)
+        var generator = FuzzInputGenerator(seed: seed, corpus: corpus, dictionary: FuzzSeeds.dictionary)
         var report = Report()
         let start = DispatchTime.now().uptimeNanoseconds
         for i in 0..<count {
             let input = generator.input()
             let t0 = DispatchTime.now().uptimeNanoseconds
-            let finding = target.run(input)
+            let finding = check(input)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
             report.inputs += 1
             report.slowestSeconds = max(report.slowestSeconds, elapsed)

@@ -40,11 +40,17 @@ public enum FuzzSeeds {
         threshold: 0.05
         """
 
+    /// Recipes for `NestingCase`: a spread of decoys, anchors and depth classes to mutate.
+    static let nestingRecipes: [[UInt8]] = (0..<24).map { i in
+        (0..<48).map { j in UInt8(truncatingIfNeeded: (i &* 73) ^ (j &* 151) ^ (i &* j &* 29) ^ (i % 4 == 0 ? 31 : 0)) }
+    }
+
     /// Inputs the generator starts from for `target`.
     public static func corpus(for target: FuzzTarget) -> [[UInt8]] {
         switch target {
         case .expression: return expressions.map { Array($0.utf8) }
         case .scenario: return [Array(scenario.utf8)] + expressions.map { Array("surface: {expr: \"\($0)\"}\n".utf8) }
+        case .nesting: return nestingRecipes
         }
     }
 }

@@ -1,62 +1,75 @@
 import OptraceCore
 
-/// What a fuzz input is fed to: the expression parser and tape, or the scenario loader and a short race.
+/// What a fuzz input is fed to: the expression parser and tape, the scenario loader and a short race, or the loader's nesting limit.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     case expression
     case scenario
+    case nesting
 
     /// A problem a fuzz input revealed that is not a clean refusal (a crash would end the process instead).
     public struct Finding: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Feeds `bytes` to the target. Bad input must be refused with an error value; a violated
-    /// property is returned as a finding.
+    /// property (see `FuzzProperties`) is returned as a finding.
     public func run(_ bytes: [UInt8]) -> Finding? {
-        let text = String(decoding: bytes, as: UTF8.self)
         switch self {
-        case .expression: return Self.expression(text)
-        case .scenario: return Self.scenario(text)
+        case .expression: return Self.expression(String(decoding: bytes, as: UTF8.self))
+        case .scenario: return Self.scenario(String(decoding: bytes, as: UTF8.self))
+        case .nesting: return Self.nesting(NestingCase(recipe: bytes))
         }
     }
 
     static func expression(_ text: String) -> Finding? {
         guard let parsed = try? Expression(parsing: text) else { return nil }
-        // Printing and parsing again gives the same tree.
-        guard let reparsed = try? Expression(parsing: parsed.description), reparsed == parsed else {
-            return Finding(description: "description does not parse back to the same tree: \(text)")
-        }
+        if let finding = FuzzProperties.roundTrip(parsed, printed: parsed.description, input: text) { return finding }
         let variables = parsed.variables
         guard let tape = try? Tape(parsed, variables: variables) else {
             return Finding(description: "a parsed expression failed to compile: \(text)")
         }
         for point in [0.5, -1.25, 3.0] {
             let inputs = variables.indices.map { point + Double($0) * 0.75 }
-            let (value, gradient) = tape.gradient(at: inputs)
             let trace = tape.trace(at: inputs)
-            if gradient.count != variables.count || trace.gradient.count != variables.count {
-                return Finding(description: "gradient has the wrong length: \(text)")
-            }
-            // The fast program reassociates constants (x/c becomes (1/c)·x, e^y becomes exp(y)), so on
-            // ill-conditioned inputs it may differ from the as-written trace in the last bits, which
-            // sin(1e16·…) then amplifies, and 0·∞ may be NaN on one side and dropped on the other; the unit tests hold the two to 1e-12 on sound expressions.
-            // Here both must at least agree on whether f is finite (NaN and ±inf both end a race).
-            if value.isFinite != trace.value.isFinite {
-                return Finding(description: "fast tape and trace disagree on finiteness (\(value) vs \(trace.value)): \(text)")
+            if let finding = FuzzProperties.tapeAgreement(
+                variables: variables.count, fast: tape.gradient(at: inputs), trace: (trace.value, trace.gradient), input: text)
+            {
+                return finding
             }
         }
         return nil
     }
 
-    static func scenario(_ text: String) -> Finding? {
+    /// A scenario is loaded, raced for at most 40 steps and rendered; loading and racing again gives the same bytes.
+    static func scenario(_ text: String, tamper: (inout RaceRecord) -> Void = { _ in }) -> Finding? {
         guard let scenario = try? ScenarioLoader.parse(yaml: text, file: "fuzz.yaml") else { return nil }
         let short = scenario.with(steps: min(scenario.steps, 40))
         let result = short.run(concurrent: false)
-        for trajectory in result.trajectories where trajectory.positions.count != trajectory.losses.count {
-            return Finding(description: "trajectory arrays differ in length")
+        var record = RaceRecord(result)
+        tamper(&record)
+        if let finding = FuzzProperties.race(record) { return finding }
+        let csv = TrajectoryCSV.render(result)
+        let json = Array(ScoreboardJSON.document(short, result).serialized().utf8)
+        guard let again = try? ScenarioLoader.parse(yaml: text, file: "fuzz.yaml") else {
+            return Finding(description: "loaded once, refused the second time: \(text.prefix(200))")
         }
-        _ = TrajectoryCSV.render(result)
-        _ = ScoreboardJSON.document(short, result).serialized()
-        return nil
+        let shortAgain = again.with(steps: min(again.steps, 40))
+        let resultAgain = shortAgain.run(concurrent: true)
+        return FuzzProperties.deterministic(csv, TrajectoryCSV.render(resultAgain), what: "trajectory.csv")
+            ?? FuzzProperties.deterministic(json, Array(ScoreboardJSON.document(shortAgain, resultAgain).serialized().utf8), what: "scoreboard.json")
+    }
+
+    static func nesting(_ nestingCase: NestingCase, limit: Int = 64) -> Finding? {
+        var refusal: String?
+        do {
+            _ = try ScenarioLoader.parse(yaml: nestingCase.text, file: "fuzz.yaml")
+        } catch {
+            refusal = error.headline
+        }
+        return FuzzProperties.nesting(depth: nestingCase.depth, limit: limit, refusal: refusal, input: nestingCase.text)
     }
 }

@@ -10,11 +10,11 @@ import OptraceFuzzing
         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
     ) -> Int32
 
-    /// The target libFuzzer feeds: OPTRACE_FUZZ_TARGET (expression or scenario).
+    /// The target libFuzzer feeds: OPTRACE_FUZZ_TARGET (expression, scenario or nesting).
     let libFuzzerTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["OPTRACE_FUZZ_TARGET"] ?? "expression") ?? .expression
 #endif
 
-/// `optrace-fuzz [expression|scenario] [COUNT] [SEED]`: a seeded campaign; built with
+/// `optrace-fuzz [expression|scenario|nesting] [COUNT] [SEED]`: a seeded campaign; built with
 /// `-sanitize=fuzzer -DOPTRACE_LIBFUZZER` (see `scripts/fuzz`), libFuzzer drives it instead.
 @main
 struct FuzzMain {

@@ -44,4 +44,20 @@ import Testing
         #expect(optrace("grad", "x*y", "--at", "x=1,y=2,z=3").stderr.hasPrefix("optrace: --at: 'z' is not a variable"))
         #expect(optrace("grad", "x*y", "--at", "x=1,y=nan").code == 2)
     }
+
+    @Test func aVariableGivenTwiceIsRefused() {
+        let twice = "optrace: --at: 'x' is given twice (x=1 and x=2); give each variable once\n"
+        for arguments in [["--at", "x=1,x=2"], ["--at", "x=1", "--at", "x=2"], ["--at", "x=1,y=3", "--at", " x = 2"]] {
+            let run = optrace(["grad", "x*y"] + arguments)
+            #expect(run.code == 2)
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr == twice, "\(arguments)")
+        }
+        // The same value twice is still a mistake; a preset's value may be overridden once.
+        #expect(optrace("grad", "x*y", "--at", "x=1,y=2,y=2").stderr == "optrace: --at: 'y' is given twice (y=2 and y=2); give each variable once\n")
+        #expect(optrace("grad", "--preset", "A", "--at", "x=3").code == 0)
+        #expect(optrace("grad", "--preset", "A", "--at", "x=3,x=4").code == 2)
+        #expect(optrace("grad", "x*y", "--at", "x=1,y=2", "--step", "x,y,x").stderr == "optrace: --step: 'x' is given twice; give each variable once\n")
+        #expect(optrace("grad", "x*y", "--at", "x=1,y=2", "--lr", "-1").stderr == "optrace: --lr: expected a finite number > 0, found -1.0 (see 'optrace help')\n")
+    }
 }

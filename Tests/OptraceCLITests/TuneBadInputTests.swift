@@ -51,6 +51,32 @@ import Testing
         #expect(refuse(["map", "valley-bump", "--racer", "SGD", "--grid", "2000x2000"]).contains("the limit is 1000000"))
         #expect(refuse(["map", "valley-bump", "--racer", "Nobody"]).contains("unknown racer"))
     }
+
+    @Test func tamperedShardsAreRefusedByMerge() throws {
+        let folder = temporaryFolder()
+        let args = ["tune", "valley-bump", "--racer", "Momentum", "--param", "lr=0.02:2:log:6", "--steps", "30", "--seeds", "2",
+                    "--quiet", "--no-render", "--out", folder]
+        for i in 1...2 { #expect(optrace(args + ["--shard", "\(i)/2"]).code == 0) }
+        let first = folder + "/tune-shard-1-of-2.json", second = folder + "/tune-shard-2-of-2.json"
+        let original = try String(contentsOfFile: second, encoding: .utf8)
+        #expect(optrace("tune", "merge", first, second, "--out", folder + "/merged", "--no-render", "--quiet").code == 0)
+        // Shard 2 holds cells 3, 4, 5; its first cell is edited in place.
+        let cell = try #require(original.range(of: #"\{[^{}]*"index":3[^{}]*\}"#, options: .regularExpression))
+        for (from, to, expected) in [
+            (#""diverged":[0-9.e-]+"#, #""diverged":5"#, "diverged: expected a fraction k/2 of its 2 runs (k a whole number from 0 to 2), found 5"),
+            (#""runs":2"#, #""runs":0"#, "runs: expected 2 (one run per seed), found 0"),
+            (#""runs":2"#, #""runs":-2"#, "runs: expected 2 (one run per seed), found -2"),
+            (#""std":[0-9.e-]+"#, #""std":-1"#, "std: expected a finite number ≥ 0, found -1"),
+            (#""unreached":0"#, #""unreached":1"#, "unreached: expected 0 (only a steps-to objective leaves runs unreached), found 1"),
+        ] {
+            let edited = original.replacingOccurrences(
+                of: from, with: to, options: .regularExpression, range: cell)
+            #expect(edited != original, "\(from)")
+            let path = folder + "/tampered.json"
+            try edited.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(refuse(["tune", "merge", first, path]) == "optrace: \(path): cells[0] (cell 3): \(expected)\n")
+        }
+    }
 }
 
 /// Sweeps over optimizers with pairs, flags, schedules and conflicting settings.

@@ -59,4 +59,107 @@ import Testing
         #expect(throws: TuneError.self) { try TuneShard.parse("5/4") }
         #expect(throws: TuneError.self) { try TuneShard.parse("a/4") }
     }
+
+    /// A real shard file of a noisy 3-seed sweep with every kind of cell, as a JSON object to tamper with.
+    func shardObject(objective: SweepObjective = .meanLoss) throws -> [String: Any] {
+        let plan = try SweepPlan(axes: [SweepAxis(name: "lr", low: 0.01, high: 4, scale: .log, count: 8)])
+        var h = header(plan)
+        h.objective = objective
+        let target = try TuneTarget(racer: Racer(name: "Momentum", definition: OptimizerCatalog.momentum))
+        let shard = try TuneShard(index: 2, count: 2)
+        let cells = Sweep.run(h, target: target, surface: surface, cells: shard.cells(of: plan.cellCount), threads: 1)
+        let text = TuneShardFile(header: h, shard: shard, cells: cells).serialized()
+        return try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+    }
+
+    /// Reads `object` as a shard file; the error's text with the path replaced by FILE, or nil when accepted.
+    func refusal(_ object: [String: Any]) -> String? {
+        let path = NSTemporaryDirectory() + "shard-\(UInt64.random(in: 0...UInt64.max)).json"
+        try! JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+        do {
+            let file = try TuneShardFile.read(path: path)
+            _ = try TuneShardFile.merge([(path, file)] + (try otherHalf(of: object)))
+            return nil
+        } catch {
+            return ((error as? TuneError)?.message ?? "\(error)").replacingOccurrences(of: path, with: "FILE")
+        }
+    }
+
+    /// Shard 1 of 2 of the same sweep, untouched, so that a merge is complete.
+    func otherHalf(of object: [String: Any]) throws -> [(path: String, file: TuneShardFile)] {
+        var first = object
+        first["shard"] = 1
+        first["cells"] = []
+        let path = NSTemporaryDirectory() + "shard-1-\(UInt64.random(in: 0...UInt64.max)).json"
+        try JSONSerialization.data(withJSONObject: first).write(to: URL(fileURLWithPath: path))
+        return [(path, try TuneShardFile.read(path: path))]
+    }
+
+    func tampered(_ object: [String: Any], cell k: Int, _ key: String, _ value: Any?) -> [String: Any] {
+        var object = object
+        var cells = object["cells"] as! [[String: Any]]
+        cells[k][key] = value
+        object["cells"] = cells
+        return object
+    }
+
+    @Test func impossibleCellsAreRefusedWithTheirPlace() throws {
+        let good = try shardObject()
+        let cells = good["cells"] as! [[String: Any]]
+        #expect(cells.count == 4)
+        #expect(cells.contains { ($0["diverged"] as! Double) > 0 } && cells.contains { ($0["diverged"] as! Double) == 0 })
+        // Untampered, it reads; the merge then misses shard 1's cells, which is the merge's own complaint.
+        #expect(refusal(good) == "merge: cell 0 is in no shard file")
+        let k = cells.firstIndex { ($0["diverged"] as! Double) == 0 }!
+        let index = cells[k]["index"] as! Int
+        let place = "FILE: cells[\(k)] (cell \(index))"
+        #expect(refusal(tampered(good, cell: k, "diverged", 5)) == "\(place): diverged: expected a fraction k/3 of its 3 runs (k a whole number from 0 to 3), found 5")
+        #expect(refusal(tampered(good, cell: k, "diverged", -0.5))!.hasPrefix("\(place): diverged: expected a fraction k/3"))
+        #expect(refusal(tampered(good, cell: k, "diverged", 0.5))!.hasSuffix("found 0.5"))
+        #expect(refusal(tampered(good, cell: k, "unreached", 1.0 / 3)) == "\(place): unreached: expected 0 (only a steps-to objective leaves runs unreached), found 0.3333333333333333")
+        #expect(refusal(tampered(good, cell: k, "runs", 2)) == "\(place): runs: expected 3 (one run per seed), found 2")
+        #expect(refusal(tampered(good, cell: k, "runs", 0)) == "\(place): runs: expected 3 (one run per seed), found 0")
+        #expect(refusal(tampered(good, cell: k, "runs", -3)) == "\(place): runs: expected 3 (one run per seed), found -3")
+        #expect(refusal(tampered(good, cell: k, "std", -1)) == "\(place): std: expected a finite number ≥ 0, found -1")
+        #expect(refusal(tampered(good, cell: k, "std", nil)) == "\(place): std: expected a number ≥ 0 (3 runs gave a value), found none")
+        #expect(refusal(tampered(good, cell: k, "mean", nil)) == "\(place): mean: expected a number (3 runs gave a value), found none")
+        #expect(refusal(tampered(good, cell: k, "diverged", 1))!.hasPrefix("\(place): mean: expected none (no run gave a value), found 0."))
+        #expect(refusal(tampered(good, cell: k, "index", 0)) == "FILE: cells[\(k)]: index: expected a cell of shard 2/2 (4 to 7), found 0")
+        #expect(refusal(tampered(good, cell: k, "index", cells[(k + 1) % 4]["index"]!)) == "FILE: cells[\(max(k, (k + 1) % 4))]: cell \(cells[max(k, (k + 1) % 4)]["index"] as! Int) is given twice")
+    }
+
+    @Test func stepsToCellsAreCheckedAsStepCounts() throws {
+        let good = try shardObject(objective: .stepsTo(0.01))
+        let cells = good["cells"] as! [[String: Any]]
+        guard let k = cells.firstIndex(where: { $0["mean"] != nil }) else { return }
+        let place = "FILE: cells[\(k)] (cell \(cells[k]["index"] as! Int))"
+        #expect(refusal(tampered(good, cell: k, "mean", 121)) == "\(place): mean: expected a step count from 0 to 120, found 121")
+        #expect(refusal(tampered(good, cell: k, "mean", -1)) == "\(place): mean: expected a step count from 0 to 120, found -1")
+        #expect(refusal(tampered(tampered(good, cell: k, "diverged", 2.0 / 3), cell: k, "unreached", 2.0 / 3))
+            == "\(place): diverged + unreached: expected at most 1 (the runs that failed), found 1.3333333333333333")
+    }
+
+    @Test func impossibleSweepSettingsAreRefused() throws {
+        let good = try shardObject()
+        func with(_ key: String, _ value: Any) -> String? {
+            var object = good
+            object[key] = value
+            return refusal(object)
+        }
+        #expect(with("shard", 3) == "FILE: shard: expected a whole number from 1 to 2 (shards), found 3")
+        #expect(with("shards", 0) == "FILE: shards: expected a whole number ≥ 1, found 0")
+        #expect(with("steps", 0) == "FILE: steps: expected a whole number from 1 to 10000000, found 0")
+        #expect(with("seeds", [UInt64]()) == "FILE: seeds: expected at least one seed, found an empty list")
+        #expect(with("sigma", [-1, 0.2]) == "FILE: sigma: expected two finite numbers ≥ 0, found [-1, 0.2]")
+        #expect(with("batch", 0) == "FILE: batch: expected a whole number ≥ 1, found 0")
+        #expect(with("window_factor", 0.5) == "FILE: window_factor: expected a number > 1, found 0.5")
+        var axes = good["axes"] as! [[String: Any]]
+        axes[0]["scale"] = "cubic"
+        #expect(with("axes", axes) == "FILE: axes[0].scale: expected linear or log, found 'cubic'")
+        axes[0]["scale"] = "log"
+        axes[0]["low"] = -1
+        #expect(with("axes", axes) == "FILE: axes[0]: expected finite ends with low < high (both > 0 on a log axis), found -1:4")
+        // The largest seeds are read back exactly and may wrap to 0.
+        #expect(with("seeds", [UInt64.max - 1, UInt64.max, 0]) == "merge: cell 0 is in no shard file")
+    }
 }

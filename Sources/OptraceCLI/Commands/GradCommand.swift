@@ -37,7 +37,7 @@ public struct GradCommand: ParsableCommand {
     @Option(help: "Variables to update in one gradient step (comma-separated; presets: w,b).")
     public var step: String?
 
-    @Option(help: "Learning rate of that step.")
+    @Option(parsing: .unconditional, help: "Learning rate of that step.")
     public var lr: Double = 1
 
     @Flag(help: "Print {\"value\", \"gradient\", \"numerical\"} as JSON.")
@@ -61,6 +61,7 @@ public struct GradCommand: ParsableCommand {
             throw CLIError("expression, column \(error.column): \(error.message)", excerpt: error.caretLine(source: source))
         }
         var values = Dictionary(uniqueKeysWithValues: preset?.values ?? [])
+        var given: [String: String] = [:]
         for item in at.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: true) }) {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
@@ -69,6 +70,11 @@ public struct GradCommand: ParsableCommand {
             guard let value = Double(parts[1]), value.isFinite else {
                 throw CLIError("--at \(parts[0]): expected a finite number, found '\(parts[1])'")
             }
+            // A preset's value may be overridden once; the same name twice in --at is a mistake.
+            if let earlier = given[parts[0]] {
+                throw CLIError("--at: '\(parts[0])' is given twice (\(parts[0])=\(earlier) and \(parts[0])=\(parts[1])); give each variable once")
+            }
+            given[parts[0]] = parts[1]
             values[parts[0]] = value
         }
         let variables = parsed.variables
@@ -89,6 +95,9 @@ public struct GradCommand: ParsableCommand {
             ?? (preset != nil ? ["w", "b"] : [])
         for name in stepNames where !variables.contains(name) {
             throw CLIError("--step: '\(name)' is not a variable of the expression; its variables: \(variables.joined(separator: ", "))")
+        }
+        if let twice = stepNames.enumerated().first(where: { stepNames[..<$0.offset].contains($0.element) })?.element {
+            throw CLIError("--step: '\(twice)' is given twice; give each variable once")
         }
         let trace = tape.trace(at: inputs)
         let numerical = GradientCheck.centralDifferences(tape, at: inputs)

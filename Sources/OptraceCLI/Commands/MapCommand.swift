@@ -25,10 +25,10 @@ public struct MapCommand: ParsableCommand {
     @Option(help: "Starts per axis, COLUMNSxROWS.")
     public var grid: String = "200x150"
 
-    @Option(help: "Steps per run (default: the scenario's).")
+    @Option(parsing: .unconditional, help: "Steps per run (default: the scenario's).")
     public var steps: Int?
 
-    @Option(help: "A run has reached a minimum when it ends within this fraction of the domain's diagonal of it.")
+    @Option(parsing: .unconditional, help: "A run has reached a minimum when it ends within this fraction of the domain's diagonal of it.")
     public var tolerance: Double = 0.05
 
     @Option(help: "Output folder (default: output/<scenario>/map-<racer>).")

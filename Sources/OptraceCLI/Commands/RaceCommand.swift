@@ -18,10 +18,12 @@ public struct RaceCommand: ParsableCommand {
     @Argument(help: "A scenario file or name (default: valley-bump).")
     public var scenario: String?
 
-    @Option(help: "Noise seed (overrides the scenario's).")
-    public var seed: Int?
+    // Numeric options take the next argument whatever it looks like, so `--seed -1` is refused
+    // by the range check instead of being taken for an option.
+    @Option(parsing: .unconditional, help: "Noise seed, 0 to \(UInt64.max) (overrides the scenario's).")
+    public var seed: String?
 
-    @Option(help: "Number of steps (overrides the scenario's; 1 to \(Scenario.maximumSteps)).")
+    @Option(parsing: .unconditional, help: "Number of steps (overrides the scenario's; 1 to \(Scenario.maximumSteps)).")
     public var steps: Int?
 
     @Option(help: "Output folder (default: output/<scenario name>).")
@@ -30,19 +32,19 @@ public struct RaceCommand: ParsableCommand {
     @Flag(help: "Skip frames/ (race.apng, summary.png and loss.png are still drawn).")
     public var noFrames = false
 
-    @Option(help: "Draw every k-th step (the last step always; default 1, or what keeps a long race within \(RaceCommand.maximumFrames) frames).")
+    @Option(parsing: .unconditional, help: "Draw every k-th step (the last step always; default 1, or what keeps a long race within \(RaceCommand.maximumFrames) frames).")
     public var every: Int?
 
-    @Option(help: "Frames per second of race.apng.")
+    @Option(parsing: .unconditional, help: "Frames per second of race.apng.")
     public var fps: Double = 30
 
     @Option(help: "Figure size in pixels, WxH (at scale 1).")
     public var size: String = "800x600"
 
-    @Option(help: "Pixel scale, e.g. 2 for HiDPI.")
+    @Option(parsing: .unconditional, help: "Pixel scale, e.g. 2 for HiDPI.")
     public var scale: Double = 1
 
-    @Option(help: "Show only the last N steps of each path, fading out (default: the whole path).")
+    @Option(parsing: .unconditional, help: "Show only the last N steps of each path, fading out (default: the whole path).")
     public var tail: Int?
 
     @Option(help: "Colour map: \(Colormap.all.map(\.name).joined(separator: ", ")).")
@@ -60,7 +62,7 @@ public struct RaceCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if let seed, seed < 0 { throw ValidationError("--seed: expected a whole number ≥ 0, found \(seed)") }
+        _ = try ArgumentChecks.seed(seed, name: "--seed")
         try ArgumentChecks.steps(steps)
         try ArgumentChecks.outputFolder(out)
         if let every, every < 1 { throw ValidationError("--every: expected a whole number ≥ 1, found \(every)") }
@@ -89,7 +91,7 @@ public struct RaceCommand: ParsableCommand {
     public func run() throws {
         let console = Console.current
         var scenario = try ScenarioLocator.load(self.scenario)
-        if let seed { scenario = scenario.with(seed: UInt64(seed)) }
+        if let seed = try ArgumentChecks.seed(seed, name: "--seed") { scenario = scenario.with(seed: seed) }
         if let steps { scenario = scenario.with(steps: steps) }
         let every = try output.noRender ? 1 : Self.frameStride(steps: scenario.steps, every: self.every)
         if every != (self.every ?? 1) && !output.quiet {

@@ -29,28 +29,28 @@ public struct TuneSweepCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: "A swept hyperparameter: NAME=LO:HI:N or NAME=LO:HI:log:N (repeat for 2-D).")
     public var params: [String] = []
 
-    @Option(help: "Sample N random configurations instead of a grid (ranges given as NAME=LO:HI[:log]).")
+    @Option(parsing: .unconditional, help: "Sample N random configurations instead of a grid (ranges given as NAME=LO:HI[:log]).")
     public var random: Int?
 
-    @Option(help: "Seed of the random samples.")
-    public var randomSeed: Int = 0
+    @Option(parsing: .unconditional, help: "Seed of the random samples, 0 to \(UInt64.max).")
+    public var randomSeed: String = "0"
 
-    @Option(help: "Steps per run (default: the scenario's).")
+    @Option(parsing: .unconditional, help: "Steps per run (default: the scenario's).")
     public var steps: Int?
 
-    @Option(help: "Noise seeds per configuration: the scenario's seed and the next ones (default 5 with noise, 1 without).")
+    @Option(parsing: .unconditional, help: "Noise seeds per configuration: the scenario's seed and the next ones (default 5 with noise, 1 without).")
     public var seeds: Int?
 
     @Option(help: "What to minimise: final-loss, mean-loss, steps-to:EPS or distance.")
     public var objective: String = "final-loss"
 
-    @Option(help: "The usable window is where the objective is within this factor of the best.")
+    @Option(parsing: .unconditional, help: "The usable window is where the objective is within this factor of the best.")
     public var windowFactor: Double = 10
 
     @Flag(help: "Tune every racer of the scenario over its main hyperparameters, then race them at their best.")
     public var allRacers = false
 
-    @Option(help: "Configurations per racer with --all-racers.")
+    @Option(parsing: .unconditional, help: "Configurations per racer with --all-racers.")
     public var budget: Int = 1024
 
     @Option(help: "Run only shard I of N (numbered from 1) and write tune-shard-I-of-N.json.")
@@ -70,7 +70,7 @@ public struct TuneSweepCommand: ParsableCommand {
         if let seeds, !(1...TuneSweepCommand.maximumSeeds).contains(seeds) {
             throw ValidationError("--seeds: expected a whole number from 1 to \(TuneSweepCommand.maximumSeeds), found \(seeds)")
         }
-        if randomSeed < 0 { throw ValidationError("--random-seed: expected a whole number ≥ 0, found \(randomSeed)") }
+        _ = try ArgumentChecks.seed(randomSeed, name: "--random-seed")
         if !(windowFactor.isFinite && windowFactor > 1) {
             throw ValidationError("--window-factor: expected a number > 1, found \(windowFactor)")
         }
@@ -109,7 +109,7 @@ public struct TuneSweepCommand: ParsableCommand {
             throw CLIError("tune: give the hyperparameters to sweep, e.g. --param lr=0.001:3:log:64 (\(target.definition.name) has \(target.definition.parameters.map(\.name).joined(separator: ", ")))")
         }
         let axes = try params.map { text throws(TuneError) in try SweepAxis.parse(text, random: random != nil) }
-        let plan = try SweepPlan(axes: axes, randomCount: random, randomSeed: UInt64(randomSeed))
+        let plan = try SweepPlan(axes: axes, randomCount: random, randomSeed: ArgumentChecks.seed(randomSeed, name: "--random-seed") ?? 0)
         try target.check(plan)
         let header = try makeHeader(scenario: scenario, racer: racer, plan: plan)
         let shard = try self.shard.map { text throws(TuneError) in try TuneShard.parse(text) }
@@ -264,7 +264,7 @@ public struct TuneSweepCommand: ParsableCommand {
         try AtomicFile.write(
             JSONValue.object([
                 ("scenario", .string(scenario.name)), ("budget", .integer(budget)),
-                ("steps", .integer(jobs[0].2.steps)), ("seeds", .array(jobs[0].2.seeds.map { .integer(Int(truncatingIfNeeded: $0)) })),
+                ("steps", .integer(jobs[0].2.steps)), ("seeds", .array(jobs[0].2.seeds.map { .unsigned($0) })),
                 ("objective", .string(jobs[0].2.objective.description)),
                 ("best", .object(summary)),
             ]).serialized(), to: folder.file("tune.json"))

@@ -10,6 +10,15 @@ enum ArgumentChecks {
         }
     }
 
+    /// A seed (`name`, e.g. "--seed") as written, when given: a whole number from 0 to 2⁶⁴ − 1.
+    static func seed(_ text: String?, name: String) throws -> UInt64? {
+        guard let text else { return nil }
+        guard !text.isEmpty, text.utf8.allSatisfy({ (48...57).contains($0) }), let value = UInt64(text) else {
+            throw ValidationError("\(name): expected a whole number from 0 to \(UInt64.max), found \(text.isEmpty ? "nothing" : text)")
+        }
+        return value
+    }
+
     /// An output folder path that can name a folder (not empty, no NUL, within the length limits), when given.
     static func outputFolder(_ out: String?) throws {
         if let out, let problem = PathText.problem(out) { throw ValidationError("--out: \(problem)") }

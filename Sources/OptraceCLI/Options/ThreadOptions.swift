@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `--threads`, shared by the commands that compute in parallel; results do not depend on it.
 public struct ThreadOptions: ParsableArguments {
-    @Option(help: "Threads (default: every core); results are the same for any number.")
+    @Option(parsing: .unconditional, help: "Threads (default: every core); results are the same for any number.")
     public var threads: Int?
 
     public init() {}

@@ -4,6 +4,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case bool(Bool)
     case number(Double)
     case integer(Int)
+    /// A whole number from 0 to 2⁶⁴ − 1 (a seed), written exactly.
+    case unsigned(UInt64)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -28,6 +30,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .bool(let b): out += b ? "true" : "false"
         case .number(let v): out += v.isFinite ? NumberFormat.roundTrip(v) : "null"
         case .integer(let i): out += String(i)
+        case .unsigned(let u): out += String(u)
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }

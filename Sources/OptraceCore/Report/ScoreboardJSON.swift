@@ -48,7 +48,7 @@ public enum ScoreboardJSON {
         return .object([
             ("scenario", .string(scenario.name)),
             ("title", .string(scenario.title)),
-            ("seed", .integer(Int(truncatingIfNeeded: setup.noise.seed))),
+            ("seed", .unsigned(setup.noise.seed)),
             ("steps", .integer(setup.steps)),
             ("start", .array([.number(setup.start.x), .number(setup.start.y)])),
             ("noise", .object([

@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
     public static let maximumSteps = 10_000_000
     /// The largest number of racers in one scenario.
     public static let maximumRacers = 16
+    /// The largest number of known minima (`surface.minima`) in one scenario.
+    public static let maximumMinima = 1000
 
     /// The scenario with another noise seed.
     public func with(seed: UInt64) -> Scenario {

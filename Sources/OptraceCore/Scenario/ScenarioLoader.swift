@@ -38,10 +38,8 @@ public enum ScenarioLoader {
 
     /// Parses and validates scenario YAML `yaml`; `file` names it in errors.
     public static func parse(yaml: String, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
-        if let (line, column) = YAMLNestingGuard.firstTooDeep(yaml) {
-            throw ScenarioError(
-                file: file, line: line, column: column,
-                message: "YAML nested more than \(YAMLNestingGuard.maximumDepth) levels deep; a scenario needs only a few")
+        if let problem = YAMLEventCheck.firstProblem(yaml) {
+            throw eventProblem(problem, file: file, source: yaml)
         }
         let root: Node
         do {
@@ -62,21 +60,56 @@ public enum ScenarioLoader {
     }
 
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
-        func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
         switch error {
         case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
             .composer(let context, let problem, let mark, let yaml):
-            let detail = context.map { "\(clean($0.text)): " } ?? ""
-            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            let offending = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
-            let hint = offending.contains("\t") ? " (YAML cannot indent with tabs: use spaces)" : ""
-            return ScenarioError(
-                file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(clean(problem))\(hint)")
+            return syntaxError(context: context?.text, problem: problem, line: mark.line, column: mark.column, file: file, source: yaml)
         case .reader(let problem, let offset, _, _):
-            return ScenarioError(file: file, message: "YAML read error: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+            return readError(problem: problem, offset: offset, file: file)
         default:
             return ScenarioError(file: file, message: "YAML error: \(clean(String(describing: error)))")
         }
+    }
+
+    /// A problem found on the event stream, reported as the composer's own errors are.
+    static func eventProblem(_ problem: YAMLEventCheck.Problem, file: String, source: String) -> ScenarioError {
+        switch problem {
+        case .syntax(let kind, let context, let text, let line, let column, let offset):
+            if kind == "reader" {
+                // As the composer counts it: characters before the byte offset.
+                let index = source.utf8.index(source.utf8.startIndex, offsetBy: offset, limitedBy: source.utf8.endIndex)?
+                    .samePosition(in: source)
+                return readError(problem: text, offset: index.map { source.distance(from: source.startIndex, to: $0) }, file: file)
+            }
+            if kind == "memory" { return ScenarioError(file: file, message: "YAML error: out of memory") }
+            return syntaxError(context: context, problem: text, line: line, column: column, file: file, source: source)
+        case .tooDeep(let line, let column, let alias):
+            let through = alias.map { " once alias '*\($0)' is expanded" } ?? ""
+            return ScenarioError(
+                file: file, line: line, column: column,
+                message: "YAML nested more than \(YAMLEventCheck.maximumDepth) levels deep\(through); a scenario needs only a few")
+        case .tag(let tag, let keyPath, let line, let column):
+            let shown = YAMLEventCheck.shorthand(tag)
+            let message =
+                YAMLEventCheck.coreTags.contains(tag)
+                ? "expected a value without a YAML tag, found tag '\(shown)' (values are typed by how they are written: quote a text, write numbers and true/false plainly)"
+                : "expected a value without a YAML tag, found unsupported tag '\(shown)'"
+            return ScenarioError(file: file, line: line, column: column, keyPath: keyPath, message: message)
+        }
+    }
+
+    private static func clean(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
+
+    private static func syntaxError(context: String?, problem: String, line: Int, column: Int, file: String, source: String) -> ScenarioError {
+        let detail = context.map { "\(clean($0)): " } ?? ""
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let offending = line >= 1 && line <= lines.count ? lines[line - 1] : ""
+        let hint = offending.contains("\t") ? " (YAML cannot indent with tabs: use spaces)" : ""
+        return ScenarioError(file: file, line: line, column: column, message: "YAML syntax error: \(detail)\(clean(problem))\(hint)")
+    }
+
+    private static func readError(problem: String, offset: Int?, file: String) -> ScenarioError {
+        ScenarioError(file: file, message: "YAML read error: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
     }
 
     static func build(_ root: ScenarioNode, source: String, defaultName: String) throws(ScenarioError) -> Scenario {
@@ -120,7 +153,8 @@ public enum ScenarioLoader {
         guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy({ nameCharacters.contains($0) }),
             !name.hasPrefix("."), !name.hasPrefix("-")
         else {
-            throw node.error("expected a name of up to 64 letters, digits, '.', '_' or '-' (not starting with '.' or '-'), found '\(name)'")
+            throw node.error(
+                "expected a name of up to 64 letters, digits, '.', '_' or '-' (not starting with '.' or '-'), found '\(ScenarioNode.shortened(name))'")
         }
         return name
     }
@@ -163,9 +197,11 @@ public enum ScenarioLoader {
         }
         var minima: [Vec2]?
         if let minimaNode = fields["minima"] {
-            minima = try minimaNode.sequence(what: "a list of points [x, y]").map { item throws(ScenarioError) in
-                try item.pair(what: "a point [x, y]")
+            let items = try minimaNode.sequence(what: "a list of points [x, y]")
+            if items.count > Scenario.maximumMinima {
+                throw minimaNode.error("expected at most \(Scenario.maximumMinima) minima, found \(items.count)")
             }
+            minima = try items.map { item throws(ScenarioError) in try item.pair(what: "a point [x, y]") }
         }
         do {
             let surface = try Surface(terms: terms, expression: expression, domain: domain, minima: minima)
@@ -257,8 +293,8 @@ public enum ScenarioLoader {
             }
         }
         let batch = try fields["batch"]?.integer(in: 1...1_000_000_000, what: "a whole batch size ≥ 1") ?? 1
-        let seed = try fields["seed"]?.integer(in: 0...Int.max, what: "a whole number ≥ 0") ?? 0
-        return GradientNoise(sigma: sigma, batch: batch, seed: UInt64(seed))
+        let seed = try fields["seed"]?.unsigned(what: "a whole number from 0 to \(UInt64.max)") ?? 0
+        return GradientNoise(sigma: sigma, batch: batch, seed: seed)
     }
 
     static func buildRacers(_ node: ScenarioNode) throws(ScenarioError) -> [Racer] {
@@ -308,7 +344,7 @@ public enum ScenarioLoader {
         let nameNode = try fields.required("name", expected: "a racer name")
         let name = try nameNode.string(what: "a racer name")
         if name.isEmpty || name.count > 40 || name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
-            throw nameNode.error("expected a racer name of 1 to 40 printable characters, found '\(name)'")
+            throw nameNode.error("expected a racer name of 1 to 40 printable characters, found '\(ScenarioNode.shortened(name))'")
         }
         var given: [String: ParameterValue] = [:]
         let noisy = try fields["noise"]?.flag() ?? true

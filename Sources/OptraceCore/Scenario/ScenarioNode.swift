@@ -20,11 +20,16 @@ struct ScenarioNode {
         switch node {
         case .scalar(let s):
             if s.style == .plain && s.string.isEmpty { return "nothing" }
-            let text = s.string.count > 40 ? String(s.string.prefix(37)) + "…" : s.string
+            let text = Self.shortened(s.string)
             return s.style == .plain ? text : "'\(text)' (a string)"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         }
+    }
+
+    /// `text` cut to 40 characters for an error message.
+    static func shortened(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(37)) + "…" : text
     }
 
     func child(_ key: String, _ node: Node) -> ScenarioNode {
@@ -102,6 +107,15 @@ struct ScenarioNode {
         }
         guard range.contains(value) else { throw error("expected \(what), found \(value)") }
         return value
+    }
+
+    /// A whole number from 0 to 2⁶⁴ − 1, such as a noise seed.
+    func unsigned(what: String) throws(ScenarioError) -> UInt64 {
+        guard case .scalar(let s) = node, s.style == .plain else { throw error("expected \(what), found \(found)") }
+        let text = s.string.trimmingCharacters(in: .whitespaces)
+        if let value = UInt64(text) { return value }
+        if let d = Double(text), d.isFinite, d == d.rounded(), d >= 0, d < 0x1p53 { return UInt64(d) }
+        throw error("expected \(what), found \(found)")
     }
 
     /// `true` or `false`.

@@ -87,7 +87,7 @@ public enum TuneJSON {
             ("hyperparameters", .object(header.hyperparameters.entries.map { ($0.name, value($0.value)) })),
             ("sweep", .object(sweep)),
             ("steps", .integer(header.steps)),
-            ("seeds", .array(header.seeds.map { .integer(Int(truncatingIfNeeded: $0)) })),
+            ("seeds", .array(header.seeds.map { .unsigned($0) })),
             ("noise", .object([
                 ("sigma", .array([.number(header.sigma.x), .number(header.sigma.y)])),
                 ("batch", .integer(header.batch)),

@@ -115,6 +115,7 @@ public struct TuneShardFile: Codable, Sendable {
         guard file.format == formatName else {
             throw TuneError("\(path): shard format '\(file.format)', expected '\(formatName)'")
         }
+        try file.check(path: path)
         return file
     }
 
@@ -187,9 +188,14 @@ public struct TuneShardFile: Codable, Sendable {
         let total = header.plan.cellCount
         var cells = [SweepCell?](repeating: nil, count: total)
         for (path, file) in files {
-            for c in file.cells {
-                guard (0..<total).contains(c.index), cells[c.index] == nil else {
-                    throw TuneError("\(path): cell \(c.index) is out of range or given twice")
+            let block = try TuneShard(index: file.shard, count: file.shards).cells(of: total)
+            for (k, c) in file.cells.enumerated() {
+                guard block.contains(c.index) else {
+                    throw TuneError(
+                        "\(path): cells[\(k)]: index: expected a cell of shard \(file.shard)/\(file.shards) (\(block.lowerBound) to \(block.upperBound - 1)), found \(c.index)")
+                }
+                guard cells[c.index] == nil else {
+                    throw TuneError("\(path): cells[\(k)]: cell \(c.index) is given twice")
                 }
                 cells[c.index] = SweepCell(
                     index: c.index, values: header.plan.point(c.index), runs: c.runs, mean: c.mean, std: c.std,
