@@ -78,4 +78,32 @@ public enum FuzzProperties {
         }
         return nil
     }
+
+    /// A path's parent and last component put back together give its components.
+    public static func pathText(_ path: String) -> FuzzTarget.Finding? {
+        let parts = PathText.components(path)
+        guard !parts.isEmpty else { return nil }
+        let parent = PathText.components(PathText.parent(path))
+        let expectedParent = parts.count > 1 ? Array(parts.dropLast()) : (PathText.isAbsolute(path) ? [] : ["."])
+        if parent != expectedParent || PathText.lastComponent(path) != parts.last {
+            return FuzzTarget.Finding(description: "path '\(path)' splits into parent \(parent) and '\(PathText.lastComponent(path))'")
+        }
+        return nil
+    }
+
+    /// A refused `--out` was one that cannot be a folder, the refusal is one line, and nothing was created.
+    public static func outputRefusal(path: String, message: String, expected: Bool, unchanged: Bool) -> FuzzTarget.Finding? {
+        if !expected { return FuzzTarget.Finding(description: "a usable --out '\(path)' was refused: \(message)") }
+        if message.contains("\n") { return FuzzTarget.Finding(description: "the refusal of '\(path)' is not one line: \(message)") }
+        if !unchanged { return FuzzTarget.Finding(description: "the refused --out '\(path)' left files or folders behind") }
+        return nil
+    }
+
+    /// An accepted `--out` holds exactly the file written and the record of the run as plain files, and no
+    /// temporary file is left anywhere.
+    public static func outputFolder(path: String, files: [String], temporaries: [String] = []) -> FuzzTarget.Finding? {
+        if !temporaries.isEmpty { return FuzzTarget.Finding(description: "--out '\(path)' left temporary files \(temporaries)") }
+        return files == [OutputNames.manifest, "trajectory.csv"]
+            ? nil : FuzzTarget.Finding(description: "the folder of --out '\(path)' holds \(files) after the run")
+    }
 }

@@ -51,6 +51,7 @@ public enum FuzzSeeds {
         case .expression: return expressions.map { Array($0.utf8) }
         case .scenario: return [Array(scenario.utf8)] + expressions.map { Array("surface: {expr: \"\($0)\"}\n".utf8) }
         case .nesting: return nestingRecipes
+        case .outputPath: return nestingRecipes.map { Array($0.prefix(24)) }
         }
     }
 }

@@ -1,10 +1,12 @@
 import OptraceCore
 
-/// What a fuzz input is fed to: the expression parser and tape, the scenario loader and a short race, or the loader's nesting limit.
+/// What a fuzz input is fed to: the expression parser and tape, the scenario loader and a short race, the loader's
+/// nesting limit, or the output folder's handling of `--out` paths.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     case expression
     case scenario
     case nesting
+    case outputPath
 
     /// A problem a fuzz input revealed that is not a clean refusal (a crash would end the process instead).
     public struct Finding: Error, CustomStringConvertible {
@@ -22,6 +24,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .expression: return Self.expression(String(decoding: bytes, as: UTF8.self))
         case .scenario: return Self.scenario(String(decoding: bytes, as: UTF8.self))
         case .nesting: return Self.nesting(NestingCase(recipe: bytes))
+        case .outputPath: return Self.outputPath(OutputPathCase(recipe: bytes))
         }
     }
 
@@ -71,5 +74,32 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             refusal = error.headline
         }
         return FuzzProperties.nesting(depth: nestingCase.depth, limit: limit, refusal: refusal, input: nestingCase.text)
+    }
+
+    /// The path splits and joins consistently; the output folder is made (and a file written and recorded)
+    /// unless the path cannot be a folder, and a refusal leaves the sandbox as it was.
+    static func outputPath(_ pathCase: OutputPathCase, sandbox: FuzzSandbox = .shared) -> Finding? {
+        if let finding = FuzzProperties.pathText(pathCase.path) { return finding }
+        let full = sandbox.folder + "/" + pathCase.path
+        let before = sandbox.tree()
+        defer { sandbox.reset() }
+        let run: OutputRun
+        do {
+            run = try OutputRun.begin(full, plan: .race)
+        } catch {
+            return FuzzProperties.outputRefusal(
+                path: pathCase.path, message: error.description, expected: pathCase.throughFile || PathText.problem(full) != nil,
+                unchanged: before == sandbox.tree())
+        }
+        do {
+            try AtomicFile.write("step\n", to: run.folder.file("trajectory.csv"))
+        } catch {
+            run.finish()
+            return Finding(description: "a file could not be written into the accepted folder '\(pathCase.path)': \(error)")
+        }
+        run.finish()
+        return FuzzProperties.outputFolder(
+            path: pathCase.path, files: sandbox.files(in: run.folder.path),
+            temporaries: sandbox.tree().filter { OutputNames.isTemporary(PathText.lastComponent($0)) })
     }
 }

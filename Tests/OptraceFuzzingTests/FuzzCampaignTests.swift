@@ -8,7 +8,7 @@ import Testing
     func aShortCampaignFindsNothing(target: FuzzTarget) {
         var campaign = FuzzCampaign(target: target, seed: 2026)
         campaign.timeLimit = 2.0
-        let count = [FuzzTarget.expression: 8_000, .scenario: 800, .nesting: 400][target]!
+        let count = [FuzzTarget.expression: 8_000, .scenario: 800, .nesting: 400, .outputPath: 300][target]!
         let report = campaign.run(count: count)
         #expect(report.findings.isEmpty, "\(report.findings.prefix(5))")
         #expect(report.slow.isEmpty, "\(report.slow.prefix(5))")
@@ -113,5 +113,33 @@ import Testing
         #expect(depths.contains(64) && depths.contains(65))
         #expect(depths.contains { $0 < 20 } && depths.contains { $0 > 1000 })
         #expect(depths.filter { (58...70).contains($0) }.count > 10)
+    }
+
+    @Test func outputPathCasesCoverTheFormsUsersType() {
+        let cases = FuzzSeeds.corpus(for: .outputPath).flatMap { seed in
+            (0..<40).map { k in OutputPathCase(recipe: seed.map { $0 &+ UInt8(k) }) }
+        }
+        let paths = cases.map(\.path)
+        #expect(paths.contains { $0.count == 1 } && paths.contains { $0.hasSuffix("/") } && paths.contains { $0.contains("//") })
+        #expect(paths.contains { $0.contains("é") } && paths.contains { $0.utf8.count > 255 } && cases.contains(where: \.throughFile))
+        #expect(paths.contains { $0.contains("..") } && paths.contains { $0.contains("\u{0}") })
+    }
+
+    @Test func theOutputPathPropertiesReportViolations() {
+        #expect(FuzzProperties.pathText("a/b") == nil && FuzzProperties.pathText("x") == nil)
+        #expect(FuzzProperties.outputRefusal(path: "x", message: "refused", expected: false, unchanged: true) != nil)
+        #expect(FuzzProperties.outputRefusal(path: "file/x", message: "two\nlines", expected: true, unchanged: true) != nil)
+        #expect(FuzzProperties.outputRefusal(path: "file/x", message: "refused", expected: true, unchanged: false) != nil)
+        #expect(FuzzProperties.outputRefusal(path: "file/x", message: "refused", expected: true, unchanged: true) == nil)
+        #expect(FuzzProperties.outputFolder(path: "x", files: [".optrace-files", "trajectory.csv"]) == nil)
+        #expect(FuzzProperties.outputFolder(path: "x", files: [".optrace-files", "stale.png", "trajectory.csv"]) != nil)
+        #expect(FuzzProperties.outputFolder(path: "x", files: [".optrace-files", "trajectory.csv"], temporaries: [".t.1.ab.tmp"]) != nil)
+        // A campaign whose check wrongly expects every path to be refused reports the accepted ones.
+        let campaign = FuzzCampaign(corpus: FuzzSeeds.corpus(for: .outputPath), seed: 4) { bytes in
+            let pathCase = OutputPathCase(recipe: bytes)
+            return PathText.problem(pathCase.path) == nil && !pathCase.throughFile
+                ? FuzzProperties.outputRefusal(path: pathCase.path, message: "", expected: false, unchanged: true) : nil
+        }
+        #expect(!campaign.run(count: 100).findings.isEmpty)
     }
 }
