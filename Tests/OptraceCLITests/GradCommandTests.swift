@@ -61,3 +61,24 @@ import Testing
         #expect(optrace("grad", "x*y", "--at", "x=1,y=2", "--lr", "-1").stderr == "optrace: --lr: expected a finite number > 0, found -1.0 (see 'optrace help')\n")
     }
 }
+
+/// Expressions and numbers that start with a minus are read as such, and a bad one says what is wrong.
+@Suite struct LeadingMinusTests {
+    @Test func anExpressionMayStartWithAMinus() {
+        let run = optrace("grad", "-x^2", "--at", "x=3")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("f = -9.0000   ∂f/∂x = -6.0000"))
+        let after = optrace("grad", "--at", "x=3", "-(x-1)^2", "--json")
+        #expect(after.code == 0, "\(after.stderr)")
+        #expect(after.stdout.range(of: #""value" ?: ?-4"#, options: .regularExpression) != nil, "\(after.stdout)")
+        let unknown = optrace("grad", "x^2", "--bogus")
+        #expect(unknown.code == 2 && unknown.stderr.hasPrefix("optrace: unknown option '--bogus'"))
+    }
+
+    @Test func negativeNumbersReachTheirRangeCheck() {
+        let tail = optrace("race", "--tail", "-5", "--no-render")
+        #expect(tail.code == 2 && tail.stderr.hasPrefix("optrace: --tail: expected a whole number ≥ 1, found -5"), "\(tail.stderr)")
+        let seed = optrace("race", "--seed", "-1")
+        #expect(seed.code == 2 && seed.stderr.hasPrefix("optrace: --seed: expected a whole number from 0 to 18446744073709551615, found -1"))
+    }
+}

@@ -25,8 +25,12 @@ public struct GradCommand: ParsableCommand {
         var values: [(String, Double)] { [("w", 1), ("x", 2), ("b", -1.5), ("y", self == .A ? 1 : 0)] }
     }
 
-    @Argument(help: "The expression (omit with --preset).")
-    public var expression: String?
+    /// The expression's words: collected unparsed, so an expression may start with a minus (`-x^2`).
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The expression (omit with --preset).", valueName: "expression"))
+    public var words: [String] = []
+
+    /// The expression as given (its words joined by spaces), nil when none was.
+    public var expression: String? { words.isEmpty ? nil : words.joined(separator: " ") }
 
     @Option(help: "Input values, as name=value,… (repeatable).")
     public var at: [String] = []
@@ -46,6 +50,9 @@ public struct GradCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
+        if let option = words.first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError("unknown option '\(option)' (an expression never starts with --)")
+        }
         if expression == nil && preset == nil { throw ValidationError("expected an expression or --preset A|B") }
         if expression != nil && preset != nil { throw ValidationError("give an expression or --preset, not both") }
         if !lr.isFinite || lr <= 0 { throw ValidationError("--lr: expected a finite number > 0, found \(lr)") }
