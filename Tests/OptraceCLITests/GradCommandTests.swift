@@ -82,3 +82,24 @@ import Testing
         #expect(seed.code == 2 && seed.stderr.hasPrefix("optrace: --seed: expected a whole number from 0 to 18446744073709551615, found -1"))
     }
 }
+
+/// A disagreement between autodiff and central differences is explained by the node that causes it.
+@Suite struct GradientDisagreementTests {
+    func why(_ arguments: String...) -> String {
+        let run = optrace(["grad"] + arguments)
+        guard let range = run.stdout.range(of: "Why they disagree:\n") else { return "" }
+        return String(run.stdout[range.upperBound...].prefix { $0 != "\n" })
+    }
+
+    @Test func kinksAndUndefinedPointsAreNamed() {
+        #expect(why("max(x,y)", "--at", "x=1,y=1") == "  n2 = max(x, y) has equal arguments (x = 1, y = 1): a kink, where autodiff takes one side's slope and the central difference averages both")
+        #expect(why("log(x)", "--at", "x=0") == "  n1 = log(x) is -inf at x = 0: f is not defined there, so neither gradient means anything")
+        #expect(why("sqrt(x)", "--at", "x=0") == "  n1 = sqrt(x) has an infinite slope at x = 0: f is not differentiable there")
+        #expect(why("min(x,2*y)", "--at", "x=2,y=1").contains("min(x, n"))
+    }
+
+    @Test func agreementPrintsNoReason() {
+        let run = optrace("grad", "x^2*y", "--at", "x=1,y=2")
+        #expect(run.code == 0 && !run.stdout.contains("Why they disagree"))
+    }
+}

@@ -35,6 +35,15 @@ enum GraphStepperReport {
             ])
         }
         out += table(rows, rightAligned: [1, 2, 3])
+        if variables.indices.contains(where: { !GradientCheck.agree(trace.gradient[$0], numerical[$0]) }) {
+            let reasons = GradientDisagreement.reasons(in: trace)
+            out += "Why they disagree:\n"
+            if reasons.isEmpty {
+                out += "  no node is undefined, infinitely steep or at a kink here: f changes too fast for the step h (try another point)\n"
+            } else {
+                for reason in reasons { out += "  \(reason)\n" }
+            }
+        }
         out += "\nf = \(NumberFormat.fixed(trace.value, 4))"
         for (i, name) in variables.enumerated() { out += "   ∂f/∂\(name) = \(NumberFormat.fixed(trace.gradient[i], 4))" }
         out += "\n"
