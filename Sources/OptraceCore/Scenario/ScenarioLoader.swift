@@ -234,7 +234,12 @@ public enum ScenarioLoader {
         var parameters: [String: [Double]] = [:]
         if let paramsNode, !isNull(paramsNode.node) {
             let allowed = definition.parameters.map(\.name)
-            let entries = try paramsNode.mapping(allowed: allowed, what: "the parameters of '\(termName)' (\(allowed.joined(separator: ", ")))")
+            if allowed.isEmpty, case .mapping(let given) = paramsNode.node, let first = given.first, case .scalar(let key) = first.key {
+                throw paramsNode.child(key.string, first.key).error("unknown key '\(key.string)': '\(termName)' takes no parameters (write '- \(termName)' alone)")
+            }
+            let entries = try paramsNode.mapping(
+                allowed: allowed,
+                what: allowed.isEmpty ? "nothing ('\(termName)' takes no parameters)" : "the parameters of '\(termName)' (\(allowed.joined(separator: ", ")))")
             for (key, value) in entries {
                 let parameter = definition.parameters.first { $0.name == key }!
                 let numbers: [Double]
