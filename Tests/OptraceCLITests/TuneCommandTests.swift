@@ -145,18 +145,30 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
         #expect(contents(out) == ["adam", "momentum", "scoreboard.json", "sgd", "tune.json", "tuned.yaml"])
         let momentum = try #require(try readJSON(out + "/momentum/tune.json")["cells"] as? [[String: Any]])
         #expect(momentum.count == 16 && momentum[0]["beta"] != nil)
+        // Plain SGD (momentum 0) is tuned over its learning rate alone: its rule has no momentum to tune.
         let sgd = try #require(try readJSON(out + "/sgd/tune.json")["cells"] as? [[String: Any]])
-        #expect(sgd.count == 16 && sgd[0]["momentum"] != nil)
+        #expect(sgd.count == 16 && Set(sgd[0].keys) == ["lr", "mean", "std", "diverged"])
         let adam = try #require(try readJSON(out + "/adam/tune.json")["cells"] as? [[String: Any]])
         #expect(adam.count == 16 && Set(adam[0].keys) == ["lr", "mean", "std", "diverged"])
         let yaml = text(out + "/tuned.yaml")
-        // The best row of the CSV (numbers read back exactly): lr,momentum,mean,std,diverged,rank.
+        // The best row of the CSV (numbers read back exactly): lr,mean,std,diverged,rank.
         let best = try #require(text(out + "/sgd/tune.csv").split(separator: "\n").map { $0.split(separator: ",") }.first { $0.last == "1" })
-        #expect(yaml.contains("{name: \"SGD\", optimizer: sgd, lr: \(TunedScenario.number(Double(best[0])!)), momentum: \(TunedScenario.number(Double(best[1])!)),"))
+        #expect(yaml.contains("{name: \"SGD\", optimizer: sgd, lr: \(TunedScenario.number(Double(best[0])!)), momentum: 0.0,"))
+        // The scenario's description told of its own settings; tuned.yaml describes the tuned race instead.
+        #expect(!yaml.contains("1.34") && yaml.contains("description: \"Elongated valley and a Gaussian bump, each racer at the settings a sweep found best"))
+        let momentumRow = try #require(text(out + "/momentum/tune.csv").split(separator: "\n").map { $0.split(separator: ",") }.first { $0.last == "1" })
+        #expect(yaml.contains("{name: \"Momentum\", optimizer: momentum, lr: \(TunedScenario.number(Double(momentumRow[0])!)), beta: \(TunedScenario.number(Double(momentumRow[1])!)),"))
         let again = temporaryFolder() + "/race"
         #expect(optrace("race", out + "/tuned.yaml", "--out", again, "--quiet").code == 0)
         #expect(text(again + "/scoreboard.json") == text(out + "/scoreboard.json"))
         #expect(run.stdout.contains("race at the tuned settings"))
+        // Asked for, plain SGD's momentum is swept too.
+        let askedOut = temporaryFolder()
+        let asked = optrace("tune", "valley-bump", "--all-racers", "--budget", "16", "--steps", "20", "--param", "momentum=0:0.9",
+                            "--out", askedOut, "--no-render", "--quiet")
+        #expect(asked.code == 0, "\(asked.stderr)")
+        let swept = try #require(try readJSON(askedOut + "/sgd/tune.json")["cells"] as? [[String: Any]])
+        #expect(swept[0]["momentum"] != nil)
     }
 
     @Test func randomSamplesAreSeeded() throws {

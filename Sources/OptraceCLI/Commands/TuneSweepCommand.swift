@@ -211,15 +211,17 @@ public struct TuneSweepCommand: ParsableCommand {
             ranges[axis.name] = axis
         }
         let known = Set(scenario.racers.flatMap { racer in
-            OptimizerCatalog.definition(named: racer.optimizerName).map { MainHyperparameters.names(for: $0) } ?? []
+            OptimizerCatalog.definition(named: racer.optimizerName).map { $0.parameters.map(\.name) } ?? []
         })
         for name in ranges.keys.sorted() where !known.contains(name) {
-            throw CLIError("--param \(name): no racer of \(scenario.name) has '\(name)' among its main hyperparameters (\(known.sorted().joined(separator: ", ")))")
+            throw CLIError("--param \(name): no racer of \(scenario.name) has a hyperparameter '\(name)' (\(known.sorted().joined(separator: ", ")))")
         }
         var jobs: [(Racer, TuneTarget, SweepHeader)] = []
         for racer in scenario.racers {
             let target = try TuneTarget(racer: racer)
-            let axes = MainHyperparameters.axes(for: target.definition, budget: budget, ranges: ranges)
+            let axes = MainHyperparameters.axes(
+                for: target.definition, settings: racer.hyperparameters, budget: budget,
+                ranges: ranges.filter { target.definition.parameter(named: $0.key) != nil })
             let plan = try SweepPlan(axes: axes)
             try target.check(plan)
             let header = try makeHeader(scenario: scenario, racer: racer, plan: plan)
@@ -254,9 +256,11 @@ public struct TuneSweepCommand: ParsableCommand {
         if let steps { race = race.with(steps: steps) }
         let name = String((scenario.name + "-tuned").prefix(64))
         let budgetNote = "budget \(budget) configurations per racer, \(jobs[0].2.seeds.count) seed(s), \(jobs[0].2.steps) steps, objective \(jobs[0].2.objective)"
+        let settings = tuned.map { "\($0.name) \($0.hyperparameterLabel)" }.joined(separator: "; ")
         let yaml = TunedScenario.yaml(
             race, racers: tuned, name: name,
-            note: "Written by 'optrace tune \(scenario.name) --all-racers' (\(budgetNote)): each racer at its best settings. Run: optrace race \(folder.path)/tuned.yaml")
+            note: "Written by 'optrace tune \(scenario.name) --all-racers' (\(budgetNote)): each racer at its best settings. Run: optrace race \(folder.path)/tuned.yaml",
+            description: "\(scenario.title), each racer at the settings a sweep found best (\(budgetNote)): \(settings).")
         let reloaded = try ScenarioLoader.parse(yaml: yaml, file: folder.file("tuned.yaml"), defaultName: name)
         let result = reloaded.run()
         try Interruption.check()

@@ -1,6 +1,6 @@
 /// The hyperparameters `tune --all-racers` sweeps for each optimizer, with their default ranges.
 ///
-/// A small table keyed by optimizer name (`sgd`: lr and, when the definition has it, momentum;
+/// A small table keyed by optimizer name (`sgd`: lr, and momentum when the racer uses momentum;
 /// `momentum`: lr and beta); any other optimizer gets its learning rate `lr` alone, so optimizers added
 /// to the catalog later are tuned without changes here.
 public enum MainHyperparameters {
@@ -15,17 +15,31 @@ public enum MainHyperparameters {
         return SweepAxis(name: name, low: 0, high: 0.99, scale: .linear, count: nil)
     }
 
-    /// The names swept for `definition`: those of its table entry that it has (lr as the fallback).
-    public static func names(for definition: OptimizerDefinition) -> [String] {
+    /// The names swept for a racer of `definition` with the settings `settings`: those of its table entry
+    /// that it has and that its update rule uses, lr as the fallback. A parameter that is 0 by default and 0
+    /// in the racer switches a part of the rule off (plain SGD has momentum 0): it is swept only when
+    /// `requested` names it (`--param momentum=…`).
+    public static func names(
+        for definition: OptimizerDefinition, settings: HyperParameters? = nil, requested: Set<String> = []
+    ) -> [String] {
         let wanted = table[definition.name] ?? ["lr"]
-        let present = wanted.filter { definition.parameter(named: $0) != nil }
-        return present.isEmpty ? Array(definition.parameters.prefix(1).map(\.name)) : present
+        let present = wanted.filter { name in
+            guard let parameter = definition.parameter(named: name) else { return false }
+            if requested.contains(name) || name == "lr" { return true }
+            guard let settings, case .number(0) = parameter.defaultValue else { return true }
+            return settings.number(name) != 0
+        }
+        let extra = requested.sorted().filter { !wanted.contains($0) && definition.parameter(named: $0) != nil }
+        let names = present + extra
+        return names.isEmpty ? Array(definition.parameters.prefix(1).map(\.name)) : names
     }
 
-    /// The grid axes for `definition` with `budget` configurations in all (⌊√budget⌋ per axis for two axes),
-    /// ranges from `ranges` by name where given, else the defaults.
-    public static func axes(for definition: OptimizerDefinition, budget: Int, ranges: [String: SweepAxis]) -> [SweepAxis] {
-        let names = self.names(for: definition)
+    /// The grid axes for a racer of `definition` with `settings`, `budget` configurations in all (⌊√budget⌋ per
+    /// axis for two axes), ranges from `ranges` by name where given, else the defaults.
+    public static func axes(
+        for definition: OptimizerDefinition, settings: HyperParameters? = nil, budget: Int, ranges: [String: SweepAxis]
+    ) -> [SweepAxis] {
+        let names = self.names(for: definition, settings: settings, requested: Set(ranges.keys))
         let perAxis = names.count == 1 ? budget : Swift.max(2, Int(Double(budget).squareRoot()))
         return names.map { name in
             let range = ranges[name] ?? defaultAxis(name)

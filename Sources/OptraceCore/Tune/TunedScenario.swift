@@ -1,11 +1,12 @@
 /// A scenario as YAML with its racers replaced: the `tuned.yaml` that `optrace race` reproduces.
 public enum TunedScenario {
-    /// YAML for `scenario` racing `racers` (with their tuned hyperparameters) under the name `name`.
-    public static func yaml(_ scenario: Scenario, racers: [Racer], name: String, note: String) -> String {
+    /// YAML for `scenario` racing `racers` (with their tuned hyperparameters) under the name `name`, described
+    /// by `description` (the original scenario's description tells of other settings, so it is not kept).
+    public static func yaml(_ scenario: Scenario, racers: [Racer], name: String, note: String, description: String) -> String {
         var out = "# \(note)\n"
         out += "name: \(name)\n"
         out += "title: \(quoted(scenario.title + " (tuned)"))\n"
-        if let summary = scenario.summary { out += "description: \(quoted(summary))\n" }
+        out += "description: \(quoted(description))\n"
         out += "surface:\n"
         if !scenario.surfaceTerms.isEmpty {
             out += "  terms:\n"
