@@ -251,3 +251,14 @@ enum SweepResultFixture {
         return SweepResult(header: header, cells: Sweep.run(header, target: target, surface: scenario.surface))
     }
 }
+
+/// The terminal summary qualifies a window or best that touches the end of the swept range.
+@Suite struct TuneWindowTextTests {
+    @Test func aBestAtTheEndOfTheRangeAsksToWidenIt() {
+        let run = optrace("tune", "valley-bump", "--racer", "SGD", "--param", "lr=0.01:0.05:log:5", "--steps", "40", "--seeds", "1",
+                          "--out", temporaryFolder(), "--no-render")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("the best is at an end of the swept range: a better value may lie beyond it; widen the range"))
+        #expect(run.stdout.contains("the window runs to the"))
+    }
+}

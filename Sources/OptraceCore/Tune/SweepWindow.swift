@@ -17,6 +17,14 @@ public struct SweepWindow: Sendable, Equatable {
     public let divergesAbove: Double?
     /// The nearest value below the best where some run diverged.
     public let divergesBelow: Double?
+    /// Whether the window reaches the low end of the swept range (it may go on below it).
+    public let lowIsRangeEnd: Bool
+    /// Whether the window reaches the high end of the swept range (it may go on above it).
+    public let highIsRangeEnd: Bool
+    /// Whether the best value is an end of the swept range (a better one may lie beyond it).
+    public let bestIsRangeEnd: Bool
+    /// Why the window holds the best value alone (its neighbours failed or are more than `factor`× worse), nil otherwise.
+    public let loneBest: String?
 
     /// The window of `cells` (the axis-0 line through the best, in axis order) around the cell at `best`.
     public init(line cells: [SweepCell], best: Int, factor: Double, ideal: Double) {
@@ -34,5 +42,21 @@ public struct SweepWindow: Sendable, Equatable {
         decades = low > 0 && high > 0 ? Foundation.log10(high / low) : nil
         divergesAbove = cells[(best + 1)...].first { $0.diverged > 0 }?.values[0]
         divergesBelow = cells[..<best].last { $0.diverged > 0 }?.values[0]
+        lowIsRangeEnd = lo == 0
+        highIsRangeEnd = hi == cells.count - 1
+        bestIsRangeEnd = best == 0 || best == cells.count - 1
+        if lo == hi && cells.count > 1 {
+            let neighbours = [best - 1, best + 1].filter { cells.indices.contains($0) }.map { k -> String in
+                let cell = cells[k]
+                let value = NumberFormat.fixedSignificant(cell.values[0], 4)
+                if cell.failed > 0 { return "\(value): \(NumberFormat.fixedSignificant(100 * cell.failed, 3))% of its runs failed" }
+                guard let mean = cell.mean else { return "\(value): no value" }
+                let ratio = reference > 0 ? (mean - ideal) / reference : .infinity
+                return "\(value): \(ratio.isFinite ? NumberFormat.fixedSignificant(ratio, 3) + "×" : "infinitely") as far from the ideal"
+            }
+            loneBest = neighbours.joined(separator: "; ")
+        } else {
+            loneBest = nil
+        }
     }
 }

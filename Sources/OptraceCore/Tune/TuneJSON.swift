@@ -31,6 +31,9 @@ public enum TuneJSON {
                     ("decades", .finite(window.decades)),
                     ("diverges_above", .finite(window.divergesAbove)),
                     ("diverges_below", .finite(window.divergesBelow)),
+                    ("low_is_range_end", .bool(window.lowIsRangeEnd)),
+                    ("high_is_range_end", .bool(window.highIsRangeEnd)),
+                    ("best_is_range_end", .bool(window.bestIsRangeEnd)),
                 ])
             ))
         } else {

@@ -48,9 +48,21 @@ public enum TuneTable {
         if let window = result.window {
             let at = header.plan.axes.count == 2 && result.best != nil
                 ? " (at \(names[1]) = \(NumberFormat.fixedSignificant(result.best!.values[1], 4)))" : ""
-            out += "usable window of \(names[0])\(at), objective within \(NumberFormat.short(window.factor))× of the best: \(NumberFormat.fixedSignificant(window.low, 4)) … \(NumberFormat.fixedSignificant(window.high, 4))"
-            if let decades = window.decades { out += " (\(NumberFormat.fixed(decades, 2)) decades)" }
-            out += "\n"
+            let within = "objective within \(NumberFormat.short(window.factor))× of the best"
+            if let lone = window.loneBest {
+                out += "usable window of \(names[0])\(at), \(within): the best value alone (its neighbours: \(lone))\n"
+            } else {
+                out += "usable window of \(names[0])\(at), \(within): \(NumberFormat.fixedSignificant(window.low, 4)) … \(NumberFormat.fixedSignificant(window.high, 4))"
+                if let decades = window.decades { out += " (\(NumberFormat.fixed(decades, 2)) decades)" }
+                out += "\n"
+                let ends = [window.lowIsRangeEnd ? "low" : nil, window.highIsRangeEnd ? "high" : nil].compactMap { $0 }
+                if !ends.isEmpty {
+                    out += "  the window runs to the \(ends.joined(separator: " and the ")) end\(ends.count > 1 ? "s" : "") of the swept range, so it may be wider: widen the range to find its edge\(ends.count > 1 ? "s" : "")\n"
+                }
+            }
+            if window.bestIsRangeEnd {
+                out += "  the best is at an end of the swept range: a better value may lie beyond it; widen the range\n"
+            }
             if let above = window.divergesAbove {
                 out += "diverges from \(names[0]) = \(NumberFormat.fixedSignificant(above, 4))"
                 if let best = result.best { out += " (\(NumberFormat.fixedSignificant(above / best.values[0], 3))× the best)" }
