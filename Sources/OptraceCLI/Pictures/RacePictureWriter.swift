@@ -32,8 +32,8 @@ struct RacePictureWriter {
         let steps = RaceAnimation.steps(lastStep: lastStep, stride: options.every)
         let workers = max(1, min(options.threads ?? ParallelPNGEncoder.defaultThreads, (steps.count + 1) / 2))
         let (width, height, scale) = (options.width, options.height, options.scale)
-        let renderers = RendererPool(count: workers) {
-            RaceFrameRenderer(scene: scene, width: width, height: height, scale: scale)
+        let renderers = try RendererPool(count: workers) {
+            try RaceFrameRenderer(scene: scene, width: width, height: height, scale: scale, cancellation: PictureCancellation.interruption)
         }
 
         let framesFolder = options.writeFrames ? try folder.subfolder("frames") : nil
@@ -120,13 +120,16 @@ struct RacePictureWriter {
     }
 }
 
-/// One renderer per worker (renderers are not thread-safe); built concurrently.
+/// One renderer per worker (renderers are not thread-safe); built concurrently. Throws `Interrupted` when
+/// SIGINT/SIGTERM stops the drawing of their static layers.
 final class RendererPool: @unchecked Sendable {
     private let renderers: [RaceFrameRenderer]
 
-    init(count: Int, make: @Sendable () -> RaceFrameRenderer) {
-        let built = try? ParallelPNGEncoder.map(count: count, threads: count) { _ in UncheckedRenderer(make()) }
-        renderers = (built ?? []).map(\.renderer)
+    init(count: Int, make: @Sendable () throws -> RaceFrameRenderer) throws {
+        let built = try PictureCancellation.run {
+            try ParallelPNGEncoder.map(count: count, threads: count) { _ in UncheckedRenderer(try make()) }
+        }
+        renderers = built.map(\.renderer)
     }
 
     subscript(index: Int) -> RaceFrameRenderer { renderers[index] }

@@ -30,7 +30,15 @@ public final class RaceFrameRenderer {
     let colors: [RGBColor]
     let lastStep: Int
 
-    public init(scene: RaceScene, width: Double = 800, height: Double = 600, scale: Double = 1) {
+    public convenience init(scene: RaceScene, width: Double = 800, height: Double = 600, scale: Double = 1) {
+        // `.never` never fires, so nothing is thrown.
+        try! self.init(scene: scene, width: width, height: height, scale: scale, cancellation: .never)
+    }
+
+    /// A renderer whose static layer is drawn looking at `cancellation` per row of pixels.
+    public init(
+        scene: RaceScene, width: Double = 800, height: Double = 600, scale: Double = 1, cancellation: Cancellation
+    ) throws(Cancelled) {
         precondition(width >= 100 && height >= 80 && scale > 0, "figure too small")
         self.scene = scene
         self.width = width
@@ -64,7 +72,7 @@ public final class RaceFrameRenderer {
                             widestLoss: widestLoss, widestStepValue: widestStep,
                             measure: { canvas.measure($0, $1) })
         transform = PlotTransform(xRange: field.xRange, yRange: field.yRange, rect: layout.plot)
-        paintStatic()
+        try paintStatic(cancellation: cancellation)
         trail.copyPixels(from: background)
     }
 
