@@ -21,6 +21,9 @@ typedef struct {
     size_t offset;
 } byte_reader;
 
+/* Rows written between two looks at should_stop. */
+#define OPTRACE_PNG_BAND_ROWS 16
+
 static void record_error(png_structp png, png_const_charp message) {
     error_sink *sink = (error_sink *)png_get_error_ptr(png);
     if (sink && sink->error && sink->error_capacity > 0) {
@@ -59,9 +62,10 @@ static void read_bytes(png_structp png, png_bytep bytes, size_t length) {
 }
 
 int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stride, int channels, int drop_alpha,
-                       int level, int strategy, int filters,
+                       int level, int strategy, int filters, int (*should_stop)(void *), void *stop_context,
                        uint8_t **out, size_t *out_size, char *error, size_t error_capacity) {
     error_sink sink = {error, error_capacity};
+    volatile int stopped = 0;
     byte_buffer buffer = {NULL, 0, 0, 0};
     png_bytep *volatile rows = NULL;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, record_error, ignore_warning);
@@ -78,7 +82,7 @@ int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stri
         png_destroy_write_struct(&png, &info);
         free(buffer.data);
         free(rows);
-        return 0;
+        return stopped ? -1 : 0;
     }
     if (channels != 3 && channels != 4) png_error(png, "channels must be 3 or 4");
     png_set_write_fn(png, &buffer, write_bytes, flush_nothing);
@@ -93,7 +97,15 @@ int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stri
     for (int y = 0; y < height; y++) rows[y] = (png_bytep)(pixels + (size_t)y * stride);
     png_write_info(png, info);
     if (channels == 4 && drop_alpha) png_set_filler(png, 0, PNG_FILLER_AFTER); /* strip the 4th byte */
-    png_write_image(png, rows);
+    /* Rows go in bands, with a look at should_stop between bands. */
+    for (int y = 0; y < height; y += OPTRACE_PNG_BAND_ROWS) {
+        if (should_stop && should_stop(stop_context)) {
+            stopped = 1;
+            png_error(png, "cancelled");
+        }
+        int band = height - y < OPTRACE_PNG_BAND_ROWS ? height - y : OPTRACE_PNG_BAND_ROWS;
+        png_write_rows(png, rows + y, (png_uint_32)band);
+    }
     png_write_end(png, info);
     png_destroy_write_struct(&png, &info);
     free(rows);

@@ -35,3 +35,21 @@ import Testing
         try interruptMidway(signal: SIGTERM)
     }
 }
+
+/// SIGINT while `optrace map` draws and encodes its picture stops it and leaves no `map.png`.
+@Suite struct MapInterruptTests {
+    @Test func sigintStopsTheMapPicture() throws {
+        let out = temporaryFolder() + "/map"
+        // 360 000 starts of one step each: the runs are quick, the picture (drawn after map.csv is written)
+        // takes seconds in a debug build. The deadline is a watchdog for a loaded machine, not the promise.
+        let arguments = ["map", "himmelblau", "--racer", "Momentum", "--grid", "600x600", "--steps", "1", "--out", out, "--quiet"]
+        let ran = try interruptedRun(arguments, signal: SIGINT, mustStopWithin: nil) {
+            FileManager.default.fileExists(atPath: out + "/map.csv")
+        }
+        guard ran else { return }
+        // map.csv was complete before the picture started; no map.png and no temporary file is left.
+        #expect(contents(out) == ["map.csv"], "left \(contents(out))")
+        let csv = try String(contentsOfFile: out + "/map.csv", encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 1 + 600 * 600)
+    }
+}

@@ -9,9 +9,11 @@
 /* Encodes 8-bit rows (channels = 3 for RGB or 4 for straight RGBA) as a PNG in memory.
    With channels = 4 and drop_alpha = 1 the fourth byte of every pixel is skipped and an RGB PNG is written.
    `filters` is a PNG_FILTER_* mask (or PNG_ALL_FILTERS); level 0-9; strategy a Z_* constant.
-   On success *out receives a malloc'd buffer that the caller frees with optrace_png_free. */
+   should_stop (may be NULL) is called with stop_context between bands of rows; when it returns nonzero the
+   encoding stops and -1 is returned (nothing to free).
+   On success (1) *out receives a malloc'd buffer that the caller frees with optrace_png_free. */
 int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stride, int channels, int drop_alpha,
-                       int level, int strategy, int filters,
+                       int level, int strategy, int filters, int (*should_stop)(void *), void *stop_context,
                        uint8_t **out, size_t *out_size, char *error, size_t error_capacity);
 
 /* Decodes any PNG libpng reads into straight 8-bit RGBA (stride = 4 × width). */

@@ -131,6 +131,7 @@ public struct TuneSweepCommand: ParsableCommand {
             return
         }
         let result = SweepResult(header: header, cells: swept)
+        try Interruption.check()
         let written = try Self.write(result, to: folder, render: !output.noRender)
         if !output.quiet {
             console.print(TuneTable.render(result))
@@ -141,7 +142,7 @@ public struct TuneSweepCommand: ParsableCommand {
 
     /// Writes tune.json, tune.csv (and the pictures); returns the file names written.
     static func write(_ result: SweepResult, to folder: OutputFolder, render: Bool) throws -> [String] {
-        let (json, csv) = TuneText.files(result)
+        let (json, csv) = try TuneText.interruptibleFiles(result)
         try AtomicFile.write(json, to: folder.file("tune.json"))
         try AtomicFile.write(csv, to: folder.file("tune.csv"))
         return ["tune.json", "tune.csv"] + (render ? try TunePictures.write(result, to: folder) : [])

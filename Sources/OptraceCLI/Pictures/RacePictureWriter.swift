@@ -32,8 +32,8 @@ struct RacePictureWriter {
         let steps = RaceAnimation.steps(lastStep: lastStep, stride: options.every)
         let workers = max(1, min(options.threads ?? ParallelPNGEncoder.defaultThreads, (steps.count + 1) / 2))
         let (width, height, scale) = (options.width, options.height, options.scale)
-        let renderers = RendererPool(count: workers) {
-            RaceFrameRenderer(scene: scene, width: width, height: height, scale: scale)
+        let renderers = try RendererPool(count: workers) {
+            try RaceFrameRenderer(scene: scene, width: width, height: height, scale: scale, cancellation: PictureCancellation.interruption)
         }
 
         let framesFolder = options.writeFrames ? try folder.subfolder("frames") : nil
@@ -56,14 +56,19 @@ struct RacePictureWriter {
             let runs = Self.split(batch, into: workers)
             let encoded = try ParallelPNGEncoder.map(count: runs.count, threads: workers) { w -> [([UInt8]?, EncodedFrame)] in
                 let renderer = renderers[w]
-                var previous = runs[w].lowerBound > 0 ? renderer.renderFrame(step: steps[runs[w].lowerBound - 1], fadingTail: tail) : nil
+                let stop = PictureCancellation.interruption
+                var previous = try runs[w].lowerBound > 0
+                    ? PictureCancellation.run { try renderer.renderFrame(step: steps[runs[w].lowerBound - 1], fadingTail: tail, cancellation: stop) }
+                    : nil
                 var out: [([UInt8]?, EncodedFrame)] = []
                 for k in runs[w] {
                     try Interruption.check()
-                    let image = renderer.renderFrame(step: steps[k], fadingTail: tail)
-                    let png = encodeFull ? try PNGEncoder(options: .standard).encode(image) : nil
+                    let image = try PictureCancellation.run { try renderer.renderFrame(step: steps[k], fadingTail: tail, cancellation: stop) }
+                    let png = encodeFull ? try PictureCancellation.run { try PNGEncoder(options: .standard).encode(image, cancellation: stop) } : nil
                     let frame = try previous.map { EncodedFrame.encode(FrameDelta.between($0, image)) }
-                        ?? EncodedFrame.encode(FrameDelta.full(image), options: .apngKeyframe)
+                        ?? PictureCancellation.run {
+                            try EncodedFrame.encode(FrameDelta.full(image), options: .apngKeyframe, cancellation: stop)
+                        }
                     out.append((png, frame))
                     previous = image
                 }
@@ -90,11 +95,15 @@ struct RacePictureWriter {
         let lossScene = RaceScenes.loss(scenario, result)
         let lossHeight = width * 9 / 16
         let pictures = try ParallelPNGEncoder.map(count: 2, threads: workers) { k -> [UInt8] in
-            let image = k == 0
-                ? renderers[0].renderSummary()
-                : LossPlotRenderer(scene: lossScene, width: width, height: lossHeight, scale: scale).render()
-            return try PNGEncoder(options: .standard).encode(image)
+            let stop = PictureCancellation.interruption
+            let image = try PictureCancellation.run {
+                k == 0
+                    ? try renderers[0].renderSummary(cancellation: stop)
+                    : try LossPlotRenderer(scene: lossScene, width: width, height: lossHeight, scale: scale).render(cancellation: stop)
+            }
+            return try PictureCancellation.run { try PNGEncoder(options: .standard).encode(image, cancellation: stop) }
         }
+        try Interruption.check()
         try AtomicFile.write(pictures[0], to: folder.file("summary.png"))
         written.files.append("summary.png")
         try AtomicFile.write(pictures[1], to: folder.file("loss.png"))
@@ -111,13 +120,16 @@ struct RacePictureWriter {
     }
 }
 
-/// One renderer per worker (renderers are not thread-safe); built concurrently.
+/// One renderer per worker (renderers are not thread-safe); built concurrently. Throws `Interrupted` when
+/// SIGINT/SIGTERM stops the drawing of their static layers.
 final class RendererPool: @unchecked Sendable {
     private let renderers: [RaceFrameRenderer]
 
-    init(count: Int, make: @Sendable () -> RaceFrameRenderer) {
-        let built = try? ParallelPNGEncoder.map(count: count, threads: count) { _ in UncheckedRenderer(make()) }
-        renderers = (built ?? []).map(\.renderer)
+    init(count: Int, make: @Sendable () throws -> RaceFrameRenderer) throws {
+        let built = try PictureCancellation.run {
+            try ParallelPNGEncoder.map(count: count, threads: count) { _ in UncheckedRenderer(try make()) }
+        }
+        renderers = built.map(\.renderer)
     }
 
     subscript(index: Int) -> RaceFrameRenderer { renderers[index] }

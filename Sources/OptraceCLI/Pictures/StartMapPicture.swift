@@ -3,15 +3,20 @@ import OptraceCore
 import OptracePlot
 
 /// Turns a start map into the plotting library's scene and writes `map.png`.
+///
+/// Drawing and encoding stop on SIGINT/SIGTERM (`Interrupted`), leaving no `map.png`.
 enum StartMapPicture {
     static func write(_ map: StartMap, scenario: Scenario, racer: Racer, steps: Int, to folder: OutputFolder) throws -> [String] {
+        try Interruption.check()
         let field = RaceScenes.field(scenario.surface, columns: 241, rows: 181)
         let shares = map.shares
-        let endings = map.endings.map { ending -> Int in
-            switch ending {
-            case .minimum(let k): return k
-            case .elsewhere: return -1
-            case .diverged: return -2
+        var endings = [Int](repeating: 0, count: map.outcomes.count)
+        for k in endings.indices {
+            if k % 4096 == 0 { try Interruption.check() }
+            switch map.ending(k) {
+            case .minimum(let m): endings[k] = m
+            case .elsewhere: endings[k] = -1
+            case .diverged: endings[k] = -2
             }
         }
         let minima = map.minima.map { m in
@@ -36,8 +41,9 @@ enum StartMapPicture {
         let aspect = domain.span.y / domain.span.x
         let width = 980.0
         let height = StartMapRenderer.fittingHeight(width: width, aspect: Swift.min(aspect, 1.2), notes: scene.notes.count)
-        let image = StartMapRenderer(scene: scene, width: width, height: height, scale: 1.5).render()
-        try AtomicFile.write(try PNGEncoder().encode(image), to: folder.file("map.png"))
+        let renderer = StartMapRenderer(scene: scene, width: width, height: height, scale: 1.5)
+        let image = try PictureCancellation.run { try renderer.render(cancellation: PictureCancellation.interruption) }
+        try AtomicFile.write(try PictureCancellation.png(image), to: folder.file("map.png"))
         return ["map.png"]
     }
 

@@ -3,19 +3,24 @@ import OptraceCore
 import OptracePlot
 
 /// Turns a sweep's result into the plotting library's scenes and writes `heatmap.png` (2-D) or `sweep.png` (1-D).
+///
+/// Drawing and encoding stop on SIGINT/SIGTERM (`Interrupted`), leaving no picture.
 enum TunePictures {
     /// Draws and writes the picture of `result` into `folder`; returns the file names written (none for random
     /// samples of two or more parameters).
     static func write(_ result: SweepResult, to folder: OutputFolder) throws -> [String] {
         let plan = result.header.plan
+        try Interruption.check()
         if plan.axes.count == 2 && plan.isGrid {
-            let image = HeatmapRenderer(scene: heatmap(result), scale: 1.5).render()
-            try AtomicFile.write(try PNGEncoder().encode(image), to: folder.file("heatmap.png"))
+            let renderer = HeatmapRenderer(scene: heatmap(result), scale: 1.5)
+            let image = try PictureCancellation.run { try renderer.render(cancellation: PictureCancellation.interruption) }
+            try AtomicFile.write(try PictureCancellation.png(image), to: folder.file("heatmap.png"))
             return ["heatmap.png"]
         }
         if plan.axes.count == 1 {
-            let image = SweepRenderer(scene: sweep(result), scale: 1.5).render()
-            try AtomicFile.write(try PNGEncoder().encode(image), to: folder.file("sweep.png"))
+            let renderer = SweepRenderer(scene: sweep(result), scale: 1.5)
+            let image = try PictureCancellation.run { try renderer.render(cancellation: PictureCancellation.interruption) }
+            try AtomicFile.write(try PictureCancellation.png(image), to: folder.file("sweep.png"))
             return ["sweep.png"]
         }
         return []

@@ -7,7 +7,9 @@ struct CellLines: Sendable {
     var csv: [UInt8] = []
 
     /// Every cell of `result`, in blocks formatted in parallel (the bytes do not depend on the blocks).
-    static func all(_ result: SweepResult) -> [CellLines] {
+    /// With `stopOnInterruption`, a requested `Interruption` cuts the blocks short (looked at every 4096 cells):
+    /// the caller checks `Interruption` and discards them.
+    static func all(_ result: SweepResult, stopOnInterruption: Bool = false) -> [CellLines] {
         let cells = result.cells
         let rank: [Int] = {
             var rank = [Int](repeating: 0, count: cells.count)
@@ -25,6 +27,7 @@ struct CellLines: Sendable {
             lines.json.reserveCapacity(range.count * (24 * names.count + 80))
             lines.csv.reserveCapacity(range.count * (20 * names.count + 40))
             for i in range {
+                if stopOnInterruption && (i - range.lowerBound) % 4096 == 0 && Interruption.isRequested { break }
                 lines.append(cells[i], rank: rank[i], names: names, stepsTo: stepsTo, last: i == cells.count - 1)
             }
             parts.set(b, lines)

@@ -82,10 +82,12 @@ public struct StartMap: Sendable {
     }
 
     /// `map.csv`: `x,y,ending,minimum,final_x,final_y,final_loss,diverged_step`, one row per start.
-    public func csv() -> String {
+    /// Throws `Interrupted` when a stop is requested (checked every 4096 rows).
+    public func csv() throws(Interrupted) -> String {
         var out = "x,y,ending,minimum,final_x,final_y,final_loss,diverged_step\n"
         out.reserveCapacity(outcomes.count * 80)
         for (i, outcome) in outcomes.enumerated() {
+            if i % 4096 == 0 { try Interruption.check() }
             let start = starts[i]
             var fields = [NumberFormat.roundTrip(start.x), NumberFormat.roundTrip(start.y)]
             switch ending(i) {

@@ -2,7 +2,8 @@
 public enum Sweep {
     /// The cells `cells` (a range of plan indices; all of them by default) of the sweep `header` describes, for
     /// `target` on `surface`. Every cell's runs are independent of the others, so a shard's cells equal the same
-    /// cells of the whole sweep, and nothing depends on `threads`.
+    /// cells of the whole sweep, and nothing depends on `threads`. A requested `Interruption` cuts the sweep
+    /// short and returns no cells; callers check `Interruption` after a sweep.
     public static func run(
         _ header: SweepHeader, target: TuneTarget, surface: Surface, cells: Range<Int>? = nil, threads: Int? = nil
     ) -> [SweepCell] {
@@ -20,6 +21,8 @@ public enum Sweep {
         let outcomes = engine.run(count: count * seeds.count, threads: threads) { r in
             SweepRun(configuration: r % count, start: 0, seed: r / count)
         }
+        // An interrupted sweep is discarded: skip building its cells.
+        if Interruption.isRequested { return [] }
         let minima = surface.minima
         return (0..<count).map { c in
             let runs = seeds.indices.map { k -> (diverged: Bool, value: Double?) in

@@ -2,7 +2,18 @@
 public enum TuneText {
     /// (tune.json, tune.csv) as UTF-8.
     public static func files(_ result: SweepResult) -> (json: [UInt8], csv: [UInt8]) {
-        let lines = CellLines.all(result)
+        assemble(result, CellLines.all(result))
+    }
+
+    /// (tune.json, tune.csv) as UTF-8, or `Interrupted` when a stop is requested while the cells are formatted
+    /// (looked at every 4096 cells).
+    public static func interruptibleFiles(_ result: SweepResult) throws(Interrupted) -> (json: [UInt8], csv: [UInt8]) {
+        let lines = CellLines.all(result, stopOnInterruption: true)
+        try Interruption.check()
+        return assemble(result, lines)
+    }
+
+    private static func assemble(_ result: SweepResult, _ lines: [CellLines]) -> (json: [UInt8], csv: [UInt8]) {
         var json: [UInt8]
         if let prefix = TuneJSON.prefix(result) {
             json = Array(prefix.utf8)

@@ -11,12 +11,14 @@ public struct EncodedFrame: Sendable {
     public var payloads: [[UInt8]]
 
     /// Encodes `delta` as an RGBA PNG through libpng with `options` and keeps its IHDR and IDAT data
-    /// (used for the first, full frame, where libpng's adaptive filters pay off).
-    public static func encode(_ delta: FrameDelta, options: PNGOptions) throws -> EncodedFrame {
+    /// (used for the first, full frame, where libpng's adaptive filters pay off). libpng looks at
+    /// `cancellation` between bands of rows and the encoding throws `Cancelled` when it fired.
+    public static func encode(_ delta: FrameDelta, options: PNGOptions, cancellation: Cancellation = .never) throws -> EncodedFrame {
         var o = options
         o.dropOpaqueAlpha = false
         let png = try PNGEncoder(options: o).encode(rows: delta.scanlines, offset: 1, stride: delta.scanlineLength,
-                                                     width: delta.width, height: delta.height, channels: 4)
+                                                     width: delta.width, height: delta.height, channels: 4,
+                                                     cancellation: cancellation)
         let chunks = try PNGChunk.parse(png)
         guard let ihdr = chunks.first(where: { $0.type == "IHDR" }) else { throw PNGError("libpng wrote no IHDR") }
         return EncodedFrame(x: delta.x, y: delta.y, width: delta.width, height: delta.height, blendOver: delta.blendOver,

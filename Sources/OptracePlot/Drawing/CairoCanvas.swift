@@ -54,6 +54,26 @@ final class CairoCanvas {
         cairo_surface_mark_dirty(surface)
     }
 
+    /// Paints premultiplied native-endian ARGB32 `pixels` (`width × height`, row-major, top row first) over the
+    /// surface with their top-left corner at device pixel (`deviceX`, `deviceY`), ignoring the current transform.
+    func paint(argb pixels: inout [UInt32], width: Int, height: Int, deviceX: Int, deviceY: Int) {
+        precondition(pixels.count == width * height)
+        guard width > 0 && height > 0 else { return }
+        pixels.withUnsafeMutableBytes { raw in
+            let image = cairo_image_surface_create_for_data(
+                raw.baseAddress!.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32, Int32(width), Int32(height),
+                Int32(width * 4))
+            save()
+            cairo_identity_matrix(context)
+            cairo_set_source_surface(context, image, Double(deviceX), Double(deviceY))
+            cairo_paint(context)
+            restore()
+            // Let go of the borrowed pixels before they move.
+            cairo_surface_finish(image)
+            cairo_surface_destroy(image)
+        }
+    }
+
     /// The surface as premultiplied RGBA bytes.
     func image() -> RGBAImage {
         cairo_surface_flush(surface)

@@ -29,6 +29,12 @@ public final class LossPlotRenderer {
     }
 
     public func render() -> RGBAImage {
+        // `.never` never fires, so nothing is thrown.
+        try! render(cancellation: .never)
+    }
+
+    /// The picture, looking at `cancellation` per racer.
+    public func render(cancellation: Cancellation) throws(Cancelled) -> RGBAImage {
         let shrink = min(1, width / 480, height / 300)
         let W = width / shrink, H = height / shrink
         let c = style.titledCanvas(
@@ -95,6 +101,7 @@ public final class LossPlotRenderer {
         c.save()
         c.clip(to: plot)
         for (i, r) in scene.racers.enumerated() {
+            try cancellation.check()
             let pts = r.losses.enumerated().map { (k, l) -> SIMD2<Double> in
                 l > 0 && l.isFinite ? SIMD2(px(Double(k)), py(l)) : SIMD2(.nan, .nan)
             }
@@ -145,6 +152,7 @@ public final class LossPlotRenderer {
             }
             c.text(rest, x: x, y: y, style.detail)
         }
+        try cancellation.check()
         return c.image()
     }
 }

@@ -10,8 +10,12 @@ extension RaceFrameRenderer {
         return SegmentClipper.runs(pts, in: layout.plot.insetBy(-4))
     }
 
-    /// Brings the trail layer to `step`: from scratch when going backwards, then one step at a time.
-    func advanceTrail(to step: Int) {
+    /// Steps of path drawn between two looks at a `Cancellation`.
+    static let stepsPerCheck = 256
+
+    /// Brings the trail layer to `step`: from scratch when going backwards, then one step at a time. A stop
+    /// leaves the layer consistent (complete up to `trailStep`).
+    func advanceTrail(to step: Int, cancellation: Cancellation = .never) throws(Cancelled) {
         if step < trailStep {
             trail.copyPixels(from: background)
             trailStep = 0
@@ -19,12 +23,13 @@ extension RaceFrameRenderer {
         guard step > trailStep else { return }
         let c = trail
         c.save()
+        defer { c.restore() }
         c.clip(to: layout.plot)
         while trailStep < step {
+            if trailStep % Self.stepsPerCheck == 0 { try cancellation.check() }
             trailStep += 1
             drawTrailSegment(trailStep, on: c)
         }
-        c.restore()
     }
 
     /// Segment `k` (points k−1 → k) of every racer: casing, then colour over segments k−1 and k so the casing
@@ -54,9 +59,10 @@ extension RaceFrameRenderer {
 
     /// Only the last `tail` steps, each segment fading with its age; casings first so a newer segment's colour is
     /// never covered.
-    func paintFadingPaths(step: Int, tail: Int) {
+    func paintFadingPaths(step: Int, tail: Int, cancellation: Cancellation = .never) throws(Cancelled) {
         let c = frame
         c.save()
+        defer { c.restore() }
         c.clip(to: layout.plot)
         for (i, racer) in scene.racers.enumerated() {
             let color = colors[i]
@@ -64,6 +70,7 @@ extension RaceFrameRenderer {
             let first = max(0, step - tail)
             for pass in 0..<2 {
                 for k in first..<max(first, min(step, racer.points.count - 1)) {
+                    if (k - first) % Self.stepsPerCheck == 0 { try cancellation.check() }
                     let alpha = 0.12 + 0.88 * max(0.0, 1 - Double(step - (k + 1)) / Double(tail))
                     for run in pathRuns(racer, from: k, to: k + 1) {
                         c.polyline(run)
@@ -79,7 +86,6 @@ extension RaceFrameRenderer {
                 }
             }
         }
-        c.restore()
     }
 
     func paintMarkers(step: Int) {

@@ -1,32 +1,34 @@
 import Foundation
 
 extension RaceFrameRenderer {
-    func paintStatic() {
+    func paintStatic(cancellation: Cancellation) throws(Cancelled) {
         let c = background
         let L = layout
         c.fill(Rect(x: 0, y: 0, width: designWidth, height: designHeight), style.background)
         c.text(scene.title, x: style.margin, y: L.titleBaseline, style.title)
         c.text(scene.subtitle, x: style.margin, y: L.subtitleBaseline, style.subtitle)
-        paintBands()
+        try paintBands(cancellation: cancellation)
+        try cancellation.check()
         paintIsoLines()
         paintAxes()
         paintColorBar()
         paintLegend()
     }
 
-    private func paintBands() {
+    private func paintBands(cancellation: Cancellation) throws(Cancelled) {
         let r = layout.plot
         let k = background.scale
         let x0 = Int((r.minX * k).rounded()), y0 = Int((r.minY * k).rounded())
         let x1 = Int((r.maxX * k).rounded()), y1 = Int((r.maxY * k).rounded())
         let w = x1 - x0, h = y1 - y0
         guard w > 0, h > 0 else { return }
-        let raster = BandRaster(field: scene.field, scale: colorScale, width: w, height: h)
+        let raster = try BandRaster(field: scene.field, scale: colorScale, width: w, height: h, cancellation: cancellation)
         // Relief follows the bilinear surface, whose slope jumps at cell edges: fade it out when cells span more
         // than about three pixels so coarse grids do not look faceted.
         let field = scene.field
         let fineness = min(1, Double(field.columns - 1) * 3 / Double(w), Double(field.rows - 1) * 3 / Double(h))
-        let relief = raster.reliefFactors(strength: scene.relief * fineness)
+        let relief = try raster.reliefFactors(strength: scene.relief * fineness, cancellation: cancellation)
+        try cancellation.check()
         let palette = (0..<colorScale.bandCount).map { colorScale.color(band: $0) }.map {
             SIMD3<Float>(Float($0.red), Float($0.green), Float($0.blue)) * 255
         }

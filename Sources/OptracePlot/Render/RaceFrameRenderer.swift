@@ -30,7 +30,15 @@ public final class RaceFrameRenderer {
     let colors: [RGBColor]
     let lastStep: Int
 
-    public init(scene: RaceScene, width: Double = 800, height: Double = 600, scale: Double = 1) {
+    public convenience init(scene: RaceScene, width: Double = 800, height: Double = 600, scale: Double = 1) {
+        // `.never` never fires, so nothing is thrown.
+        try! self.init(scene: scene, width: width, height: height, scale: scale, cancellation: .never)
+    }
+
+    /// A renderer whose static layer is drawn looking at `cancellation` per row of pixels.
+    public init(
+        scene: RaceScene, width: Double = 800, height: Double = 600, scale: Double = 1, cancellation: Cancellation
+    ) throws(Cancelled) {
         precondition(width >= 100 && height >= 80 && scale > 0, "figure too small")
         self.scene = scene
         self.width = width
@@ -64,7 +72,7 @@ public final class RaceFrameRenderer {
                             widestLoss: widestLoss, widestStepValue: widestStep,
                             measure: { canvas.measure($0, $1) })
         transform = PlotTransform(xRange: field.xRange, yRange: field.yRange, rect: layout.plot)
-        paintStatic()
+        try paintStatic(cancellation: cancellation)
         trail.copyPixels(from: background)
     }
 
@@ -79,7 +87,14 @@ public final class RaceFrameRenderer {
 
     /// Frame at `step`: paths from step 0 (or only the last `fadingTail` steps, fading out), markers, scoreboard.
     public func renderFrame(step: Int, fadingTail: Int? = nil) -> RGBAImage {
-        drawFrame(step: step, fadingTail: fadingTail)
+        // `.never` never fires, so nothing is thrown.
+        try! renderFrame(step: step, fadingTail: fadingTail, cancellation: .never)
+    }
+
+    /// Frame at `step`, looking at `cancellation` every few hundred steps of path drawn.
+    public func renderFrame(step: Int, fadingTail: Int? = nil, cancellation: Cancellation) throws(Cancelled) -> RGBAImage {
+        try drawFrame(step: step, fadingTail: fadingTail, cancellation: cancellation)
+        try cancellation.check()
         return frame.image()
     }
 
@@ -88,13 +103,18 @@ public final class RaceFrameRenderer {
         renderFrame(step: lastStep, fadingTail: nil)
     }
 
-    func drawFrame(step: Int, fadingTail: Int?) {
+    /// The finished race, looking at `cancellation` every few hundred steps of path drawn.
+    public func renderSummary(cancellation: Cancellation) throws(Cancelled) -> RGBAImage {
+        try renderFrame(step: lastStep, fadingTail: nil, cancellation: cancellation)
+    }
+
+    func drawFrame(step: Int, fadingTail: Int?, cancellation: Cancellation = .never) throws(Cancelled) {
         let s = max(0, step)
         if let tail = fadingTail, tail > 0 {
             frame.copyPixels(from: background)
-            paintFadingPaths(step: s, tail: tail)
+            try paintFadingPaths(step: s, tail: tail, cancellation: cancellation)
         } else {
-            advanceTrail(to: s)
+            try advanceTrail(to: s, cancellation: cancellation)
             frame.copyPixels(from: trail)
         }
         paintMinima(on: frame)

@@ -31,6 +31,12 @@ public final class HeatmapRenderer {
     }
 
     public func render() -> RGBAImage {
+        // `.never` never fires, so nothing is thrown.
+        try! render(cancellation: .never)
+    }
+
+    /// The picture, looking at `cancellation` per row of cells and per group of marks.
+    public func render(cancellation: Cancellation) throws(Cancelled) -> RGBAImage {
         let c = style.titledCanvas(width: width, height: height, scale: scale, title: scene.title, subtitle: scene.subtitle)
         let m = style.margin
 
@@ -59,6 +65,7 @@ public final class HeatmapRenderer {
 
         // Cells (slightly overlapping so no hairline gaps show).
         for j in 0..<scene.rows.count {
+            try cancellation.check()
             for i in 0..<n {
                 let k = j * n + i
                 let r = rect(i, j)
@@ -75,7 +82,10 @@ public final class HeatmapRenderer {
         // Hatching over the diverged cells.
         c.save()
         c.newPath()
-        for k in scene.values.indices where isDiverged(k) { c.rectangle(rect(k % n, k / n)) }
+        for k in scene.values.indices where isDiverged(k) {
+            if k % 4096 == 0 { try cancellation.check() }
+            c.rectangle(rect(k % n, k / n))
+        }
         cairoClip(c)
         c.setColor(Self.divergedInk.withAlpha(0.75))
         c.setLineWidth(1)
@@ -84,12 +94,15 @@ public final class HeatmapRenderer {
             c.moveTo(SIMD2(plot.minX + d, plot.maxY)); c.lineTo(SIMD2(plot.minX + d + plot.height, plot.minY))
             d += 6
         }
+        try cancellation.check()
         c.stroke()
         c.restore()
+        try cancellation.check()
         // A dot on cells where some (fewer than half) of the runs diverged.
         c.setColor(Self.divergedInk)
         c.newPath()
         for k in scene.values.indices where scene.diverged[k] > 0 && !isDiverged(k) {
+            if k % 4096 == 0 { try cancellation.check() }
             let r = rect(k % n, k / n)
             c.circle(SIMD2(r.x + r.width / 2, r.y + r.height / 2), radius: Swift.min(2.2, r.width / 4, r.height / 4))
         }
@@ -100,6 +113,7 @@ public final class HeatmapRenderer {
         c.clip(to: plot)
         c.newPath()
         for j in 0..<scene.rows.count {
+            try cancellation.check()
             for i in 0..<n {
                 let k = j * n + i
                 if i + 1 < n, isDiverged(k) != isDiverged(k + 1) {
@@ -207,6 +221,7 @@ public final class HeatmapRenderer {
         }
 
         figure.notes(scene.notes, left: m, top: plot.maxY + 50)
+        try cancellation.check()
         return c.image()
     }
 

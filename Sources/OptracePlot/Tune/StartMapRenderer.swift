@@ -35,6 +35,12 @@ public final class StartMapRenderer {
     }
 
     public func render() -> RGBAImage {
+        // `.never` never fires, so nothing is thrown.
+        try! render(cancellation: .never)
+    }
+
+    /// The picture, looking at `cancellation` per row of pixels, per group of cells and per contour level.
+    public func render(cancellation: Cancellation) throws(Cancelled) -> RGBAImage {
         let c = style.titledCanvas(width: width, height: height, scale: scale, title: scene.title, subtitle: scene.subtitle)
         let m = style.margin
         let field = scene.field
@@ -51,58 +57,30 @@ public final class StartMapRenderer {
         let plot = Rect(x: 60, y: top, width: pw.rounded(), height: ph.rounded())
         let f = TuneFigure(canvas: c, plot: plot, x: xAxis, y: yAxis)
 
-        // Cells: one path per colour.
-        let cw = plot.width / Double(scene.columns - 1), ch = plot.height / Double(scene.rows - 1)
-        func cell(_ k: Int) -> Rect {
-            let i = k % scene.columns, j = k / scene.columns
-            let cx = plot.minX + Double(i) * cw, cy = plot.maxY - Double(j) * ch
-            return Rect(x: cx - cw / 2 - 0.2, y: cy - ch / 2 - 0.2, width: cw + 0.4, height: ch + 0.4)
+        // Cells: each start's cell centred on its lattice point, drawn as one image cut to the plot.
+        let palette = cellPalette()
+        let keys = try cellKeys(cancellation: cancellation)
+        let columns = scene.columns, rows = scene.rows
+        let raster = CellRaster(
+            columns: columns, rows: rows, plotMinX: plot.minX * scale, plotMaxX: plot.maxX * scale,
+            plotMinY: plot.minY * scale, plotMaxY: plot.maxY * scale)
+        // Cell row 0 of the raster is the top one, the grid's last.
+        var pixels = try keys.withUnsafeBufferPointer { keys throws(Cancelled) in
+            try raster.pixels(
+                columns: columns, rows: rows, palette: palette, key: { i, r in Int(keys[(rows - 1 - r) * columns + i]) },
+                cancellation: cancellation)
         }
-        let elsewhere = scene.endings.indices.filter { scene.endings[$0] == -1 }.map { scene.finalLosses[$0] }.filter { $0.isFinite }
-        let shifted = elsewhere.map { $0 - (elsewhere.min() ?? 0) + 1e-12 }
-        let lossRange = (shifted.min() ?? 1)...(Swift.max(shifted.max() ?? 10, (shifted.min() ?? 1) * 10))
-        let lossFloor = elsewhere.min() ?? 0
-        var groups: [Int: [Int]] = [:]
-        for k in scene.endings.indices {
-            let e = scene.endings[k]
-            let key: Int
-            if e >= 0 {
-                key = e
-            } else if e == -2 {
-                key = -1000
-            } else {
-                let v = scene.finalLosses[k] - lossFloor + 1e-12
-                let t = v.isFinite ? (log10(v) - log10(lossRange.lowerBound)) / Swift.max(1e-9, log10(lossRange.upperBound) - log10(lossRange.lowerBound)) : 1
-                key = -10 - Int((Swift.min(Swift.max(t, 0), 1) * 7).rounded())
-            }
-            groups[key, default: []].append(k)
-        }
-        c.save()
-        c.clip(to: plot)
-        for (key, cells) in groups.sorted(by: { $0.key < $1.key }) {
-            c.newPath()
-            for k in cells { c.rectangle(cell(k)) }
-            let colour: RGBColor
-            if key >= 0 {
-                colour = Self.color(minimum: key).withAlpha(0.62)
-            } else if key == -1000 {
-                colour = style.divergedInk.withAlpha(0.75)
-            } else {
-                let level = Double(-10 - key) / 7
-                colour = RGBColor(red: 0.86 - 0.5 * level, green: 0.86 - 0.5 * level, blue: 0.86 - 0.5 * level)
-            }
-            c.setColor(colour)
-            c.fill()
-        }
-        c.restore()
+        c.paint(argb: &pixels, width: raster.x.count, height: raster.y.count, deviceX: raster.x.origin, deviceY: raster.y.origin)
+        try cancellation.check()
         // Contours of f on top.
-        let scale = ColorScale(field: field, logScale: true, bandCount: 14, colormap: .gray)
+        let levels = ColorScale(field: field, logScale: true, bandCount: 14, colormap: .gray)
         let tracer = ContourTracer(field: field)
         c.save()
         c.clip(to: plot)
         c.newPath()
-        for k in 1..<scale.bandCount {
-            for line in tracer.lines(at: scale.edge(k)) { c.polyline(line.points.map(f.point), closed: line.isClosed) }
+        for k in 1..<levels.bandCount {
+            try cancellation.check()
+            for line in tracer.lines(at: levels.edge(k)) { c.polyline(line.points.map(f.point), closed: line.isClosed) }
         }
         c.setColor(RGBColor(red: 0, green: 0, blue: 0, alpha: 0.5))
         c.setLineWidth(0.7)
@@ -141,6 +119,59 @@ public final class StartMapRenderer {
             c.text("near no known minimum (darker: higher)", x: lx, y: y + 25, style.tickLabel)
         }
         f.notes(scene.notes, left: m, top: plot.maxY + 50)
+        try cancellation.check()
         return c.image()
+    }
+
+    /// The colours of the cells (premultiplied RGBA): the minima by index, then diverged, then the greys of
+    /// `greyLevels` final-loss levels, lightest first.
+    func cellPalette() -> [SIMD4<Float>] {
+        func premultiplied(_ c: RGBColor) -> SIMD4<Float> {
+            SIMD4(Float(c.red * c.alpha), Float(c.green * c.alpha), Float(c.blue * c.alpha), Float(c.alpha))
+        }
+        var palette = scene.minima.indices.map { premultiplied(Self.color(minimum: $0).withAlpha(0.62)) }
+        palette.append(premultiplied(style.divergedInk.withAlpha(0.75)))
+        for level in 0..<Self.greyLevels {
+            let grey = 0.86 - 0.5 * Double(level) / Double(Self.greyLevels - 1)
+            palette.append(premultiplied(RGBColor(red: grey, green: grey, blue: grey)))
+        }
+        return palette
+    }
+
+    /// Grey levels of the final loss of starts that ended near no known minimum.
+    static let greyLevels = 8
+
+    /// Each start's index into `cellPalette()`: its minimum, diverged, or its final loss's grey level (log scale
+    /// from the lowest such loss, darker higher). Linear in the starts: the loss range is found once.
+    func cellKeys(cancellation: Cancellation) throws(Cancelled) -> [Int32] {
+        let endings = scene.endings, losses = scene.finalLosses
+        var lossFloor = Double.infinity, lossTop = -Double.infinity
+        for k in endings.indices where endings[k] == -1 && losses[k].isFinite {
+            lossFloor = Swift.min(lossFloor, losses[k])
+            lossTop = Swift.max(lossTop, losses[k])
+        }
+        let anyLoss = lossFloor <= lossTop
+        if !anyLoss { lossFloor = 0 }
+        // Losses are shifted so the lowest is 1e-12, and the scale spans at least a decade.
+        let low = anyLoss ? lossFloor - lossFloor + 1e-12 : 1
+        let high = Swift.max(anyLoss ? lossTop - lossFloor + 1e-12 : 10, low * 10)
+        let logLow = log10(low), logSpan = Swift.max(1e-9, log10(high) - logLow)
+        let diverged = Int32(scene.minima.count), firstGrey = diverged + 1
+        let top = Double(Self.greyLevels - 1)
+        var keys = [Int32](repeating: 0, count: endings.count)
+        for k in endings.indices {
+            if k % 4096 == 0 { try cancellation.check() }
+            let e = endings[k]
+            if e >= 0 {
+                keys[k] = Int32(e)
+            } else if e == -2 {
+                keys[k] = diverged
+            } else {
+                let v = losses[k] - lossFloor + 1e-12
+                let t = v.isFinite ? (log10(v) - logLow) / logSpan : 1
+                keys[k] = firstGrey + Int32((Swift.min(Swift.max(t, 0), 1) * top).rounded())
+            }
+        }
+        return keys
     }
 }

@@ -36,6 +36,12 @@ public final class SweepRenderer {
     }
 
     public func render() -> RGBAImage {
+        // `.never` never fires, so nothing is thrown.
+        try! render(cancellation: .never)
+    }
+
+    /// The picture, looking at `cancellation` per run of values and per group of marks.
+    public func render(cancellation: Cancellation) throws(Cancelled) -> RGBAImage {
         let c = style.titledCanvas(width: width, height: height, scale: scale, title: scene.title, subtitle: scene.subtitle)
         let m = style.margin
         let xs = scene.values
@@ -67,6 +73,7 @@ public final class SweepRenderer {
             if let mean = scene.means[i], mean > 0, mean.isFinite { runs[runs.count - 1].append(i) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
         }
         for run in runs where !run.isEmpty {
+            try cancellation.check()
             c.newPath()
             for (k, i) in run.enumerated() {
                 let p = SIMD2(f.px(xs[i]), f.py(clampY(scene.means[i]! + (scene.stds[i] ?? 0))))
@@ -92,6 +99,7 @@ public final class SweepRenderer {
         }
         // Divergence: a red × at the top for values where some run diverged (bold when most did).
         for i in xs.indices where scene.diverged[i] > 0 {
+            if i % 1024 == 0 { try cancellation.check() }
             let x = f.px(xs[i]), y = plot.minY + 8
             let r = scene.diverged[i] >= 0.5 ? 4.0 : 2.6
             c.newPath()
@@ -124,6 +132,7 @@ public final class SweepRenderer {
         }
         f.axes(yLabelX: m + 13)
         f.notes(scene.notes, left: m, top: plot.maxY + 50)
+        try cancellation.check()
         return c.image()
     }
 }
