@@ -43,7 +43,7 @@ import Testing
         // 360 000 starts of one step each: the runs are quick, the picture (drawn after map.csv is written)
         // takes seconds in a debug build. The deadline is a watchdog for a loaded machine, not the promise.
         let arguments = ["map", "himmelblau", "--racer", "Momentum", "--grid", "600x600", "--steps", "1", "--out", out, "--quiet"]
-        let ran = try interruptedRun(arguments, signal: SIGINT, mustStopWithin: nil) {
+        let ran = try interruptedRun(arguments, signal: SIGINT) {
             FileManager.default.fileExists(atPath: out + "/map.csv")
         }
         guard ran else { return }

@@ -1,16 +1,16 @@
 import Foundation
 import Testing
 
-/// Runs the real `optrace` executable, sends `signal` once `ready()` holds, and checks that it stops
-/// (within `mustStopWithin` seconds when given) with exit code 128 + signal and the one-line message;
-/// returns false when it can't run.
+/// Runs the real `optrace` executable, sends `signal` once `ready()` holds, and checks that it stops with
+/// exit code 128 + signal and the one-line message; returns false when it can't run.
 ///
-/// The child is started with `posix_spawn` and reaped with `waitpid(WNOHANG)` against deadlines, so a run
-/// that never stops fails the test (and is killed after 30 s) instead of hanging the suite.
+/// The promise is a stop within a second; that is measured by `bench/interrupt.py` on a release build, not
+/// here, since a test must pass on a loaded machine. Here 30 s is only a watchdog: the child is started with
+/// `posix_spawn` and reaped with `waitpid(WNOHANG)` against it, so a run that never stops fails the test
+/// (and is killed) instead of hanging the suite.
 @discardableResult
 func interruptedRun(
-    _ arguments: [String], signal: Int32, mustStopWithin: TimeInterval? = 1.0,
-    sourceLocation: SourceLocation = #_sourceLocation, ready: () -> Bool
+    _ arguments: [String], signal: Int32, sourceLocation: SourceLocation = #_sourceLocation, ready: () -> Bool
 ) throws -> Bool {
     guard let executable = InterruptedRun.executable else {
         Issue.record("optrace executable not found near \(Bundle.main.bundleURL.path)", sourceLocation: sourceLocation)
@@ -26,10 +26,6 @@ func interruptedRun(
     let sent = Date()
     kill(child.pid, signal)
     let status = child.wait(until: sent.addingTimeInterval(30))
-    let stopped = Date().timeIntervalSince(sent)
-    if let mustStopWithin {
-        #expect(stopped < mustStopWithin, "took \(stopped) s to stop", sourceLocation: sourceLocation)
-    }
     guard let status else {
         Issue.record("still running 30 s after the signal; killed", sourceLocation: sourceLocation)
         return true

@@ -26,7 +26,7 @@ import Testing
             "tune", "valley-bump", "--racer", "Adam", "--param", "lr=0.001:1:log:500", "--param", "beta1=0:0.99:500",
             "--steps", "1", "--seeds", "1", "--out", out, "--quiet",
         ]
-        let ran = try interruptedRun(arguments, signal: SIGTERM, mustStopWithin: nil) {
+        let ran = try interruptedRun(arguments, signal: SIGTERM) {
             FileManager.default.fileExists(atPath: out + "/tune.csv")
         }
         guard ran else { return }
