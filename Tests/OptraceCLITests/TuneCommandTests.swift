@@ -36,12 +36,12 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
         let json = try readJSON(out + "/tune.json")
         let cells = try #require(json["cells"] as? [[String: Any]])
         #expect(cells.count == 24)
-        #expect(Set(cells[0].keys) == ["lr", "beta", "mean", "std", "diverged"])
+        #expect(Set(cells[0].keys) == ["lr", "beta", "mean", "std", "diverged", "unstable"])
         let best = try #require(json["best"] as? [String: Any])
         #expect(best["lr"] is Double && best["beta"] is Double && best["value"] is Double && best["std"] is Double)
         #expect(json["seeds"] as? [Int] == [13081, 13082, 13083])
         let csv = text(out + "/tune.csv").split(separator: "\n")
-        #expect(csv.count == 25 && csv[0] == "lr,beta,mean,std,diverged,rank")
+        #expect(csv.count == 25 && csv[0] == "lr,beta,mean,std,diverged,unstable,rank")
     }
 
     @Test func eachCellIsTheMeanOfItsRacesOnTheSameSeeds() throws {
@@ -56,11 +56,14 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
         for row in rows {
             let lr = try #require(Double(row[0]))
             var values: [Double] = []
+            var diverged = 0, unstable = 0
             for seed: UInt64 in [13081, 13082] {
                 var race = scenario.with(seed: seed)
                 race.racers = [Racer(name: "SGD", definition: OptimizerCatalog.sgd, given: ["lr": .number(lr)])]
                 let trajectory = race.run().trajectories[0]
-                if trajectory.status.isDiverged { continue }
+                if trajectory.status.isDiverged { diverged += 1; continue }
+                // A run that ends above the loss it started from is unstable, not averaged in.
+                if trajectory.losses[40] > trajectory.losses[0] { unstable += 1; continue }
                 var sum = 0.0
                 for t in 1...40 { sum += trajectory.losses[t] }
                 values.append(sum / 40)
@@ -71,7 +74,7 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
                 let mean = values.reduce(0, +) / Double(values.count)
                 #expect(Double(row[1]) == mean, "lr \(lr)")
             }
-            #expect(Double(row[3]) == Double(2 - values.count) / 2)
+            #expect(Double(row[3]) == Double(diverged) / 2 && Double(row[4]) == Double(unstable) / 2, "lr \(lr)")
         }
         #expect(rows.contains { $0[3] == "1.0" }, "lr 2.5 diverges on a valley of curvature 1")
     }
@@ -147,11 +150,11 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
         #expect(momentum.count == 16 && momentum[0]["beta"] != nil)
         // Plain SGD (momentum 0) is tuned over its learning rate alone: its rule has no momentum to tune.
         let sgd = try #require(try readJSON(out + "/sgd/tune.json")["cells"] as? [[String: Any]])
-        #expect(sgd.count == 16 && Set(sgd[0].keys) == ["lr", "mean", "std", "diverged"])
+        #expect(sgd.count == 16 && Set(sgd[0].keys) == ["lr", "mean", "std", "diverged", "unstable"])
         let adam = try #require(try readJSON(out + "/adam/tune.json")["cells"] as? [[String: Any]])
-        #expect(adam.count == 16 && Set(adam[0].keys) == ["lr", "mean", "std", "diverged"])
+        #expect(adam.count == 16 && Set(adam[0].keys) == ["lr", "mean", "std", "diverged", "unstable"])
         let yaml = text(out + "/tuned.yaml")
-        // The best row of the CSV (numbers read back exactly): lr,mean,std,diverged,rank.
+        // The best row of the CSV (numbers read back exactly): lr,mean,std,diverged,unstable,rank.
         let best = try #require(text(out + "/sgd/tune.csv").split(separator: "\n").map { $0.split(separator: ",") }.first { $0.last == "1" })
         #expect(yaml.contains("{name: \"SGD\", optimizer: sgd, lr: \(TunedScenario.number(Double(best[0])!)), momentum: 0.0,"))
         // The scenario's description told of its own settings; tuned.yaml describes the tuned race instead.

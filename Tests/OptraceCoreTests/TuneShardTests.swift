@@ -136,7 +136,7 @@ import Testing
         #expect(refusal(tampered(good, cell: k, "mean", 121)) == "\(place): mean: expected a step count from 0 to 120, found 121")
         #expect(refusal(tampered(good, cell: k, "mean", -1)) == "\(place): mean: expected a step count from 0 to 120, found -1")
         #expect(refusal(tampered(tampered(good, cell: k, "diverged", 2.0 / 3), cell: k, "unreached", 2.0 / 3))
-            == "\(place): diverged + unreached: expected at most 1 (the runs that failed), found 1.3333333333333333")
+            == "\(place): diverged + unstable + unreached: expected at most 1 (the runs that failed), found 1.3333333333333333")
     }
 
     @Test func impossibleSweepSettingsAreRefused() throws {

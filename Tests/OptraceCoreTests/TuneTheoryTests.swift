@@ -102,4 +102,37 @@ import Testing
         let gd = try #require(SweepTheory(quadratic: q, target: sgd, plan: lr))
         #expect(gd.best == [2.0 / 11] && gd.edge == 0.2)
     }
+
+    /// The reported stability edge (the first value above the best where runs end above their start or
+    /// diverge) of a 1-D lr sweep of `racer` over 30 steps, and the grid's ratio between neighbours.
+    func reportedEdge(kappa: Double, racer: Racer, low: Double, high: Double) throws -> (edge: Double, ratio: Double) {
+        let (surface, target) = try quadratic(kappa, racer: racer)
+        let theory = try #require(QuadraticTheory(surface: surface))
+        // A fine grid (3 % between neighbours) and 30 steps: just past the limit a run grows too slowly to
+        // diverge, so only its ending above its start tells.
+        let axis = SweepAxis(name: "lr", low: low, high: high, scale: .log, count: 200)
+        let plan = try SweepPlan(axes: [axis])
+        let h = header(plan, racer: racer, steps: 30, theory: theory)
+        let result = SweepResult(header: h, cells: Sweep.run(h, target: target, surface: surface))
+        let window = try #require(result.window)
+        let edge = try #require(window.unstableAbove)
+        return (edge, pow(high / low, 1.0 / 199))
+    }
+
+    @Test(arguments: [4.0, 10, 100])
+    func theReportedEdgeOfGradientDescentIsTwoOverTheLargestCurvature(kappa: Double) throws {
+        let limit = 2 / kappa
+        let (edge, ratio) = try reportedEdge(
+            kappa: kappa, racer: Racer(name: "GD", definition: OptimizerCatalog.sgd), low: limit / 300, high: limit * 1.5)
+        // The first grid value at or above 2/λ₂, or the next.
+        #expect(edge >= limit * (1 - 1e-12) && edge <= limit * ratio * ratio * (1 + 1e-12), "κ = \(kappa): edge \(edge), 2/λ₂ = \(limit)")
+    }
+
+    @Test(arguments: [(4.0, 0.5), (10, 0.3), (100, 0.8)])
+    func theReportedEdgeOfTheHeavyBallIsTwoPlusTwoBetaOverTheLargestCurvature(kappa: Double, beta: Double) throws {
+        let limit = (2 + 2 * beta) / kappa
+        let racer = Racer(name: "HB", definition: OptimizerCatalog.momentum, given: ["beta": .number(beta)])
+        let (edge, ratio) = try reportedEdge(kappa: kappa, racer: racer, low: limit / 300, high: limit * 1.5)
+        #expect(edge >= limit * (1 - 1e-12) && edge <= limit * ratio * ratio * (1 + 1e-12), "κ = \(kappa), β = \(beta): edge \(edge), theory \(limit)")
+    }
 }

@@ -26,6 +26,11 @@ enum TunePictures {
         return []
     }
 
+    /// How the key names failed runs: "diverged", or "diverged or unstable" when some runs ended above their start.
+    static func failureLabel(_ cells: [SweepCell]) -> String {
+        cells.contains { $0.unstable > 0 } ? "diverged/unstable" : "diverged"
+    }
+
     static func subtitle(_ header: SweepHeader) -> String {
         let noise = header.hasNoise ? "\(header.seeds.count) noise seed\(header.seeds.count == 1 ? "" : "s") from \(header.seeds[0])" : "no noise"
         return "\(header.racer) (\(header.optimizer)) on \(header.scenario), \(header.steps) steps, \(noise), objective \(header.objective)"
@@ -88,8 +93,8 @@ enum TunePictures {
             subtitle: subtitle(header), columns: axes[0].values, rows: axes[1].values, xLabel: axes[0].name,
             yLabel: axes[1].name, xLog: axes[0].scale == .log, yLog: axes[1].scale == .log,
             valueLabel: valueLabel(header), values: shown(result.cells, ideal: header.objective.ideal(floor: header.floor)),
-            diverged: result.cells.map(\.diverged), best: best, theoryBest: theoryBest, theoryBoundary: boundary,
-            notes: notes(result))
+            diverged: result.cells.map { $0.diverged + $0.unstable }, best: best, theoryBest: theoryBest, theoryBoundary: boundary,
+            notes: notes(result), failureLabel: failureLabel(result.cells))
     }
 
     static func sweep(_ result: SweepResult) -> SweepScene {
@@ -105,6 +110,15 @@ enum TunePictures {
             let width = w.decades.map { "\(NumberFormat.fixed($0, 2)) decades" } ?? "\(NumberFormat.fixedSignificant(w.high - w.low, 3)) wide"
             window = (w.low, w.high, "usable window (within \(NumberFormat.short(w.factor))× of the best): \(width)")
         }
+        // The stability edge: where runs first end above their start, or diverge, whichever comes first.
+        var edge: (value: Double, label: String)?
+        if let w = result.window {
+            if let unstable = w.unstableAbove, unstable < (w.divergesAbove ?? .infinity) {
+                edge = (unstable, "unstable from")
+            } else if let diverges = w.divergesAbove {
+                edge = (diverges, "diverges from")
+            }
+        }
         var theoryBest: (value: Double, label: String)?
         var theoryEdge: (value: Double, label: String)?
         if let theory = result.theory {
@@ -114,8 +128,9 @@ enum TunePictures {
         return SweepScene(
             title: "\(header.racer): \(header.objective.label) against \(axis.name)", subtitle: subtitle(header),
             values: cells.map { $0.values[0] }, xLabel: axis.name, xLog: axis.scale == .log, yLabel: valueLabel(header),
-            means: shownMeans, stds: cells.map(\.std), diverged: cells.map(\.diverged),
+            means: shownMeans, stds: cells.map(\.std), diverged: cells.map { $0.diverged + $0.unstable },
             best: result.best.flatMap { best in order.firstIndex(of: best.index) }, window: window,
-            divergenceEdge: result.window?.divergesAbove, theoryBest: theoryBest, theoryEdge: theoryEdge, notes: notes(result))
+            divergenceEdge: edge?.value, divergenceEdgeLabel: edge?.label ?? "diverges from", theoryBest: theoryBest,
+            theoryEdge: theoryEdge, notes: notes(result))
     }
 }

@@ -36,7 +36,7 @@ struct CellLines: Sendable {
         return parts.values
     }
 
-    /// `    {"lr": …, "mean": …, "std": …, "diverged": …}` and `…,mean,std,diverged[,not_reached],rank`.
+    /// `    {"lr": …, "mean": …, "std": …, "diverged": …, "unstable": …}` and `…,mean,std,diverged,unstable[,not_reached],rank`.
     private mutating func append(_ cell: SweepCell, rank: Int, names: [[UInt8]], stepsTo: Bool, last: Bool) {
         json.append(contentsOf: "    {".utf8)
         for (name, value) in zip(names, cell.values) {
@@ -60,6 +60,11 @@ struct CellLines: Sendable {
         json.append(contentsOf: ", \"diverged\": ".utf8)
         Self.append(diverged, to: &json)
         Self.append(diverged, to: &csv)
+        let unstable = NumberFormat.roundTrip(cell.unstable)
+        json.append(contentsOf: ", \"unstable\": ".utf8)
+        Self.append(unstable, to: &json)
+        csv.append(UInt8(ascii: ","))
+        Self.append(unstable, to: &csv)
         if stepsTo {
             let unreached = NumberFormat.roundTrip(cell.unreached)
             json.append(contentsOf: ", \"not_reached\": ".utf8)

@@ -20,4 +20,10 @@ public struct RunOutcome: Sendable, Equatable {
     }
 
     public var diverged: Bool { divergedStep != nil }
+
+    /// Whether a run that did not diverge is unstable: it ended with a higher loss than `startLoss`, the loss
+    /// where it started (as gradient descent does on a quadratic just past lr = 2/λ₂: finite, but growing).
+    public func isUnstable(startLoss: Double) -> Bool {
+        !diverged && finalLoss > startLoss
+    }
 }

@@ -24,15 +24,17 @@ public enum Sweep {
         // An interrupted sweep is discarded: skip building its cells.
         if Interruption.isRequested { return [] }
         let minima = surface.minima
+        let startLoss = surface.valueAndGradient(at: header.start).value
         return (0..<count).map { c in
-            let runs = seeds.indices.map { k -> (diverged: Bool, value: Double?) in
+            let runs = seeds.indices.map { k -> SweepCell.RunCount in
                 let outcome = outcomes[k * count + c]
-                if outcome.diverged { return (true, nil) }
-                return (false, header.objective.value(of: outcome, steps: header.steps, minima: minima))
+                if outcome.diverged { return .diverged }
+                if outcome.isUnstable(startLoss: startLoss) { return .unstable }
+                return header.objective.value(of: outcome, steps: header.steps, minima: minima).map { .value($0) } ?? .unreached
             }
             // Without noise every seed gives the same run: it counts once per seed.
             let all = header.hasNoise ? runs : Array(repeating: runs[0], count: 1)
-            return SweepCell(index: first + c, values: plan.point(first + c), outcomes: all)
+            return SweepCell(index: first + c, values: plan.point(first + c), counts: all)
         }
     }
 }

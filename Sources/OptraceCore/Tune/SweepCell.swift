@@ -12,35 +12,53 @@ public struct SweepCell: Sendable, Equatable {
     public let std: Double?
     /// The fraction of runs that diverged.
     public let diverged: Double
+    /// The fraction of runs that were unstable: they ran all their steps but ended above the loss they
+    /// started from (f − f* larger than at the start), as gradient descent does just past its stability limit.
+    public let unstable: Double
     /// The fraction of runs that never reached a `steps-to` level (0 for other objectives).
     public let unreached: Double
 
-    public init(index: Int, values: [Double], runs: Int, mean: Double?, std: Double?, diverged: Double, unreached: Double) {
+    public init(
+        index: Int, values: [Double], runs: Int, mean: Double?, std: Double?, diverged: Double, unstable: Double = 0,
+        unreached: Double
+    ) {
         self.index = index
         self.values = values
         self.runs = runs
         self.mean = mean
         self.std = std
         self.diverged = diverged
+        self.unstable = unstable
         self.unreached = unreached
+    }
+
+    /// How one run counts in its cell.
+    public enum RunCount: Sendable, Equatable {
+        case diverged, unstable, unreached
+        case value(Double)
     }
 
     /// Aggregates the objective values of one configuration's runs (nil: diverged or not reached).
     public init(index: Int, values: [Double], outcomes: [(diverged: Bool, value: Double?)]) {
+        self.init(index: index, values: values, counts: outcomes.map { $0.diverged ? .diverged : $0.value.map { .value($0) } ?? .unreached })
+    }
+
+    /// Aggregates one configuration's runs: the objective's mean and spread over those that gave a value.
+    public init(index: Int, values: [Double], counts: [RunCount]) {
         var sum = 0.0
         var finished: [Double] = []
-        var diverged = 0, unreached = 0
-        for outcome in outcomes {
-            if outcome.diverged {
-                diverged += 1
-            } else if let v = outcome.value {
+        var diverged = 0, unstable = 0, unreached = 0
+        for count in counts {
+            switch count {
+            case .diverged: diverged += 1
+            case .unstable: unstable += 1
+            case .unreached: unreached += 1
+            case .value(let v):
                 finished.append(v)
                 sum += v
-            } else {
-                unreached += 1
             }
         }
-        let n = Double(outcomes.count)
+        let n = Double(counts.count)
         var mean: Double?, std: Double?
         if !finished.isEmpty {
             let m = sum / Double(finished.count)
@@ -50,12 +68,12 @@ public struct SweepCell: Sendable, Equatable {
             std = finished.count > 1 ? (squares / Double(finished.count - 1)).squareRoot() : 0
         }
         self.init(
-            index: index, values: values, runs: outcomes.count, mean: mean, std: std, diverged: Double(diverged) / n,
-            unreached: Double(unreached) / n)
+            index: index, values: values, runs: counts.count, mean: mean, std: std, diverged: Double(diverged) / n,
+            unstable: Double(unstable) / n, unreached: Double(unreached) / n)
     }
 
     /// The fraction of runs that did not give a value.
-    public var failed: Double { diverged + unreached }
+    public var failed: Double { diverged + unstable + unreached }
 
     /// Whether this cell ranks before `other`: fewer failed runs first, then the lower mean, then the lower index.
     public func ranks(before other: SweepCell) -> Bool {

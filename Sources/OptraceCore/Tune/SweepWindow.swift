@@ -6,7 +6,7 @@ import Foundation
 /// to the window when none of its runs failed and its excess over the objective's ideal (f* for losses,
 /// 0 for steps and distance) is at most `factor` times the best cell's; the window is the unbroken run
 /// of such values around the best. The divergence edges are the nearest values above and below the
-/// best where some run diverged.
+/// best where some run diverged, and the nearest above it where some run was unstable (ended above its start).
 public struct SweepWindow: Sendable, Equatable {
     public let factor: Double
     public let low: Double
@@ -17,6 +17,9 @@ public struct SweepWindow: Sendable, Equatable {
     public let divergesAbove: Double?
     /// The nearest value below the best where some run diverged.
     public let divergesBelow: Double?
+    /// The nearest value above the best where some run was unstable (ended above its starting loss) or diverged:
+    /// the stability edge, which a finite number of steps can leave short of divergence.
+    public let unstableAbove: Double?
     /// Whether the window reaches the low end of the swept range (it may go on below it).
     public let lowIsRangeEnd: Bool
     /// Whether the window reaches the high end of the swept range (it may go on above it).
@@ -42,6 +45,7 @@ public struct SweepWindow: Sendable, Equatable {
         decades = low > 0 && high > 0 ? Foundation.log10(high / low) : nil
         divergesAbove = cells[(best + 1)...].first { $0.diverged > 0 }?.values[0]
         divergesBelow = cells[..<best].last { $0.diverged > 0 }?.values[0]
+        unstableAbove = cells[(best + 1)...].first { $0.unstable > 0 || $0.diverged > 0 }?.values[0]
         lowIsRangeEnd = lo == 0
         highIsRangeEnd = hi == cells.count - 1
         bestIsRangeEnd = best == 0 || best == cells.count - 1

@@ -15,6 +15,7 @@ public enum TuneJSON {
             entries.append(("value", .finite(best.mean)))
             entries.append(("std", .finite(best.std)))
             entries.append(("diverged", .number(best.diverged)))
+            entries.append(("unstable", .number(best.unstable)))
             if case .stepsTo = header.objective { entries.append(("not_reached", .number(best.unreached))) }
             fields.append(("best", .object(entries)))
         } else {
@@ -30,6 +31,7 @@ public enum TuneJSON {
                     ("high", .number(window.high)),
                     ("decades", .finite(window.decades)),
                     ("diverges_above", .finite(window.divergesAbove)),
+                    ("unstable_above", .finite(window.unstableAbove)),
                     ("diverges_below", .finite(window.divergesBelow)),
                     ("low_is_range_end", .bool(window.lowIsRangeEnd)),
                     ("high_is_range_end", .bool(window.highIsRangeEnd)),
@@ -116,6 +118,7 @@ public enum TuneJSON {
         entries.append(("mean", .finite(cell.mean)))
         entries.append(("std", .finite(cell.std)))
         entries.append(("diverged", .number(cell.diverged)))
+        entries.append(("unstable", .number(cell.unstable)))
         if case .stepsTo = header.objective { entries.append(("not_reached", .number(cell.unreached))) }
         return .object(entries)
     }

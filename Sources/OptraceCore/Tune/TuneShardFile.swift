@@ -29,6 +29,7 @@ public struct TuneShardFile: Codable, Sendable {
         var mean: Double?
         var std: Double?
         var diverged: Double
+        var unstable: Double
         var unreached: Double
     }
 
@@ -86,7 +87,7 @@ public struct TuneShardFile: Codable, Sendable {
         windowFactor = header.windowFactor
         curvatures = header.curvatures.map { [$0.0, $0.1] }
         self.cells = cells.map {
-            Cell(index: $0.index, runs: $0.runs, mean: $0.mean, std: $0.std, diverged: $0.diverged, unreached: $0.unreached)
+            Cell(index: $0.index, runs: $0.runs, mean: $0.mean, std: $0.std, diverged: $0.diverged, unstable: $0.unstable, unreached: $0.unreached)
         }
     }
 
@@ -199,7 +200,7 @@ public struct TuneShardFile: Codable, Sendable {
                 }
                 cells[c.index] = SweepCell(
                     index: c.index, values: header.plan.point(c.index), runs: c.runs, mean: c.mean, std: c.std,
-                    diverged: c.diverged, unreached: c.unreached)
+                    diverged: c.diverged, unstable: c.unstable, unreached: c.unreached)
             }
         }
         if let hole = cells.firstIndex(where: { $0 == nil }) {

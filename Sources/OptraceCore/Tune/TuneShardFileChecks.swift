@@ -68,14 +68,17 @@ extension TuneShardFile {
                 return Int(k)
             }
             let diverged = try count(cell.diverged, "diverged")
+            let unstable = try count(cell.unstable, "unstable")
             let unreached = try count(cell.unreached, "unreached")
             if unreached > 0 && !stepsTo {
                 throw refuseCell("unreached", "0 (only a steps-to objective leaves runs unreached)", show([cell.unreached]))
             }
-            if diverged + unreached > runs {
-                throw refuseCell("diverged + unreached", "at most 1 (the runs that failed)", show([cell.diverged + cell.unreached]))
+            if diverged + unstable + unreached > runs {
+                throw refuseCell(
+                    "diverged + unstable + unreached", "at most 1 (the runs that failed)",
+                    show([cell.diverged + cell.unstable + cell.unreached]))
             }
-            let finished = runs - diverged - unreached
+            let finished = runs - diverged - unstable - unreached
             switch (cell.mean, finished) {
             case (nil, 0): break
             case (nil, _): throw refuseCell("mean", "a number (\(finished) run\(finished == 1 ? "" : "s") gave a value)", "none")

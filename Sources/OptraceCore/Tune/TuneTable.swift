@@ -9,6 +9,8 @@ public enum TuneTable {
         var headers = ["rank"] + header.plan.axes.map(\.name) + [header.objective.label]
         if spread { headers.append("± std") }
         headers.append("diverged")
+        let anyUnstable = result.cells.contains { $0.unstable > 0 }
+        if anyUnstable { headers.append("unstable") }
         if stepsTo { headers.append("not reached") }
         var rows: [[String]] = []
         for (place, index) in result.ranking.prefix(limit).enumerated() {
@@ -17,6 +19,7 @@ public enum TuneTable {
             row.append(cell.mean.map { NumberFormat.fixedSignificant($0, 4) } ?? "—")
             if spread { row.append(cell.std.map { NumberFormat.fixedSignificant($0, 2) } ?? "—") }
             row.append(percent(cell.diverged))
+            if anyUnstable { row.append(percent(cell.unstable)) }
             if stepsTo { row.append(percent(cell.unreached)) }
             rows.append(row)
         }
@@ -62,6 +65,11 @@ public enum TuneTable {
             }
             if window.bestIsRangeEnd {
                 out += "  the best is at an end of the swept range: a better value may lie beyond it; widen the range\n"
+            }
+            if let above = window.unstableAbove, above < (window.divergesAbove ?? .infinity) {
+                out += "unstable from \(names[0]) = \(NumberFormat.fixedSignificant(above, 4))"
+                if let best = result.best { out += " (\(NumberFormat.fixedSignificant(above / best.values[0], 3))× the best)" }
+                out += ": runs end above the loss they started from\n"
             }
             if let above = window.divergesAbove {
                 out += "diverges from \(names[0]) = \(NumberFormat.fixedSignificant(above, 4))"

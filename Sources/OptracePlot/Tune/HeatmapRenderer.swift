@@ -195,7 +195,7 @@ public final class HeatmapRenderer {
             c.setLineWidth(1)
             c.moveTo(SIMD2(sw.minX, sw.maxY)); c.lineTo(SIMD2(sw.maxX, sw.minY))
             c.stroke()
-            c.text("diverged (≥ half the runs)", x: sw.maxX + 5, y: sw.maxY - 1, style.tickLabel)
+            c.text("\(scene.failureLabel) (≥ ½ the runs)", x: sw.maxX + 5, y: sw.maxY - 1, style.tickLabel)
             swatchY += 16
         }
         if anyPartial {
@@ -203,7 +203,7 @@ public final class HeatmapRenderer {
             c.newPath()
             c.circle(SIMD2(bar.x + 7, swatchY + 5), radius: 2.2)
             c.fill()
-            c.text("some runs diverged", x: bar.x + 19, y: swatchY + 9, style.tickLabel)
+            c.text("some runs \(scene.failureLabel)", x: bar.x + 19, y: swatchY + 9, style.tickLabel)
             swatchY += 16
         }
         if anyMissing {

@@ -23,12 +23,14 @@ public struct HeatmapScene: Sendable {
     public var theoryBoundary: (points: [SIMD2<Double>], label: String)?
     /// Lines printed under the picture.
     public var notes: [String]
+    /// What a failed run did, for the key ("diverged", "diverged or unstable").
+    public var failureLabel: String
 
     public init(
         title: String, subtitle: String, columns: [Double], rows: [Double], xLabel: String, yLabel: String, xLog: Bool,
         yLog: Bool, valueLabel: String, values: [Double?], diverged: [Double], best: (column: Int, row: Int)?,
         theoryBest: (point: SIMD2<Double>, label: String)?, theoryBoundary: (points: [SIMD2<Double>], label: String)?,
-        notes: [String]
+        notes: [String], failureLabel: String = "diverged"
     ) {
         precondition(columns.count >= 2 && rows.count >= 2 && values.count == columns.count * rows.count)
         precondition(diverged.count == values.count)
@@ -47,5 +49,6 @@ public struct HeatmapScene: Sendable {
         self.theoryBest = theoryBest
         self.theoryBoundary = theoryBoundary
         self.notes = notes
+        self.failureLabel = failureLabel
     }
 }

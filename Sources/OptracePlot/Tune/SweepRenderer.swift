@@ -112,7 +112,7 @@ public final class SweepRenderer {
         if let edge = scene.divergenceEdge {
             f.markValue(
                 edge, dash: [5, 3], color: style.divergedInk,
-                label: "diverges from \(TickFormatter.format(edge, step: edge / 1000))", labelY: plot.minY + 28)
+                label: "\(scene.divergenceEdgeLabel) \(TickFormatter.format(edge, step: edge / 1000))", labelY: plot.minY + 28)
         }
         if let theory = scene.theoryEdge {
             f.markValue(theory.value, dash: [2, 3], color: HeatmapRenderer.theoryInk, label: theory.label, labelY: plot.maxY - 24)

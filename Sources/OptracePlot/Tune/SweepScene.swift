@@ -15,8 +15,10 @@ public struct SweepScene: Sendable {
     public var best: Int?
     /// The usable window (its ends in parameter values) and its label.
     public var window: (low: Double, high: Double, label: String)?
-    /// The first value above the best where runs diverge.
+    /// The first value above the best where runs diverge (or become unstable).
     public var divergenceEdge: Double?
+    /// The words before the edge's value ("diverges from", "unstable from").
+    public var divergenceEdgeLabel: String
     /// The theory's best value and its label.
     public var theoryBest: (value: Double, label: String)?
     /// The theory's divergence edge and its label.
@@ -26,8 +28,8 @@ public struct SweepScene: Sendable {
     public init(
         title: String, subtitle: String, values: [Double], xLabel: String, xLog: Bool, yLabel: String, means: [Double?],
         stds: [Double?], diverged: [Double], best: Int?, window: (low: Double, high: Double, label: String)?,
-        divergenceEdge: Double?, theoryBest: (value: Double, label: String)?, theoryEdge: (value: Double, label: String)?,
-        notes: [String]
+        divergenceEdge: Double?, divergenceEdgeLabel: String = "diverges from", theoryBest: (value: Double, label: String)?,
+        theoryEdge: (value: Double, label: String)?, notes: [String]
     ) {
         precondition(values.count >= 2 && means.count == values.count && stds.count == values.count && diverged.count == values.count)
         self.title = title
@@ -42,6 +44,7 @@ public struct SweepScene: Sendable {
         self.best = best
         self.window = window
         self.divergenceEdge = divergenceEdge
+        self.divergenceEdgeLabel = divergenceEdgeLabel
         self.theoryBest = theoryBest
         self.theoryEdge = theoryEdge
         self.notes = notes
