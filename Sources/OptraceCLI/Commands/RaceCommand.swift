@@ -98,16 +98,14 @@ public struct RaceCommand: ParsableCommand {
             throw CLIError("\(scenario.steps) steps make \(frameCount) frames, more than the \(Self.maximumFrames)-frame limit: use --every \((scenario.steps + Self.maximumFrames - 2) / (Self.maximumFrames - 1)) or more, or --no-render")
         }
 
-        let result = scenario.run()
-        try Interruption.check()
+        let folder = try OutputFolder(preparing: folderPath)
+        // trajectory.csv is written as the race runs; memory keeps what the pictures and the scoreboard need.
+        let recording = TrajectoryRecording.forRace(steps: scenario.steps, drawingEvery: output.noRender ? nil : every)
+        let result = try scenario.run(streamingCSVTo: folder.file("trajectory.csv"), recording: recording)
         if !output.quiet {
             console.print(ScoreboardTable.render(result, title: headline(scenario)))
             console.print(ScoreboardTable.compact(result))
         }
-        let folder = try OutputFolder(preparing: folderPath)
-        let csv = TrajectoryCSV.render(result)
-        try Interruption.check()
-        try AtomicFile.write(csv, to: folder.file("trajectory.csv"))
         try AtomicFile.write(ScoreboardJSON.document(scenario, result).serialized(), to: folder.file("scoreboard.json"))
         var files = ["trajectory.csv", "scoreboard.json"]
         if !output.noRender {
