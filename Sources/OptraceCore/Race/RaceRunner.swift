@@ -10,7 +10,7 @@ import Dispatch
 /// What is kept in memory follows a `TrajectoryRecording` (everything by default); a
 /// `TrajectoryCSVStream` receives every step of every racer as it is computed.
 ///
-/// A requested `Interruption` cuts every racer short within 65 536 steps; callers check
+/// A requested `Interruption` cuts every racer short within 4096 steps; callers check
 /// `Interruption` after a run and discard the partial result.
 public enum RaceRunner {
     /// Runs `setup` on the surface seen through evaluators from `makeEvaluator`, keeping every step.
@@ -88,7 +88,7 @@ public enum RaceRunner {
         }
         let stepper = racer.optimizer.makeStepper(params: theta)
         for t in stride(from: 1, through: steps, by: 1) {
-            if t & 0xFFFF == 0 && (Interruption.isRequested || sink.failed) { break }
+            if t & 0xFFF == 0 && (Interruption.isRequested || sink.failed) { break }
             let xi = noise.sample(step: t)
             let g = gradient + xi
             theta = stepper.step(params: theta, gradient: g)

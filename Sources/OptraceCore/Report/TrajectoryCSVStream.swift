@@ -40,7 +40,9 @@ public final class TrajectoryCSVStream: @unchecked Sendable {
         if let error = pieces.lazy.compactMap(\.error).first { throw error }
         let writer = try AtomicFileWriter(path: path)
         try writer.write(TrajectoryCSV.headerLine)
-        for piece in pieces {
+        while !pieces.isEmpty {
+            // Each piece is closed (and its disk space freed) as soon as it is copied.
+            let piece = pieces.removeFirst()
             try writer.append(from: piece.fd, length: piece.length)
         }
         try Interruption.check()
