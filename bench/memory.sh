@@ -24,7 +24,7 @@ run() {
     read -r seconds kib < "$stats"
     local bytes
     bytes=$(stat -c %s "$out/trajectory.csv")
-    printf '%-44s %9.1f s   CSV %8.2f GB   peak RSS %8.1f MB\n' \
+    printf '%-44s %9.1f s   CSV %8.2f GB   peak RSS %8.1f MiB\n' \
         "$label" "$seconds" "$(echo "$bytes / 1000000000" | bc -l)" "$(echo "$kib / 1024" | bc -l)"
     rm -rf "$out"
 }
