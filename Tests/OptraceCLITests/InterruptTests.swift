@@ -34,6 +34,19 @@ import Testing
     @Test func sigtermStopsARenderWithinASecond() throws {
         try interruptMidway(signal: SIGTERM)
     }
+
+    @Test func sigintStopsAStreamedRaceAndLeavesNoPieces() throws {
+        let out = temporaryFolder() + "/long"
+        var seen: Date?
+        let ran = try interruptedRun(["race", "rosenbrock", "--out", out, "--steps", "10000000", "--no-render", "--quiet"], signal: SIGINT) {
+            // The folder appears as the race starts; its pieces are already unlinked, so give it a moment to write.
+            guard FileManager.default.fileExists(atPath: out) else { return false }
+            if seen == nil { seen = Date() }
+            return Date().timeIntervalSince(seen!) > 0.5
+        }
+        guard ran else { return }
+        #expect(contents(out).isEmpty, "left behind: \(contents(out))")
+    }
 }
 
 /// SIGINT while `optrace map` draws and encodes its picture stops it and leaves no `map.png`.

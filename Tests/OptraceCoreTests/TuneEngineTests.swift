@@ -9,8 +9,7 @@ private func reference(
     let racer = Racer(name: "R", optimizerName: "x", hyperparameters: HyperParameters([]), optimizer: optimizer, noisy: noisy)
     let setup = RaceSetup(start: start, steps: steps, noise: noise, racers: [racer], checkpoints: [steps], threshold: threshold)
     var evaluator = surface.makeEvaluator()
-    let trajectory = RaceRunner.runRacer(
-        racer, setup: setup, noise: noise.samples(steps: steps), domain: surface.domain, evaluator: &evaluator)
+    let trajectory = RaceRunner.runRacer(racer, setup: setup, domain: surface.domain, evaluator: &evaluator)
     var sum = 0.0
     for t in stride(from: 1, through: trajectory.lastStep, by: 1) { sum += trajectory.losses[t] }
     return RunOutcome(

@@ -101,15 +101,13 @@ public struct RaceCommand: ParsableCommand {
         let run = try OutputRun.begin(out ?? "output/\(scenario.name)", plan: .race)
         defer { run.finish() }
         let folder = run.folder
-        let result = scenario.run()
-        try Interruption.check()
+        // trajectory.csv is written as the race runs; memory keeps what the pictures and the scoreboard need.
+        let recording = TrajectoryRecording.forRace(steps: scenario.steps, drawingEvery: output.noRender ? nil : every)
+        let result = try scenario.run(streamingCSVTo: folder.file("trajectory.csv"), recording: recording)
         if !output.quiet {
             console.print(ScoreboardTable.render(result, title: headline(scenario)))
             console.print(ScoreboardTable.compact(result))
         }
-        let csv = TrajectoryCSV.render(result)
-        try Interruption.check()
-        try AtomicFile.write(csv, to: folder.file("trajectory.csv"))
         try AtomicFile.write(ScoreboardJSON.document(scenario, result).serialized(), to: folder.file("scoreboard.json"))
         var files = ["trajectory.csv", "scoreboard.json"]
         if !output.noRender {

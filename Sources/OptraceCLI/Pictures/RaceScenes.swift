@@ -35,11 +35,13 @@ enum RaceScenes {
         return label
     }
 
+    /// The racers' tracks; a strided record (a long race) gives a strided track, drawn through its kept points.
     static func tracks(_ result: RaceResult) -> [RacerTrack] {
         result.trajectories.map { trajectory in
             RacerTrack(
                 name: trajectory.racer.name, legendLabel: legendLabel(trajectory.racer), points: trajectory.positions,
-                losses: trajectory.losses, divergedAtStep: trajectory.status.divergedAtStep)
+                losses: trajectory.losses, divergedAtStep: trajectory.status.divergedAtStep,
+                stride: trajectory.stride, finalStep: trajectory.isFull ? nil : trajectory.lastStep)
         }
     }
 

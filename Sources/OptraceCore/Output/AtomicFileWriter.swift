@@ -12,7 +12,7 @@ import Foundation
 public final class AtomicFileWriter {
     public let path: String
     private let temporaryPath: String
-    private var fd: Int32
+    private(set) var fd: Int32
     private var done = false
 
     /// Opens a temporary file beside `path`.

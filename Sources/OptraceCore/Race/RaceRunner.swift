@@ -3,19 +3,33 @@ import Dispatch
 /// Runs a race: every racer from the same start, fed the same noise ξₜ at every update t.
 ///
 /// Racers step in lockstep in meaning: update t of every racer uses ξₜ. Because the noise is
-/// addressed by step, each racer's loop runs on its own (racers run concurrently), and the
-/// result is identical whatever the thread count or the racers' order.
+/// addressed by step (`GradientNoise.sample(step:)`), each racer draws it as it goes and runs on
+/// its own (racers run concurrently); the result is identical whatever the thread count or the
+/// racers' order.
 ///
-/// A requested `Interruption` cuts every racer short within 65 536 steps; callers check
+/// What is kept in memory follows a `TrajectoryRecording` (everything by default); a
+/// `TrajectoryCSVStream` receives every step of every racer as it is computed.
+///
+/// A requested `Interruption` cuts every racer short within 4096 steps; callers check
 /// `Interruption` after a run and discard the partial result.
 public enum RaceRunner {
-    /// Runs `setup` on the surface seen through evaluators from `makeEvaluator`.
+    /// Runs `setup` on the surface seen through evaluators from `makeEvaluator`, keeping every step.
     public static func run<E: GradientEvaluator>(
         _ setup: RaceSetup, domain: Domain, minima: [KnownMinimum], makeEvaluator: @Sendable () -> E,
         concurrent: Bool = true
     ) -> RaceResult {
-        let noise = setup.noise.samples(steps: setup.steps)
+        run(setup, domain: domain, minima: minima, makeEvaluator: makeEvaluator, concurrent: concurrent,
+            recording: .full, csv: nil)
+    }
+
+    /// Runs `setup`, keeping what `recording` asks for and writing every step to `csv`'s pieces
+    /// (the caller commits or aborts `csv` afterwards).
+    public static func run<E: GradientEvaluator>(
+        _ setup: RaceSetup, domain: Domain, minima: [KnownMinimum], makeEvaluator: @Sendable () -> E,
+        concurrent: Bool = true, recording: TrajectoryRecording, csv: TrajectoryCSVStream?
+    ) -> RaceResult {
         let count = setup.racers.count
+        precondition(csv == nil || csv!.pieceCount == count, "one CSV piece per racer")
         let slots = UnsafeMutableBufferPointer<RacerTrajectory?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
         defer { slots.deinitialize(); slots.deallocate() }
@@ -23,8 +37,21 @@ public enum RaceRunner {
         withoutActuallyEscaping(makeEvaluator) { makeEvaluator in
             let body: @Sendable (Int) -> Void = { i in
                 var evaluator = makeEvaluator()
-                box.buffer[i] = runRacer(
-                    setup.racers[i], setup: setup, noise: noise, domain: domain, evaluator: &evaluator)
+                var recorder = RacerRecorder(recording, setup: setup)
+                let status: RacerStatus
+                if let csv {
+                    var sink = csv.piece(i)
+                    status = runRacer(
+                        setup.racers[i], setup: setup, domain: domain, evaluator: &evaluator, recorder: &recorder,
+                        sink: &sink)
+                    sink.finish()
+                } else {
+                    var sink = DiscardingStepSink()
+                    status = runRacer(
+                        setup.racers[i], setup: setup, domain: domain, evaluator: &evaluator, recorder: &recorder,
+                        sink: &sink)
+                }
+                box.buffer[i] = recorder.finish(setup.racers[i], status: status)
             }
             if concurrent && count > 1 {
                 DispatchQueue.concurrentPerform(iterations: count, execute: body)
@@ -35,38 +62,44 @@ public enum RaceRunner {
         return RaceResult(setup: setup, domain: domain, minima: minima, trajectories: slots.map { $0! })
     }
 
-    /// One racer's whole run.
+    /// One racer's whole run, every step kept.
     public static func runRacer<E: GradientEvaluator>(
-        _ racer: Racer, setup: RaceSetup, noise: [Vec2], domain: Domain, evaluator: inout E
+        _ racer: Racer, setup: RaceSetup, domain: Domain, evaluator: inout E
     ) -> RacerTrajectory {
+        var recorder = RacerRecorder(.full, setup: setup)
+        var sink = DiscardingStepSink()
+        let status = runRacer(racer, setup: setup, domain: domain, evaluator: &evaluator, recorder: &recorder, sink: &sink)
+        return recorder.finish(racer, status: status)
+    }
+
+    /// One racer's run: every step goes to `recorder` and `sink`; returns how the run ended.
+    static func runRacer<E: GradientEvaluator, S: RacerStepSink>(
+        _ racer: Racer, setup: RaceSetup, domain: Domain, evaluator: inout E, recorder: inout RacerRecorder,
+        sink: inout S
+    ) -> RacerStatus {
         let steps = setup.steps
-        var positions = [Vec2](); positions.reserveCapacity(steps + 1)
-        var losses = [Double](); losses.reserveCapacity(steps + 1)
-        var gradients = [Vec2](); gradients.reserveCapacity(steps + 1)
-        var applied = [Vec2](); applied.reserveCapacity(steps + 1)
+        let noise = racer.noisy ? setup.noise : .none
         var theta = setup.start
         var (loss, gradient) = evaluator.valueAndGradient(at: theta)
-        positions.append(theta); losses.append(loss); gradients.append(.zero); applied.append(.zero)
-        var status = RacerStatus.finished
+        recorder.record(0, position: theta, loss: loss, gradient: .zero, noise: .zero)
+        sink.record(0, position: theta, loss: loss, gradient: .zero, noise: .zero)
         if let reason = setup.divergence.reason(position: theta, loss: loss, gradient: gradient, domain: domain) {
-            status = .diverged(step: 0, reason: "the start: " + reason)
-        } else {
-            let stepper = racer.optimizer.makeStepper(params: theta)
-            for t in stride(from: 1, through: steps, by: 1) {
-                if t & 0xFFFF == 0 && Interruption.isRequested { break }
-                let xi = racer.noisy ? noise[t - 1] : .zero
-                let g = gradient + xi
-                theta = stepper.step(params: theta, gradient: g)
-                (loss, gradient) = evaluator.valueAndGradient(at: theta)
-                positions.append(theta); losses.append(loss); gradients.append(g); applied.append(xi)
-                if let reason = setup.divergence.reason(position: theta, loss: loss, gradient: g, domain: domain) {
-                    status = .diverged(step: t, reason: reason)
-                    break
-                }
+            return .diverged(step: 0, reason: "the start: " + reason)
+        }
+        let stepper = racer.optimizer.makeStepper(params: theta)
+        for t in stride(from: 1, through: steps, by: 1) {
+            if t & 0xFFF == 0 && (Interruption.isRequested || sink.failed) { break }
+            let xi = noise.sample(step: t)
+            let g = gradient + xi
+            theta = stepper.step(params: theta, gradient: g)
+            (loss, gradient) = evaluator.valueAndGradient(at: theta)
+            recorder.record(t, position: theta, loss: loss, gradient: g, noise: xi)
+            sink.record(t, position: theta, loss: loss, gradient: g, noise: xi)
+            if let reason = setup.divergence.reason(position: theta, loss: loss, gradient: g, domain: domain) {
+                return .diverged(step: t, reason: reason)
             }
         }
-        return RacerTrajectory(
-            racer: racer, positions: positions, losses: losses, gradients: gradients, noise: applied, status: status)
+        return .finished
     }
 }
 

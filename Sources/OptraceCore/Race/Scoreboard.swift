@@ -45,10 +45,11 @@ public struct Scoreboard: Sendable {
             let label = trajectory.status.label(at: step, of: setup.steps)
             let diverged = trajectory.status.divergedAtStep.map { $0 <= step } ?? false
             let t = trajectory.lastFiniteStep(atOrBefore: step)
-            let loss: Double? = diverged ? nil : trajectory.losses[t]
+            let value = trajectory.value(at: t) ?? (trajectory.positions[0], trajectory.losses[0])
+            let loss: Double? = diverged ? nil : value.loss
             let below = trajectory.firstStep(below: setup.threshold).flatMap { $0 <= step ? $0 : nil }
             losses.append(loss)
-            rows.append((trajectory.positions[t], loss, label, below))
+            rows.append((value.position, loss, label, below))
         }
         let order = losses.indices.filter { losses[$0] != nil }.sorted { losses[$0]! < losses[$1]! }
         var ranks = [Int?](repeating: nil, count: losses.count)

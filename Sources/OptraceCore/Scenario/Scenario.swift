@@ -44,11 +44,28 @@ public struct Scenario: Sendable {
         return copy
     }
 
-    /// Runs the race.
+    /// Runs the race, keeping every step in memory.
     public func run(concurrent: Bool = true) -> RaceResult {
         let surface = self.surface
         return RaceRunner.run(
             race, domain: surface.domain, minima: surface.minima, makeEvaluator: { surface.makeEvaluator() },
             concurrent: concurrent)
+    }
+
+    /// Runs the race, writing `trajectory.csv` to `csvPath` as it goes and keeping in memory only
+    /// what `recording` asks for. Throws `Interrupted` when a stop was requested (no CSV is
+    /// written then) and `OutputError` when the CSV cannot be written.
+    public func run(streamingCSVTo csvPath: String, recording: TrajectoryRecording, concurrent: Bool = true) throws -> RaceResult {
+        let surface = self.surface
+        let csv = try TrajectoryCSVStream(path: csvPath, racers: racers)
+        let result = RaceRunner.run(
+            race, domain: surface.domain, minima: surface.minima, makeEvaluator: { surface.makeEvaluator() },
+            concurrent: concurrent, recording: recording, csv: csv)
+        if Interruption.isRequested {
+            csv.abort()
+            throw Interrupted(signal: Interruption.signal)
+        }
+        try csv.commit()
+        return result
     }
 }

@@ -41,7 +41,7 @@ public final class LossPlotRenderer {
             width: width, height: height, scale: scale, shrink: shrink, title: scene.title, subtitle: scene.subtitle)
         let m = style.margin
 
-        let lastStep = max(1, scene.racers.map { $0.losses.count - 1 }.max() ?? 1)
+        let lastStep = max(1, scene.racers.map { $0.step(ofIndex: $0.losses.count - 1) }.max() ?? 1)
         let yr = Self.yRange(scene.racers)
         let yTicks = TickLocator.log(yr, target: 6)
         let yTickWidth = yTicks.filter(\.isMajor).map { c.measure($0.label, style.tickLabel) }.max() ?? 0
@@ -103,7 +103,7 @@ public final class LossPlotRenderer {
         for (i, r) in scene.racers.enumerated() {
             try cancellation.check()
             let pts = r.losses.enumerated().map { (k, l) -> SIMD2<Double> in
-                l > 0 && l.isFinite ? SIMD2(px(Double(k)), py(l)) : SIMD2(.nan, .nan)
+                l > 0 && l.isFinite ? SIMD2(px(Double(r.step(ofIndex: k))), py(l)) : SIMD2(.nan, .nan)
             }
             for run in SegmentClipper.runs(pts, in: plot.insetBy(-4)) { c.polyline(run) }
             c.setColor(colors[i])
@@ -114,10 +114,10 @@ public final class LossPlotRenderer {
         // Divergence marks.
         for (i, r) in scene.racers.enumerated() {
             guard let d = r.divergedAtStep else { continue }
-            var k = min(d, r.losses.count - 1)
+            var k = min(r.index(atOrBefore: d), r.losses.count - 1)
             while k >= 0 && !(r.losses[k].isFinite && r.losses[k] > 0) { k -= 1 }
             guard k >= 0 else { continue }
-            let p = SIMD2(px(Double(k)), min(max(py(r.losses[k]), plot.minY), plot.maxY))
+            let p = SIMD2(px(Double(r.step(ofIndex: k))), min(max(py(r.losses[k]), plot.minY), plot.maxY))
             RaceMarkers.cross(c, at: p, color: colors[i], radius: 4.5)
             let label = "diverged at step \(d)"
             let w = c.measure(label, style.header)

@@ -1,7 +1,8 @@
 import Foundation
 
 extension RaceFrameRenderer {
-    /// Runs of figure-space points for `racer` between steps `from` and `to`, clipped just outside the plot.
+    /// Runs of figure-space points for `racer` between kept points `from` and `to` (steps, unless the track is
+    /// strided), clipped just outside the plot.
     func pathRuns(_ racer: RacerTrack, from: Int, to: Int) -> [[SIMD2<Double>]] {
         let hi = min(to, racer.points.count - 1)
         let lo = max(0, from)
@@ -13,7 +14,7 @@ extension RaceFrameRenderer {
     /// Steps of path drawn between two looks at a `Cancellation`.
     static let stepsPerCheck = 256
 
-    /// Brings the trail layer to `step`: from scratch when going backwards, then one step at a time. A stop
+    /// Brings the trail layer to `step`: from scratch when going backwards, then one kept step at a time. A stop
     /// leaves the layer consistent (complete up to `trailStep`).
     func advanceTrail(to step: Int, cancellation: Cancellation = .never) throws(Cancelled) {
         if step < trailStep {
@@ -25,17 +26,38 @@ extension RaceFrameRenderer {
         c.save()
         defer { c.restore() }
         c.clip(to: layout.plot)
+        var drawn = 0
         while trailStep < step {
-            if trailStep % Self.stepsPerCheck == 0 { try cancellation.check() }
-            trailStep += 1
+            if drawn % Self.stepsPerCheck == 0 { try cancellation.check() }
+            drawn += 1
+            trailStep = nextTrailStep(after: trailStep, upTo: step)
             drawTrailSegment(trailStep, on: c)
         }
     }
 
-    /// Segment `k` (points k−1 → k) of every racer: casing, then colour over segments k−1 and k so the casing
-    /// never cuts into the previous segment, then the dot marking iterate k−1.
-    private func drawTrailSegment(_ k: Int, on c: CairoCanvas) {
-        for (i, racer) in scene.racers.enumerated() where k < racer.points.count {
+    /// The next step after `step` (at most `limit`) at which some racer has a kept point: `step + 1` unless strided.
+    private func nextTrailStep(after step: Int, upTo limit: Int) -> Int {
+        var next = limit
+        for racer in scene.racers {
+            guard racer.isStrided else { return step + 1 }
+            if step < racer.lastStep { next = min(next, racer.lastStep, (step / racer.stride + 1) * racer.stride) }
+        }
+        return max(next, step + 1)
+    }
+
+    /// The segment of every racer that ends at `step` (points k−1 → k, k the kept point at `step`): casing, then
+    /// colour over segments k−1 and k so the casing never cuts into the previous segment, then the dot marking
+    /// iterate k−1.
+    private func drawTrailSegment(_ step: Int, on c: CairoCanvas) {
+        for (i, racer) in scene.racers.enumerated() {
+            let k: Int
+            if !racer.isStrided {
+                k = step
+            } else {
+                guard racer.keeps(step: step) else { continue }
+                k = racer.index(atOrBefore: step)
+            }
+            guard k < racer.points.count else { continue }
             let color = colors[i]
             let current = pathRuns(racer, from: k - 1, to: k)
             guard !current.isEmpty else { continue }
@@ -67,11 +89,11 @@ extension RaceFrameRenderer {
         for (i, racer) in scene.racers.enumerated() {
             let color = colors[i]
             let casing = RacerPalette.casing(for: color)
-            let first = max(0, step - tail)
+            let first = racer.index(atOrBefore: max(0, step - tail))
             for pass in 0..<2 {
-                for k in first..<max(first, min(step, racer.points.count - 1)) {
+                for k in first..<max(first, min(racer.index(atOrBefore: step), racer.points.count - 1)) {
                     if (k - first) % Self.stepsPerCheck == 0 { try cancellation.check() }
-                    let alpha = 0.12 + 0.88 * max(0.0, 1 - Double(step - (k + 1)) / Double(tail))
+                    let alpha = 0.12 + 0.88 * max(0.0, 1 - Double(step - racer.step(ofIndex: k + 1)) / Double(tail))
                     for run in pathRuns(racer, from: k, to: k + 1) {
                         c.polyline(run)
                         if pass == 0 {

@@ -36,5 +36,5 @@ public struct RaceScene: Sendable {
     }
 
     /// The last step any racer has.
-    public var lastStep: Int { racers.map { max($0.points.count, $0.losses.count) - 1 }.max() ?? 0 }
+    public var lastStep: Int { racers.map(\.lastStep).max() ?? 0 }
 }
