@@ -31,6 +31,21 @@ import Testing
         }
     }
 
+    @Test(arguments: ["x", "a/", "x//y", "-", "é"])
+    func tuneMergeTakesEveryPathForm(form: String) throws {
+        let executable = try #require(InterruptedRun.executable)
+        let folder = temporaryFolder()
+        let shards = folder + "/shards"
+        let sharded = optrace("tune", "valley-bump", "--racer", "SGD", "--param", "lr=0.1:1:3", "--steps", "3", "--shard", "1/1",
+                              "--out", shards, "--quiet")
+        #expect(sharded.code == 0, "\(sharded.stderr)")
+        let child = try #require(SpawnedChild(
+            executable: executable, arguments: ["tune", "merge", shards + "/tune-shard-1-of-1.json", "--out", form, "--quiet", "--no-render"],
+            directory: folder))
+        #expect(child.wait(until: Date().addingTimeInterval(120)) == .exited(0), "\(child.readStandardError())")
+        #expect(tree(folder).contains { $0.hasSuffix("tune.json") && !$0.hasPrefix("shards") }, "\(tree(folder))")
+    }
+
     @Test func absoluteLongAndTrailingSlashPaths() {
         let base = temporaryFolder()
         for out in [base + "/abs/", base + "/" + String(repeating: "l", count: 255), base + "//deep/er/"] {
