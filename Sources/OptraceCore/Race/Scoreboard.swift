@@ -51,9 +51,7 @@ public struct Scoreboard: Sendable {
             losses.append(loss)
             rows.append((value.position, loss, label, below))
         }
-        let order = losses.indices.filter { losses[$0] != nil }.sorted { losses[$0]! < losses[$1]! }
-        var ranks = [Int?](repeating: nil, count: losses.count)
-        for (place, index) in order.enumerated() { ranks[index] = place + 1 }
+        let ranks = Ranking.ranks(losses)
         let entries = result.trajectories.indices.map { i in
             let (position, loss, label, below) = rows[i]
             return Entry(

@@ -154,13 +154,13 @@ extension RaceFrameRenderer {
             guard !r.isDiverged(at: shown), let l = r.loss(at: shown), l.isFinite else { return nil }
             return l
         }
+        let ranks = StandingRanks.ranks(losses)
         for (i, racer) in scene.racers.enumerated() {
             let y = L.firstRowBaseline + Double(i) * L.rowHeight
             if racer.isDiverged(at: shown) {
                 c.text("diverged", x: L.lossRight, y: y, TextStyle(size: 11, bold: true, color: style.divergedInk), align: .right)
                 c.text("–", x: L.rankRight, y: y, style.detail, align: .right)
-            } else if let l = losses[i] {
-                let rank = 1 + losses.filter { ($0 ?? .infinity) < l }.count
+            } else if let l = losses[i], let rank = ranks[i] {
                 c.text(TickFormatter.loss(l), x: L.lossRight, y: y, style.value, align: .right)
                 c.text("\(rank)", x: L.rankRight, y: y, rank == 1 ? style.name : style.value, align: .right)
             } else {
