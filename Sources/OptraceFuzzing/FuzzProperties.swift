@@ -48,7 +48,7 @@ public enum FuzzProperties {
             ] where count != last + 1 {
                 return finding("\(entry.status) after \(record.steps) steps, but \(count) \(name) recorded (expected \(last + 1))")
             }
-            guard entry.positions[0] == record.start else { return finding("starts at \(entry.positions[0]), not at \(record.start)") }
+            guard entry.positions[0] == entry.start else { return finding("starts at \(entry.positions[0]), not at \(entry.start)") }
             let finiteThrough = entry.status.isDiverged ? last - 1 : last
             for t in 0...max(0, finiteThrough) where t <= finiteThrough {
                 let p = entry.positions[t], g = entry.gradients[t]

@@ -10,8 +10,13 @@ public struct RaceRecord: Sendable {
         public var losses: [Double]
         public var gradients: [Vec2]
         public var noise: [Vec2]
+        /// Where the racer was to start.
+        public var start: Vec2
 
-        public init(name: String, status: RacerStatus, positions: [Vec2], losses: [Double], gradients: [Vec2], noise: [Vec2]) {
+        public init(
+            name: String, status: RacerStatus, positions: [Vec2], losses: [Double], gradients: [Vec2], noise: [Vec2], start: Vec2
+        ) {
+            self.start = start
             self.name = name
             self.status = status
             self.positions = positions
@@ -39,7 +44,7 @@ public struct RaceRecord: Sendable {
             entries: result.trajectories.map { t in
                 Entry(
                     name: t.racer.name, status: t.status, positions: t.positions, losses: t.losses, gradients: t.gradients,
-                    noise: t.noise)
+                    noise: t.noise, start: t.racer.start(in: result.setup.start))
             })
     }
 }

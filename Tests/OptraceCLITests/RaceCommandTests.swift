@@ -89,3 +89,48 @@ import Testing
         }
     }
 }
+
+/// A racer may start from its own point: one optimizer raced from several starts.
+@Suite struct RacerStartTests {
+    static let scenario = """
+        name: starts
+        title: One optimizer from several starts
+        surface:
+          terms:
+            - himmelblau
+          domain: {x: [-6, 6], y: [-6, 6]}
+        start: [0, 0]
+        steps: 60
+        racers:
+          - {name: from NE, optimizer: adam, lr: 0.1, start: [5, 5]}
+          - {name: from SW, optimizer: adam, lr: 0.1, start: [-5, -5]}
+          - {name: from the centre, optimizer: adam, lr: 0.1}
+        """
+
+    @Test func eachRacerStartsWhereItSays() throws {
+        let scenario = try ScenarioLoader.parse(yaml: Self.scenario, file: "starts.yaml")
+        let result = scenario.run()
+        #expect(result.trajectories.map { $0.positions[0] } == [Vec2(5, 5), Vec2(-5, -5), Vec2(0, 0)])
+        let out = temporaryFolder()
+        let run = optrace("race", scenarioFile(Self.scenario, name: "starts.yaml"), "--no-render", "--out", out)
+        #expect(run.code == 0, "\(run.stderr)")
+        let json = try String(contentsOfFile: out + "/scoreboard.json", encoding: .utf8)
+        #expect(json.contains("\"start\": [5.0, 5.0]") && json.contains("\"start\": [-5.0, -5.0]"), "\(json.prefix(400))")
+        #expect(RaceScenes.subtitle(scenario).contains("3 starts (rings)"))
+    }
+
+    @Test func aTunedRaceKeepsEachRacersStart() throws {
+        let out = temporaryFolder()
+        let run = optrace("tune", scenarioFile(Self.scenario, name: "starts.yaml"), "--all-racers", "--budget", "8", "--steps", "20",
+                          "--out", out, "--no-render", "--quiet")
+        #expect(run.code == 0, "\(run.stderr)")
+        let yaml = try String(contentsOfFile: out + "/tuned.yaml", encoding: .utf8)
+        #expect(yaml.contains("start: [5.0, 5.0]") && yaml.contains("start: [-5.0, -5.0]"), "\(yaml)")
+    }
+
+    @Test func aBadStartIsRefused() {
+        let text = Self.scenario.replacingOccurrences(of: "start: [5, 5]", with: "start: [5, .nan]")
+        let run = optrace("race", scenarioFile(text, name: "bad.yaml"), "--no-render", "--out", temporaryFolder() + "/x")
+        #expect(run.code == 2 && run.stderr.contains("racers[0].start[1]: expected a finite number, found NaN"), "\(run.stderr)")
+    }
+}

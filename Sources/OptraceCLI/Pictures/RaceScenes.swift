@@ -55,7 +55,12 @@ enum RaceScenes {
     }
 
     static func subtitle(_ scenario: Scenario) -> String {
-        "f(x, y) = \(scenario.surface.typesetFormula)   start (\(NumberFormat.short(scenario.start.x)), \(NumberFormat.short(scenario.start.y)))   \(noiseText(scenario.noise))"
+        let starts = Set(scenario.racers.map { racer in
+            let p = racer.start(in: scenario.start)
+            return "(\(NumberFormat.short(p.x)), \(NumberFormat.short(p.y)))"
+        })
+        let start = starts.count == 1 ? "start \(starts.first!)" : "\(starts.count) starts (rings)"
+        return "f(x, y) = \(scenario.surface.typesetFormula)   \(start)   \(noiseText(scenario.noise))"
     }
 
     /// The race figure's scene.

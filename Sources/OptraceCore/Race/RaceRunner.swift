@@ -79,7 +79,7 @@ public enum RaceRunner {
     ) -> RacerStatus {
         let steps = setup.steps
         let noise = racer.noisy ? setup.noise : .none
-        var theta = setup.start
+        var theta = racer.start(in: setup.start)
         var (loss, gradient) = evaluator.valueAndGradient(at: theta)
         recorder.record(0, position: theta, loss: loss, gradient: .zero, noise: .zero)
         sink.record(0, position: theta, loss: loss, gradient: .zero, noise: .zero)

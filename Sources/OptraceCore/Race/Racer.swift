@@ -13,10 +13,12 @@ public struct Racer: Sendable {
     public let schedule: ScheduleSpec?
     /// The gradient clipping the optimizer was built with, if any.
     public let clipping: GradientClipping?
+    /// Where this racer starts, when not at the race's start (one optimizer raced from several starts).
+    public let start: Vec2?
 
     public init(
         name: String, optimizerName: String, hyperparameters: HyperParameters, optimizer: Optimizer, noisy: Bool = true,
-        schedule: ScheduleSpec? = nil, clipping: GradientClipping? = nil
+        schedule: ScheduleSpec? = nil, clipping: GradientClipping? = nil, start: Vec2? = nil
     ) {
         self.name = name
         self.optimizerName = optimizerName
@@ -25,7 +27,11 @@ public struct Racer: Sendable {
         self.noisy = noisy
         self.schedule = schedule
         self.clipping = clipping
+        self.start = start
     }
+
+    /// The racer's start in a race that starts at `raceStart`.
+    public func start(in raceStart: Vec2) -> Vec2 { start ?? raceStart }
 
     /// A racer using catalog optimizer `definition` with `given` hyperparameters (validated by the caller).
     public init(name: String, definition: OptimizerDefinition, given: [String: ParameterValue] = [:], noisy: Bool = true) {

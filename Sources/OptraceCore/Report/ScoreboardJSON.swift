@@ -26,6 +26,7 @@ public enum ScoreboardJSON {
                 ("optimizer", .string(racer.optimizerName)),
                 ("hyperparameters", hyper),
                 ("noisy", .bool(racer.noisy)),
+                ("start", .array([.number(racer.start(in: setup.start).x), .number(racer.start(in: setup.start).y)])),
                 ("status", .string(trajectory.status.description)),
                 ("diverged_at_step", trajectory.status.divergedAtStep.map { .integer($0) } ?? .null),
                 ("reason", reason),

@@ -321,7 +321,7 @@ public enum ScenarioLoader {
     }
 
     /// Keys every racer takes besides its optimizer's parameters.
-    static let racerKeys = ["name", "optimizer", "noise", "schedule", "clip_norm", "clip_value"]
+    static let racerKeys = ["name", "optimizer", "noise", "start", "schedule", "clip_norm", "clip_value"]
 
     static func buildRacer(_ node: ScenarioNode) throws(ScenarioError) -> Racer {
         guard case .mapping = node.node else {
@@ -353,6 +353,7 @@ public enum ScenarioLoader {
         }
         var given: [String: ParameterValue] = [:]
         let noisy = try fields["noise"]?.flag() ?? true
+        let start = try fields["start"]?.pair(what: "[x, y], two finite numbers (this racer's start)")
         for (key, value) in entries where !racerKeys.contains(key) {
             if let parameter = definition.parameter(named: key) {
                 given[key] = try parameterValue(value, parameter: parameter)
@@ -386,7 +387,7 @@ public enum ScenarioLoader {
         if let clipping { hyperparameters.set(clipping.key, .number(clipping.threshold)) }
         return Racer(
             name: name, optimizerName: definition.name, hyperparameters: hyperparameters, optimizer: optimizer, noisy: noisy,
-            schedule: schedule, clipping: clipping)
+            schedule: schedule, clipping: clipping, start: start)
     }
 
     /// `schedule: {type: NAME, key: value, …}`: a learning-rate schedule whose peak is the racer's lr.

@@ -47,6 +47,7 @@ public enum TunedScenario {
             }
             if let clipping = racer.clipping { fields.append("\(clipping.key): \(number(clipping.threshold))") }
             if !racer.noisy { fields.append("noise: false") }
+            if let start = racer.start { fields.append("start: [\(number(start.x)), \(number(start.y))]") }
             out += "  - {\(fields.joined(separator: ", "))}\n"
         }
         out += "checkpoints: [\(scenario.checkpoints.map(String.init).joined(separator: ", "))]\n"
