@@ -265,3 +265,70 @@ enum SweepResultFixture {
         #expect(run.stdout.contains("the window runs to the"))
     }
 }
+
+/// `--param` sweeps a racer's schedule keys and clipping threshold as well as its optimizer's hyperparameters.
+@Suite struct ScheduleAndClippingSweepTests {
+    @Test func aWarmUpSweepEqualsTheRacesOfItsCells() throws {
+        let out = temporaryFolder()
+        let run = optrace("tune", "warmup-cosine", "--racer", "Warm-up + cosine", "--param", "warmup_steps=0:40:5", "--steps", "60",
+                          "--seeds", "1", "--out", out, "--no-render", "--quiet")
+        #expect(run.code == 0, "\(run.stderr)")
+        let cells = try #require(try readJSON(out + "/tune.json")["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["warmup_steps"] as? Double } == [0, 10, 20, 30, 40])
+        // Each cell is the race of that schedule: the scenario with the racer's warmup_steps replaced.
+        let yaml = try String(contentsOfFile: packageRoot + "/scenarios/warmup-cosine.yaml", encoding: .utf8)
+        for cell in cells where (cell["diverged"] as? Double) == 0 && (cell["unstable"] as? Double) == 0 {
+            let warmup = Int(cell["warmup_steps"] as! Double)
+            let edited = yaml.replacingOccurrences(of: "warmup_steps: 20", with: "warmup_steps: \(warmup)")
+            let scenario = try ScenarioLoader.parse(yaml: edited, file: "w.yaml").with(steps: 60)
+            var race = scenario
+            race.racers = scenario.racers.filter { $0.name == "Warm-up + cosine" }
+            // One seed (the scenario's), objective final-loss: the cell's mean is that race's last loss, bit for bit
+            // (read from tune.csv, whose numbers round-trip exactly).
+            let trajectory = try #require(race.run().trajectories.first)
+            let rows: [[String]] = text(out + "/tune.csv").split(separator: "\n").dropFirst().map { line in
+                line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
+            let row = try #require(rows.first { Double($0[0]) == Double(warmup) })
+            #expect(Double(row[1]) == trajectory.losses.last, "warmup \(warmup)")
+        }
+        #expect(cells.contains { ($0["diverged"] as? Double) == 0 && ($0["unstable"] as? Double) == 0 })
+    }
+
+    @Test func aTunedScheduleIsWrittenBackAsASchedule() throws {
+        let target = try TuneTarget(racer: try ScenarioLocator.load("warmup-cosine").racers[2])
+        let plan = try SweepPlan(axes: [SweepAxis(name: "warmup_steps", low: 0, high: 40, scale: .linear, count: 5)])
+        try target.check(plan)
+        let tuned = target.racer(target.hyperparameters(plan, at: [30]))
+        #expect(tuned.schedule?.values["warmup_steps"] == 30)
+        #expect(tuned.hyperparameters["warmup_steps"] == nil && tuned.hyperparameters.text("schedule").contains("warmup_steps: 30"))
+        let clipping = try TuneTarget(racer: try ScenarioLocator.load("clipping").racers[1])
+        let clipPlan = try SweepPlan(axes: [SweepAxis(name: "clip_norm", low: 0.5, high: 8, scale: .log, count: 5)])
+        try clipping.check(clipPlan)
+        #expect(clipping.racer(clipping.hyperparameters(clipPlan, at: [4])).clipping == .norm(4))
+    }
+
+    @Test func aClippingSweepRuns() {
+        let run = optrace("tune", "clipping", "--racer", "SGD clip_norm 2", "--param", "clip_norm=0.5:50:log:6", "--steps", "120",
+                          "--out", temporaryFolder(), "--no-render")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("best: clip_norm = "))
+    }
+
+    @Test func whatCannotBeSweptSaysWhy() {
+        func refusal(_ arguments: String...) -> String {
+            let run = optrace(["tune"] + arguments + ["--out", temporaryFolder() + "/x", "--no-render"])
+            #expect(run.code == 2)
+            return run.stderr
+        }
+        #expect(refusal("warmup-cosine", "--racer", "Constant 0.15", "--param", "warmup_steps=0:100:11")
+            .contains("cannot sweep the schedule key 'warmup_steps': it has no schedule"))
+        #expect(refusal("warmup-cosine", "--racer", "Warm-up + cosine", "--param", "warmup_steps=0:100:7")
+            .contains("'warmup_steps' is a whole number of updates, but the grid holds 16.6667"))
+        #expect(refusal("warmup-cosine", "--racer", "Warm-up + cosine", "--random", "8", "--param", "warmup_steps=0:100")
+            .contains("sweep it on a grid"))
+        #expect(refusal("clipping", "--racer", "SGD", "--param", "clip_norm=1:10:4").contains("it has no clipping"))
+        #expect(refusal("clipping", "--racer", "SGD clip_value 2", "--param", "clip_norm=1:10:4").contains("it clips by clip_value"))
+        #expect(refusal("clipping", "--racer", "SGD clip_norm 2", "--param", "clip_norm=0:10:4").contains("expected a clipping threshold > 0"))
+    }
+}

@@ -49,6 +49,13 @@ public struct HyperParameters: Sendable, Equatable {
         return s
     }
 
+    /// The entries without those named in `names`.
+    public func removing(_ names: Set<String>) -> HyperParameters {
+        var copy = self
+        copy.entries.removeAll { names.contains($0.name) }
+        return copy
+    }
+
     /// Replaces (or adds) the value of `name`.
     public mutating func set(_ name: String, _ value: ParameterValue) {
         if let i = entries.firstIndex(where: { $0.name == name }) {

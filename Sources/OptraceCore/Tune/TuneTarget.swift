@@ -45,10 +45,34 @@ public struct TuneTarget: Sendable {
         }
     }
 
-    /// Checks that every axis names a numeric hyperparameter (or one number of a pair) of this optimizer,
-    /// and that every value the plan can take is accepted by it and by the optimizer's consistency rules.
+    /// What an axis sets besides the optimizer's own hyperparameters: a key of the racer's schedule, or its
+    /// clipping threshold; nil for an optimizer hyperparameter (or an error when the racer has no such schedule
+    /// or clipping).
+    public func setting(of axis: SweepAxis) throws(TuneError) -> SweptSetting? {
+        guard axis.component == nil, definition.parameter(named: axis.name) == nil, definition.pair(withComponent: axis.name) == nil
+        else { return nil }
+        if let spec = racer.schedule, let key = spec.type.key(named: axis.name) { return .schedule(key) }
+        if let clipping = racer.clipping, clipping.key == axis.name { return .clipping }
+        if ScheduleCatalog.all.contains(where: { $0.key(named: axis.name) != nil }) {
+            let has = racer.schedule.map { "its schedule '\($0.type.name)' takes \($0.type.keys.map(\.name).joined(separator: ", "))" } ?? "it has no schedule"
+            throw TuneError("--param \(axis.name): racer '\(racer.name)' cannot sweep the schedule key '\(axis.name)': \(has) (give it one in the scenario)")
+        }
+        if axis.name == "clip_norm" || axis.name == "clip_value" {
+            let has = racer.clipping.map { "it clips by \($0.key)" } ?? "it has no clipping"
+            throw TuneError("--param \(axis.name): racer '\(racer.name)' cannot sweep '\(axis.name)': \(has) (give it '\(axis.name)' in the scenario)")
+        }
+        return nil
+    }
+
+    /// Checks that every axis names a numeric hyperparameter (or one number of a pair) of this optimizer, a key
+    /// of the racer's schedule or its clipping threshold, and that every value the plan can take is accepted by
+    /// it and by the optimizer's (or schedule's) consistency rules.
     public func check(_ plan: SweepPlan) throws(TuneError) {
         for axis in plan.axes {
+            if let setting = try setting(of: axis) {
+                try check(setting, axis, plan)
+                continue
+            }
             let (parameter, _) = try self.parameter(of: axis)
             let ends = [axis.low, axis.high] + (plan.isGrid ? axis.values : [])
             for value in ends {
@@ -65,11 +89,66 @@ public struct TuneTarget: Sendable {
         }
     }
 
-    /// The racer's hyperparameters with the axes set to `point` (the axes must have passed `check`).
+    /// The checks of a schedule key or clipping threshold: every value accepted, whole numbers where the key
+    /// counts updates (on a grid; random samples cannot give whole numbers), no contradiction in the schedule.
+    private func check(_ setting: SweptSetting, _ axis: SweepAxis, _ plan: SweepPlan) throws(TuneError) {
+        let values = [axis.low, axis.high] + (plan.isGrid ? axis.values : [])
+        switch setting {
+        case .clipping:
+            if let bad = values.first(where: { !($0 > 0) }) {
+                throw TuneError("--param \(axis.specification): \(NumberFormat.short(bad)) is not a valid \(axis.name); expected a clipping threshold > 0")
+            }
+        case .schedule(let key):
+            if key.isInteger && !plan.isGrid {
+                throw TuneError("--param \(axis.name): '\(axis.name)' is a whole number of updates; sweep it on a grid (NAME=LO:HI:N) whose values are whole")
+            }
+            for value in values {
+                if key.isInteger && value.rounded() != value {
+                    throw TuneError("--param \(axis.specification): '\(axis.name)' is a whole number of updates, but the grid holds \(NumberFormat.short(value)); choose ends and a count that give whole numbers (e.g. 0:100:11)")
+                }
+                if !key.constraint.accepts(value) || (key.isInteger && value > Double(Scenario.maximumSteps)) {
+                    throw TuneError("--param \(axis.specification): \(NumberFormat.short(value)) is not a valid \(axis.name); expected \(key.expectation)")
+                }
+                if let spec = racer.schedule {
+                    var settings = spec.values
+                    settings[key.name] = value
+                    if let conflict = spec.type.conflict(settings) {
+                        throw TuneError("--param \(axis.specification): at \(axis.name) = \(NumberFormat.short(value)), \(conflict.message)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The racer's hyperparameters with the axes set to `point` (the axes must have passed `check`); swept
+    /// schedule keys and clipping thresholds are entries of their own, read by `optimizer(_:)`.
     public func hyperparameters(_ plan: SweepPlan, at point: [Double]) -> HyperParameters {
         var hp = racer.hyperparameters
-        for (axis, value) in zip(plan.axes, point) { try? set(axis, value, in: &hp) }
+        for (axis, value) in zip(plan.axes, point) {
+            if (try? setting(of: axis)) != nil {
+                hp.set(axis.name, .number(value))
+            } else {
+                try? set(axis, value, in: &hp)
+            }
+        }
         return hp
+    }
+
+    /// The racer's schedule with any of its keys given in `hyperparameters` (swept) instead.
+    func schedule(_ hyperparameters: HyperParameters) -> ScheduleSpec? {
+        guard let spec = racer.schedule else { return nil }
+        var given = spec.values
+        for key in spec.type.keys { if case .number(let v)? = hyperparameters[key.name] { given[key.name] = v } }
+        return ScheduleSpec(type: spec.type, given: given)
+    }
+
+    /// The racer's clipping with its threshold as given in `hyperparameters` (swept, or as the scenario set it).
+    func clipping(_ hyperparameters: HyperParameters) -> GradientClipping? {
+        guard let clipping = racer.clipping, case .number(let c)? = hyperparameters[clipping.key] else { return racer.clipping }
+        switch clipping {
+        case .norm: return .norm(c)
+        case .value: return .value(c)
+        }
     }
 
     /// The optimizer of cell `index`: the racer's, with its schedule (peak `lr`) and clipping.
@@ -77,16 +156,20 @@ public struct TuneTarget: Sendable {
         optimizer(hyperparameters(plan, at: plan.point(index)))
     }
 
-    /// The racer's optimizer with `hyperparameters`.
+    /// The racer's optimizer with `hyperparameters` (and the schedule keys and clipping threshold among them).
     public func optimizer(_ hyperparameters: HyperParameters) -> Optimizer {
-        definition.build(hyperparameters, schedule: racer.schedule, clipping: racer.clipping)
+        definition.build(hyperparameters, schedule: schedule(hyperparameters), clipping: clipping(hyperparameters))
     }
 
-    /// The racer with `hyperparameters`, keeping its name, noise, schedule, clipping and start.
+    /// The racer with `hyperparameters` (swept schedule keys and clipping thresholds applied to its schedule
+    /// and clipping), keeping its name, noise and start.
     public func racer(_ hyperparameters: HyperParameters) -> Racer {
-        Racer(
-            name: racer.name, optimizerName: racer.optimizerName, hyperparameters: hyperparameters,
-            optimizer: optimizer(hyperparameters), noisy: racer.noisy, schedule: racer.schedule, clipping: racer.clipping,
+        let schedule = schedule(hyperparameters)
+        var hp = hyperparameters.removing(Set(racer.schedule?.type.keys.map(\.name) ?? []))
+        if let schedule { hp.set("schedule", .text(schedule.description)) }
+        return Racer(
+            name: racer.name, optimizerName: racer.optimizerName, hyperparameters: hp,
+            optimizer: optimizer(hyperparameters), noisy: racer.noisy, schedule: schedule, clipping: clipping(hyperparameters),
             start: racer.start)
     }
 
