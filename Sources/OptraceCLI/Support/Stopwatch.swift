@@ -9,11 +9,6 @@ public enum Stopwatch {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    /// The median of `repeats` timings of `body` (after one warm-up run).
-    public static func median(repeats: Int, _ body: () -> Void) -> Double {
-        withoutActuallyEscaping(body) { interleavedMedians(repeats: repeats, [$0])[0] }
-    }
-
     /// Medians of `repeats` timings of each body, timed in turn (A, B, A, B, …) so that both see
     /// the same machine load; one warm-up run each first.
     public static func interleavedMedians(repeats: Int, _ bodies: [() -> Void]) -> [Double] {

@@ -23,29 +23,29 @@ public struct HyperParameters: Sendable, Equatable {
         entries.first { $0.name == name }?.value
     }
 
-    /// The number called `name` (or the component of a pair it names); the definition
-    /// guarantees it exists for its own parameters.
+    /// The number called `name` (or the component of a pair it names). Asking for a name the optimizer's
+    /// definition does not have is a programming error (the definition guarantees its own parameters).
     public func number(_ name: String) -> Double {
         if case .number(let v)? = self[name] { return v }
         if let c = components[name], case .pair(let a, let b)? = self[c.pair] { return c.index == 0 ? a : b }
-        return .nan
+        preconditionFailure("no number hyperparameter '\(name)' among \(entries.map(\.name))")
     }
 
-    /// The pair called `name`.
+    /// The pair called `name` (a programming error when there is none).
     public func pair(_ name: String) -> (Double, Double) {
-        guard case .pair(let a, let b)? = self[name] else { return (.nan, .nan) }
+        guard case .pair(let a, let b)? = self[name] else { preconditionFailure("no pair hyperparameter '\(name)' among \(entries.map(\.name))") }
         return (a, b)
     }
 
-    /// The flag called `name`.
+    /// The flag called `name` (a programming error when there is none).
     public func flag(_ name: String) -> Bool {
-        guard case .flag(let b)? = self[name] else { return false }
+        guard case .flag(let b)? = self[name] else { preconditionFailure("no flag hyperparameter '\(name)' among \(entries.map(\.name))") }
         return b
     }
 
-    /// The word called `name`.
+    /// The word called `name` (a programming error when there is none).
     public func text(_ name: String) -> String {
-        guard case .text(let s)? = self[name] else { return "" }
+        guard case .text(let s)? = self[name] else { preconditionFailure("no text hyperparameter '\(name)' among \(entries.map(\.name))") }
         return s
     }
 
