@@ -180,3 +180,23 @@ import Testing
         #expect(contents(base).isEmpty)
     }
 }
+
+/// A run killed outright (SIGKILL, no chance to tidy) leaves temporaries that the next run into the folder removes.
+@Suite struct KilledRunTests {
+    @Test func theNextRunRemovesWhatAKilledRunLeft() throws {
+        let executable = try #require(InterruptedRun.executable)
+        let folder = temporaryFolder() + "/k"
+        let child = try #require(SpawnedChild(executable: executable, arguments: ["race", "--steps", "4000", "--size", "400x300", "--out", folder]))
+        let deadline = Date().addingTimeInterval(120)
+        while child.isRunning && Date() < deadline && !FileManager.default.fileExists(atPath: folder + "/frames/frame_0040.png") {
+            usleep(10_000)
+        }
+        kill(child.pid, SIGKILL)
+        _ = child.wait(until: Date().addingTimeInterval(30))
+        let run = optrace("race", "--steps", "3", "--size", "200x150", "--out", folder, "--quiet")
+        #expect(run.code == 0, "\(run.stderr)")
+        let left = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+        #expect(contents(folder + "/frames") == ["frame_0000.png", "frame_0001.png", "frame_0002.png", "frame_0003.png"])
+    }
+}

@@ -7,11 +7,12 @@ import Foundation
 /// fails at once and creates nothing), creates the missing folders, takes an exclusive lock on
 /// the folder (a second run into it fails at once, naming the folder), proves it writable and
 /// removes the temporary files of runs that died. Every file committed into the folder while the
-/// run is active is recorded (see `AtomicFileWriter.commit`). `finish` removes the files an
-/// earlier run wrote that this run did not (only optrace's own names, see `OutputNames`), writes
-/// the record `.optrace-files`, removes folders it created when nothing was written into them,
-/// and releases the lock. It runs after success, errors and interruptions alike, so the folder
-/// never mixes two runs.
+/// run is active is recorded (see `AtomicFileWriter.commit`) and appended at once to the record
+/// `.optrace-files`, so even a run killed outright (SIGKILL) leaves a record of what it wrote.
+/// `finish` removes the files an earlier run wrote that this run did not (only optrace's own
+/// names, see `OutputNames`), rewrites the record with this run's files, removes folders it
+/// created when nothing was written into them, and releases the lock. It runs after success,
+/// errors and interruptions alike, so the folder never mixes two runs.
 public final class OutputRun: @unchecked Sendable {
     /// The folder the run writes into.
     public let folder: OutputFolder
@@ -21,18 +22,20 @@ public final class OutputRun: @unchecked Sendable {
     private let state = NSLock()
     private var written: Set<String> = []
     private var directory: Int32
+    private var journal: Int32
     private var finished = false
 
     /// Runs that are writing now, for `recordCommitted`.
     private static let activeLock = NSLock()
     nonisolated(unsafe) private static var active: [OutputRun] = []
 
-    private init(folder: OutputFolder, plan: OutputPlan, created: [String], previous: [String], directory: Int32) {
+    private init(folder: OutputFolder, plan: OutputPlan, created: [String], previous: [String], directory: Int32, journal: Int32) {
         self.folder = folder
         self.plan = plan
         self.created = created
         self.previous = previous
         self.directory = directory
+        self.journal = journal
     }
 
     deinit { finish() }
@@ -69,7 +72,9 @@ public final class OutputRun: @unchecked Sendable {
         let previous = readManifest(directory)
         let subfolders = Set(plan.folders + previous.compactMap { $0.contains("/") ? String($0.split(separator: "/")[0]) : nil })
         removeTemporaries(directory, subfolders: subfolders)
-        let run = OutputRun(folder: OutputFolder(path: folderPath), plan: plan, created: created, previous: previous, directory: directory)
+        let journal = openJournal(directory, previous: previous)
+        let run = OutputRun(
+            folder: OutputFolder(path: folderPath), plan: plan, created: created, previous: previous, directory: directory, journal: journal)
         activeLock.withLock { active.append(run) }
         return run
     }
@@ -81,7 +86,12 @@ public final class OutputRun: @unchecked Sendable {
                 .max { $0.folder.path.utf8.count < $1.folder.path.utf8.count }
             guard let owner else { return }
             let relative = String(path.dropFirst(PathText.join(owner.folder.path, "").count))
-            owner.state.withLock { _ = owner.written.insert(PathText.components(relative).joined(separator: "/")) }
+            let name = PathText.components(relative).joined(separator: "/")
+            owner.state.withLock {
+                if owner.written.insert(name).inserted && owner.journal >= 0 {
+                    _ = Array((name + "\n").utf8).withUnsafeBytes { FileDescriptorIO.writeAll(owner.journal, $0) }
+                }
+            }
         }
     }
 
@@ -98,6 +108,8 @@ public final class OutputRun: @unchecked Sendable {
         if done { return }
         Self.activeLock.withLock { Self.active.removeAll { $0 === self } }
         let written = state.withLock { self.written }
+        if journal >= 0 { close(journal) }
+        journal = -1
         var kept = Set(written)
         var emptied = Set<String>()
         for name in previous where !written.contains(name) {
@@ -236,9 +248,18 @@ public final class OutputRun: @unchecked Sendable {
         return text.split(separator: "\n").dropFirst().map(String.init).filter(OutputNames.isOutput)
     }
 
+    /// The record's first line.
+    static let manifestHeader = "optrace: the files of the last run in this folder (the next run removes those it does not write)\n"
+
+    /// The record, rewritten to hold the earlier run's files and opened for appending this run's as they are
+    /// written (-1 when it cannot be written: then only `finish` records).
+    private static func openJournal(_ directory: Int32, previous: [String]) -> Int32 {
+        writeManifest(previous, in: directory)
+        return openat(directory, OutputNames.manifest, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+    }
+
     private static func writeManifest(_ names: [String], in directory: Int32) {
-        let text = "optrace: the files of the last run in this folder (the next run removes those it does not write)\n"
-            + names.map { $0 + "\n" }.joined()
+        let text = manifestHeader + names.map { $0 + "\n" }.joined()
         let temporary = AtomicFileWriter.temporaryName(for: String(OutputNames.manifest.dropFirst()))
         let fd = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd < 0 { return }
