@@ -11,6 +11,10 @@ public final class HeatmapRenderer {
     let style = FigureStyle()
     static let divergedFill = RGBColor(hex: 0xF2C4C4)
     static let divergedInk = RGBColor(hex: 0xC62828)
+    /// The boxes of the labels inside the plot after `render` (none overlaps another or a marker when there is room).
+    public private(set) var labelBoxes: [Rect] = []
+    /// The boxes of the markers labels keep off (the best cell's ring, the theory's optimum).
+    public private(set) var markerBoxes: [Rect] = []
     static let theoryInk = RGBColor(hex: 0xD81B60)
 
     public init(scene: HeatmapScene, width: Double = 860, height: Double = 680, scale: Double = 1) {
@@ -108,6 +112,16 @@ public final class HeatmapRenderer {
         }
         c.fill()
 
+        // Labels keep off the best cell and the theory's optimum.
+        let bestCentre = scene.best.map { best -> SIMD2<Double> in
+            let r = rect(best.column, best.row)
+            return SIMD2(r.x + r.width / 2, r.y + r.height / 2)
+        }
+        if let bestCentre { figure.reserveMarker(at: bestCentre) }
+        let theoryPoint = scene.theoryBest.map { figure.point($0.point) }.flatMap { plot.contains($0) ? $0 : nil }
+        if let theoryPoint { figure.reserveMarker(at: theoryPoint) }
+
+        var boundaryLabel: (String, [SIMD2<Double>], TextStyle)?
         // Empirical stability boundary: the edges between diverged and converging cells.
         c.save()
         c.clip(to: plot)
@@ -145,19 +159,21 @@ public final class HeatmapRenderer {
             c.setLineWidth(1.8)
             c.stroke()
             c.setDash([])
-            if let anchor = points.filter({ plot.contains($0) }).dropFirst(points.count / 3).first {
-                figure.halo(boundary.label, at: SIMD2(anchor.x + 8, anchor.y), TextStyle(size: 10.5, bold: true, color: Self.theoryInk))
+            let inside = points.filter { plot.contains($0) }
+            if !inside.isEmpty {
+                // Beside the curve, a third of the way along it, else further along (placed after the markers' labels).
+                let order = Array(inside.dropFirst(inside.count / 3)) + Array(inside.prefix(inside.count / 3))
+                let text = TextStyle(size: 10.5, bold: true, color: Self.theoryInk)
+                let w = c.measure(boundary.label, text)
+                boundaryLabel = (boundary.label, order.prefix(24).flatMap { [SIMD2($0.x + 8, $0.y), SIMD2($0.x - 8 - w, $0.y)] }, text)
             }
         }
         c.restore()
-        if let best = scene.best {
-            let r = rect(best.column, best.row)
-            figure.ring(at: SIMD2(r.x + r.width / 2, r.y + r.height / 2), label: "best", color: style.ink)
-        }
-        if let theory = scene.theoryBest {
-            let p = figure.point(theory.point)
-            if plot.contains(p) { figure.cross(at: p, label: theory.label, color: Self.theoryInk) }
-        }
+        if let bestCentre { figure.ring(at: bestCentre, label: "best", color: style.ink) }
+        if let theory = scene.theoryBest, let theoryPoint { figure.cross(at: theoryPoint, label: theory.label, color: Self.theoryInk) }
+        if let (label, candidates, text) = boundaryLabel { figure.halo(label, candidates: candidates, text) }
+        labelBoxes = figure.board.labels
+        markerBoxes = figure.board.reserved
         figure.axes(yLabelX: m + 13)
 
         // Colour bar and swatches.
@@ -195,7 +211,7 @@ public final class HeatmapRenderer {
             c.setLineWidth(1)
             c.moveTo(SIMD2(sw.minX, sw.maxY)); c.lineTo(SIMD2(sw.maxX, sw.minY))
             c.stroke()
-            c.text("\(scene.failureLabel) (≥ ½ the runs)", x: sw.maxX + 5, y: sw.maxY - 1, style.tickLabel)
+            c.text("\(scene.failureLabel) (≥ ½ runs)", x: sw.maxX + 5, y: sw.maxY - 1, style.tickLabel)
             swatchY += 16
         }
         if anyPartial {

@@ -12,6 +12,10 @@ public final class SweepRenderer {
     static let lineInk = RGBColor(hex: 0x0072B2)
     static let windowFill = RGBColor(hex: 0x009E73).withAlpha(0.16)
     static let windowInk = RGBColor(hex: 0x007A5A)
+    /// The boxes of the labels inside the plot after `render` (none overlaps another or a marker when there is room).
+    public private(set) var labelBoxes: [Rect] = []
+    /// The boxes of the markers labels keep off (the best value's ring).
+    public private(set) var markerBoxes: [Rect] = []
 
     public init(scene: SweepScene, width: Double = 860, height: Double = 520, scale: Double = 1) {
         precondition(width >= 300 && height >= 220 && scale > 0)
@@ -109,6 +113,9 @@ public final class SweepRenderer {
             c.setLineWidth(scene.diverged[i] >= 0.5 ? 1.8 : 1.1)
             c.stroke()
         }
+        // Labels keep off the best value's ring.
+        let bestPoint = scene.best.flatMap { best in scene.means[best].flatMap { $0 > 0 ? SIMD2(f.px(xs[best]), f.py(clampY($0))) : nil } }
+        if let bestPoint { f.reserveMarker(at: bestPoint) }
         if let edge = scene.divergenceEdge {
             f.markValue(
                 edge, dash: [5, 3], color: style.divergedInk,
@@ -121,9 +128,9 @@ public final class SweepRenderer {
             f.markValue(theory.value, dash: [2, 3], color: HeatmapRenderer.theoryInk, label: theory.label, labelY: plot.maxY - 8)
         }
         c.restore()
-        if let best = scene.best, let mean = scene.means[best], mean > 0 {
-            f.ring(at: SIMD2(f.px(xs[best]), f.py(clampY(mean))), label: "best", color: style.ink)
-        }
+        if let bestPoint { f.ring(at: bestPoint, label: "best", color: style.ink) }
+        labelBoxes = f.board.labels
+        markerBoxes = f.board.reserved
         if let window = scene.window {
             let x0 = f.px(window.low), x1 = f.px(window.high)
             let w = c.measure(window.label, TextStyle(size: 11, bold: true, color: Self.windowInk))

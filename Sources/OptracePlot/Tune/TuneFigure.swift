@@ -8,6 +8,16 @@ struct TuneFigure {
     let plot: Rect
     let x: PlotAxis
     let y: PlotAxis
+    /// Where the labels went, so none covers another or a marker.
+    let board: LabelBoard
+
+    init(canvas: CairoCanvas, plot: Rect, x: PlotAxis, y: PlotAxis) {
+        self.canvas = canvas
+        self.plot = plot
+        self.x = x
+        self.y = y
+        self.board = LabelBoard(bounds: plot.insetBy(2))
+    }
 
     func px(_ v: Double) -> Double { plot.minX + x.fraction(v) * plot.width }
     func py(_ v: Double) -> Double { plot.maxY - y.fraction(v) * plot.height }
@@ -24,7 +34,10 @@ struct TuneFigure {
         c.setLineWidth(1.4)
         c.stroke()
         c.setDash([])
-        halo(label, at: SIMD2(x + 5, labelY), TextStyle(size: 10.5, bold: true, color: color))
+        let text = TextStyle(size: 10.5, bold: true, color: color)
+        let w = c.measure(label, text)
+        let shifts: [Double] = [0, -18, 18, -36, 36, -54, 54, -72, 72]
+        halo(label, candidates: shifts.flatMap { dy in [SIMD2(x + 5, labelY + dy), SIMD2(x - 5 - w, labelY + dy)] }, text)
     }
 
     /// Frame, ticks, tick labels and axis labels.
@@ -71,7 +84,26 @@ struct TuneFigure {
         c.setColor(color)
         c.setLineWidth(1.8)
         c.stroke()
-        halo(label, at: SIMD2(p.x + 9, p.y - 7), TextStyle(size: 10.5, bold: true, color: color))
+        let text = TextStyle(size: 10.5, bold: true, color: color)
+        let w = c.measure(label, text)
+        halo(label, candidates: Self.around(p, width: w, gap: 9), text)
+    }
+
+    /// Keeps labels off a marker of radius `r` at `p` (call before placing the labels near it).
+    func reserveMarker(at p: SIMD2<Double>, radius r: Double = 8) {
+        board.reserve(Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r))
+    }
+
+    /// Baseline-left points for a label of width `w` around `p`: right above, right below, left above, left
+    /// below, then ring by ring further out (up, down, and sideways).
+    static func around(_ p: SIMD2<Double>, width w: Double, gap: Double) -> [SIMD2<Double>] {
+        var offsets: [(Double, Double)] = []
+        for ring in 0..<5 {
+            let r = Double(ring)
+            let up = -7 - 17 * r, down = 16 + 17 * r, right = gap + 20 * r, left = -gap - w - 20 * r
+            offsets += [(right, up), (right, down), (left, up), (left, down), (-w / 2, up - 4), (-w / 2, down + 4)]
+        }
+        return offsets.map { SIMD2(p.x + $0.0, p.y + $0.1) }
     }
 
     /// A plus marker with a label beside it.
@@ -85,17 +117,20 @@ struct TuneFigure {
             c.setLineWidth(width)
             c.stroke()
         }
-        halo(label, at: SIMD2(p.x + 9, p.y + 14), TextStyle(size: 10.5, bold: true, color: color))
+        let text = TextStyle(size: 10.5, bold: true, color: color)
+        let w = c.measure(label, text)
+        halo(label, candidates: Self.around(p, width: w, gap: 9).reversed(), text)
     }
 
-    /// Text on a translucent white box, so it reads over any colour.
-    func halo(_ text: String, at p: SIMD2<Double>, _ textStyle: TextStyle, align: CairoCanvas.Alignment = .left) {
+    /// Text on a translucent white box, so it reads over any colour, at the first of `candidates` (baseline-left
+    /// points) where it covers no other label or marker (see `LabelBoard`).
+    func halo(_ text: String, candidates: [SIMD2<Double>], _ textStyle: TextStyle) {
         let c = canvas
         let w = c.measure(text, textStyle)
-        var left = align == .left ? p.x : (align == .center ? p.x - w / 2 : p.x - w)
-        left = min(max(left, plot.minX + 2), plot.maxX - w - 2)
-        c.fill(Rect(x: left - 2, y: p.y - textStyle.size * 0.85, width: w + 4, height: textStyle.size * 1.15), RGBColor.white.withAlpha(0.78))
-        c.text(text, x: left, y: p.y, textStyle)
+        let up = textStyle.size * 0.85
+        let box = board.place(candidates.map { Rect(x: $0.x - 2, y: $0.y - up, width: w + 4, height: textStyle.size * 1.15) })
+        c.fill(box, RGBColor.white.withAlpha(0.78))
+        c.text(text, x: box.x + 2, y: box.y + up, textStyle)
     }
 
     /// Lines of notes under the plot, from `top` down.
