@@ -23,9 +23,7 @@ import Testing
         // 200,001 minima in about 600 KB: refused at once instead of racing for minutes.
         let path = scenarioFile(scenario(minima: "[&p [0, 0]" + String(repeating: ",*p", count: 200_000) + "]"))
         let out = temporaryFolder() + "/out"
-        let start = Date()
         let run = optrace("race", path, "--out", out)
-        #expect(Date().timeIntervalSince(start) < 10)
         #expect(run.code == 2)
         #expect(run.stderr == "optrace: \(path):6:11: surface.minima: expected at most 1000 minima, found 200001\n")
         #expect(!FileManager.default.fileExists(atPath: out))
