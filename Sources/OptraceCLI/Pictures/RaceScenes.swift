@@ -68,7 +68,12 @@ enum RaceScenes {
         RaceScene(
             title: scenario.title, subtitle: subtitle(scenario), field: field, colormap: colormap,
             minima: result.minima.map { OptracePlot.KnownMinimum(point: $0.point, isGlobal: $0.isGlobal) },
-            racers: tracks(result))
+            racers: tracks(result), lossFloor: lossFloor(scenario))
+    }
+
+    /// f*: the lowest known minimum value of the surface, if any minimum is known.
+    static func lossFloor(_ scenario: Scenario) -> Double? {
+        scenario.surface.minima.map(\.value).filter(\.isFinite).min()
     }
 
     /// The loss plot's scene.
