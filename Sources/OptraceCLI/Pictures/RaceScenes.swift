@@ -80,6 +80,6 @@ enum RaceScenes {
     static func loss(_ scenario: Scenario, _ result: RaceResult) -> LossPlotScene {
         LossPlotScene(
             title: "\(scenario.title): loss by step", subtitle: subtitle(scenario), racers: tracks(result),
-            checkpoints: scenario.checkpoints)
+            checkpoints: scenario.checkpoints, lossFloor: lossFloor(scenario), threshold: scenario.threshold)
     }
 }
