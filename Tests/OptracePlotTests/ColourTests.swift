@@ -50,18 +50,48 @@ import Testing
         #expect(abs(n.inverse(0.5) - 1) < 1e-12)
     }
 
-    @Test func logColorScaleShiftsFieldsReachingZero() throws {
+    @Test func logColorScaleWithoutAFloorMeasuresFromTheLowestValue() throws {
         let field = Field(values: [-1, 0, 1, 9], columns: 2, rows: 2, xRange: 0...1, yRange: 0...1)
         let scale = ColorScale(field: field, logScale: true, bandCount: 4, colormap: .viridis)
-        // δ = 10⁻³ · (9 − (−1)) = 0.01, offset = 1.01: the minimum maps to 0.01, the maximum to 10.01.
-        #expect(abs(scale.offset - 1.01) < 1e-12)
+        // No minimum known and the field reaches ≤ 0: the lowest value m = −1 is the floor, so the bar shows f − m
+        // (offset 1); δ = 10⁻³ · (9 − (−1)) = 0.01 starts the lowest band, the maximum is 10 above m.
+        #expect(scale.floor == -1 && scale.floorIsSampled)
+        #expect(abs(scale.offset - 1) < 1e-12)
         #expect(abs(scale.normalization.vmin - 0.01) < 1e-12)
-        #expect(abs(scale.normalization.vmax - 10.01) < 1e-12)
+        #expect(abs(scale.normalization.vmax - 10) < 1e-12)
         #expect(scale.band(-1) == 0)
         #expect(scale.band(9) == 3)
         #expect(scale.band(.nan) == nil)
-        #expect(abs(scale.edge(0) - -1) < 1e-12)
+        #expect(abs(scale.edge(0) - -0.99) < 1e-12)
         #expect(abs(scale.edge(4) - 9) < 1e-9)
+        #expect(scale.caption(valueLabel: "loss") == "loss − m (m = −1, lowest on the map), log scale")
+    }
+
+    @Test func colourBarTicksLabelTrueDistancesAboveTheKnownMinimum() {
+        // The saddle surface ½x² − ½y² + ¼y⁴: f* = −0.25 at (0, ±1), f = 0 at the saddle point.
+        let field = Field(columns: 101, rows: 81, xRange: -2.5...2.5, yRange: -2...2) { x, y in
+            0.5 * x * x - 0.5 * y * y + 0.25 * y * y * y * y
+        }
+        let scale = ColorScale(field: field, logScale: true, bandCount: 20, colormap: .viridis, floor: -0.25)
+        #expect(scale.floor == -0.25 && !scale.floorIsSampled)
+        #expect(scale.caption(valueLabel: "loss") == "loss − f* (f* = −0.25), log scale")
+        let ticks = RaceFrameRenderer.colorBarTicks(scale)
+        let majors = ticks.filter(\.isMajor)
+        #expect(majors.count >= 2)
+        for t in majors {
+            // A tick labelled v sits exactly where the loss is f* + v: the label is f − f*, not a shifted loss.
+            #expect(t.value > 0)
+            #expect(abs(scale.normalized(t.value - 0.25)! - scale.normalization(t.value)!) < 1e-12)
+        }
+        // The lowest band holds the minimum itself: its lower edge is a loss at or above f* (f − f* ≥ 0).
+        #expect(scale.band(-0.25) == 0)
+        #expect(scale.edge(0) >= -0.25)
+        #expect(abs((scale.edge(0) + 0.25) - scale.normalization.vmin) < 1e-12)
+        // The saddle point (f = 0) is 0.25 above f*, between the ticks 0.1 and 1.
+        let saddle = scale.normalized(0)!
+        #expect(saddle > scale.normalization(0.1)! && saddle < scale.normalization(1)!)
+        // A loss a little below the stated f* (rounding) joins the lowest band instead of being masked.
+        #expect(scale.band(-0.25 - 1e-15) == 0)
     }
 
     @Test func positiveFieldIsNotShifted() {

@@ -68,13 +68,18 @@ enum RaceScenes {
         RaceScene(
             title: scenario.title, subtitle: subtitle(scenario), field: field, colormap: colormap,
             minima: result.minima.map { OptracePlot.KnownMinimum(point: $0.point, isGlobal: $0.isGlobal) },
-            racers: tracks(result))
+            racers: tracks(result), lossFloor: lossFloor(scenario))
+    }
+
+    /// f*: the lowest known minimum value of the surface, if any minimum is known.
+    static func lossFloor(_ scenario: Scenario) -> Double? {
+        scenario.surface.minima.map(\.value).filter(\.isFinite).min()
     }
 
     /// The loss plot's scene.
     static func loss(_ scenario: Scenario, _ result: RaceResult) -> LossPlotScene {
         LossPlotScene(
             title: "\(scenario.title): loss by step", subtitle: subtitle(scenario), racers: tracks(result),
-            checkpoints: scenario.checkpoints)
+            checkpoints: scenario.checkpoints, lossFloor: lossFloor(scenario), threshold: scenario.threshold)
     }
 }

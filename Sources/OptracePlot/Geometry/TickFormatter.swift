@@ -41,6 +41,16 @@ public enum TickFormatter {
         return out
     }
 
+    /// Up to 4 significant digits, no trailing zeros ("−0.25", "1.5e−7"), for values quoted in titles.
+    public static func short(_ value: Double) -> String {
+        guard value.isFinite else { return loss(value) }
+        var s = String(format: "%.4g", value)
+        if let e = s.firstIndex(of: "e") {
+            s = String(s[..<e]) + "e" + String(Int(s[s.index(after: e)...]) ?? 0)
+        }
+        return s.replacingOccurrences(of: "-", with: minus)
+    }
+
     /// A loss value for the scoreboard: 4 significant digits, scientific (`1.234e−5`) outside [10⁻³, 10⁵).
     public static func loss(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "—" : (value > 0 ? "∞" : minus + "∞") }

@@ -60,4 +60,19 @@ public enum TickLocator {
         if ticks.filter(\.isMajor).count < 2 { return linear(range, target: target) }
         return ticks
     }
+
+    /// Log ticks with one label format on the whole axis: plain numbers when every label lies in 10⁻² … 10³, else
+    /// powers of ten (`10ⁿ`, `m×10ⁿ`) throughout.
+    public static func logUniform(_ range: ClosedRange<Double>, target: Int = 6) -> [Tick] {
+        let ticks = log(range, target: target)
+        let majors = ticks.filter(\.isMajor).map(\.value)
+        guard range.lowerBound > 0, majors.contains(where: { $0 < 0.00999 || $0 > 1000.1 }) else { return ticks }
+        return ticks.map { t in
+            guard t.isMajor, t.value > 0 else { return t }
+            let e = Int(Foundation.floor(Foundation.log10(t.value) + 1e-9))
+            let m = (t.value / pow(10, Double(e))).rounded()
+            let power = "10" + TickFormatter.superscript(e)
+            return Tick(value: t.value, isMajor: true, label: m == 1 ? power : TickFormatter.plain(m, decimals: 0) + "×" + power)
+        }
+    }
 }

@@ -125,11 +125,7 @@ extension RaceFrameRenderer {
             c.stroke()
             if t.isMajor { c.text(t.label, x: layout.colorBarLabelX, y: y + half, style.tickLabel) }
         }
-        var caption = scene.valueLabel
-        if colorScale.offset != 0 {
-            caption += " + " + TickFormatter.plain(colorScale.offset, decimals: 3)
-        }
-        if norm.isLog { caption += "  (log scale)" }
+        let caption = colorScale.caption(valueLabel: scene.valueLabel)
         c.verticalText(caption, x: layout.colorBarCaptionX, y: cb.minY + cb.height / 2, style.tickLabel)
     }
 

@@ -48,7 +48,7 @@ public final class RaceFrameRenderer {
         designWidth = width / shrink
         designHeight = height / shrink
         colorScale = ColorScale(field: scene.field, logScale: scene.logScale, bandCount: scene.bandCount,
-                                colormap: scene.colormap)
+                                colormap: scene.colormap, floor: scene.lossFloor)
         colors = scene.racers.enumerated().map { $0.element.color ?? RacerPalette.color($0.offset) }
         lastStep = scene.lastStep
         let pw = max(1, Int((width * scale).rounded())), ph = max(1, Int((height * scale).rounded()))
@@ -76,10 +76,10 @@ public final class RaceFrameRenderer {
         trail.copyPixels(from: background)
     }
 
-    /// Colour-bar ticks in the normalised quantity (field value + offset).
+    /// Colour-bar ticks in the normalised quantity: the loss, or `f − f*` when the scale has a floor.
     static func colorBarTicks(_ scale: ColorScale) -> [Tick] {
         let range = scale.normalization.vmin...scale.normalization.vmax
-        return scale.normalization.isLog ? TickLocator.log(range, target: 6) : TickLocator.linear(range, target: 6)
+        return scale.normalization.isLog ? TickLocator.logUniform(range, target: 6) : TickLocator.linear(range, target: 6)
     }
 
     /// The cached static layer (useful for inspection and tests).

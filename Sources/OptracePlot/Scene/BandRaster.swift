@@ -30,7 +30,7 @@ public struct BandRaster: Sendable {
                     for px in 0..<width {
                         let gx = (Double(px) + 0.5) / Double(width) * cols
                         let v = field.bilinear(gx: gx, gy: gy)
-                        guard let t = scale.normalization(v + scale.offset), !t.isNaN else { continue }
+                        guard let t = scale.normalized(v), !t.isNaN else { continue }
                         let k = Int((t * n).rounded(.down).clamped(0, n - 1))
                         buf[py * width + px] = Int16(k)
                         lbuf[py * width + px] = Float(t.clamped(0, 1))

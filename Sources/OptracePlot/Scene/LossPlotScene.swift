@@ -7,14 +7,21 @@ public struct LossPlotScene: Sendable {
     public var checkpoints: [Int]
     public var xLabel: String
     public var yLabel: String
+    /// The lowest known minimum value f* of the surface, if known: the plot then shows `loss − f*` (a log axis needs
+    /// a positive quantity, and racers reaching f* must not vanish below zero).
+    public var lossFloor: Double?
+    /// The scenario's loss threshold, drawn as a labelled horizontal line (relative to f* when it is known).
+    public var threshold: Double?
 
     public init(title: String, subtitle: String = "", racers: [RacerTrack], checkpoints: [Int] = [],
-                xLabel: String = "step", yLabel: String = "loss") {
+                xLabel: String = "step", yLabel: String = "loss", lossFloor: Double? = nil, threshold: Double? = nil) {
         self.title = title
         self.subtitle = subtitle
         self.racers = racers
         self.checkpoints = checkpoints
         self.xLabel = xLabel
         self.yLabel = yLabel
+        self.lossFloor = lossFloor
+        self.threshold = threshold
     }
 }

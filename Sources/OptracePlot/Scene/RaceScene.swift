@@ -4,9 +4,11 @@ public struct RaceScene: Sendable {
     public var subtitle: String
     public var field: Field
     public var colormap: Colormap
-    /// Colour the surface on a log scale (default). When the field minimum is ≤ 0 the values are shifted first;
+    /// Colour the surface on a log scale (default), of `f − lossFloor` when a floor is known or the field reaches ≤ 0;
     /// see `ColorScale` for the exact rule.
     public var logScale: Bool
+    /// The lowest known minimum value f* of the surface, if known: the colour bar then shows `f − f*`.
+    public var lossFloor: Double?
     /// Number of filled bands (iso-lines are drawn at the band edges).
     public var bandCount: Int
     public var minima: [KnownMinimum]
@@ -20,7 +22,8 @@ public struct RaceScene: Sendable {
 
     public init(title: String, subtitle: String = "", field: Field, colormap: Colormap = .viridis,
                 logScale: Bool = true, bandCount: Int = 20, minima: [KnownMinimum] = [], racers: [RacerTrack], relief: Double = 0.45,
-                valueLabel: String = "loss", xLabel: String = "x", yLabel: String = "y") {
+                valueLabel: String = "loss", xLabel: String = "x", yLabel: String = "y", lossFloor: Double? = nil) {
+        self.lossFloor = lossFloor
         self.title = title
         self.subtitle = subtitle
         self.field = field
