@@ -82,12 +82,12 @@ public struct TuneTarget: Sendable {
         definition.build(hyperparameters, schedule: racer.schedule, clipping: racer.clipping)
     }
 
-    /// The racer with `hyperparameters`, keeping its name, noise, schedule, clipping and start.
+    /// The racer with `hyperparameters`, keeping its name, noise, schedule, clipping, start, colour and dash.
     public func racer(_ hyperparameters: HyperParameters) -> Racer {
         Racer(
             name: racer.name, optimizerName: racer.optimizerName, hyperparameters: hyperparameters,
             optimizer: optimizer(hyperparameters), noisy: racer.noisy, schedule: racer.schedule, clipping: racer.clipping,
-            start: racer.start)
+            start: racer.start, color: racer.color, dash: racer.dash)
     }
 
     private func set(_ axis: SweepAxis, _ value: Double, in hp: inout HyperParameters) throws(TuneError) {
