@@ -97,7 +97,8 @@ public final class LossPlotRenderer {
         }
 
         // Lines.
-        let colors = scene.racers.enumerated().map { $0.element.color ?? RacerPalette.color($0.offset) }
+        let styles = scene.racers.enumerated().map { $0.element.style(index: $0.offset) }
+        let colors = styles.map(\.color)
         c.save()
         c.clip(to: plot)
         for (i, r) in scene.racers.enumerated() {
@@ -108,7 +109,9 @@ public final class LossPlotRenderer {
             for run in SegmentClipper.runs(pts, in: plot.insetBy(-4)) { c.polyline(run) }
             c.setColor(colors[i])
             c.setLineWidth(style.pathWidth)
+            c.setDash(styles[i].dash.pattern)
             c.stroke()
+            c.setDash([])
         }
         c.restore()
         // Divergence marks.
@@ -142,7 +145,9 @@ public final class LossPlotRenderer {
             c.moveTo(SIMD2(box.minX + 10, y - 4)); c.lineTo(SIMD2(box.minX + 32, y - 4))
             c.setColor(colors[i])
             c.setLineWidth(style.pathWidth)
+            c.setDash(styles[i].dash.pattern)
             c.stroke()
+            c.setDash([])
             var x = box.minX + 38
             var rest = r.legendLabel
             if rest.hasPrefix(r.name) {

@@ -191,7 +191,9 @@ extension RaceFrameRenderer {
         for (i, racer) in scene.racers.enumerated() {
             let y = L.firstRowBaseline + Double(i) * L.rowHeight
             let mid = y - 3.8
-            let color = colors[i]
+            let racerStyle = styles[i]
+            let color = racerStyle.color
+            c.setDash(racerStyle.dash.pattern)
             c.setLineWidth(style.casingWidth)
             c.setColor(RacerPalette.casing(for: color))
             c.moveTo(SIMD2(L.swatchX, mid)); c.lineTo(SIMD2(L.swatchX + 22, mid))
@@ -200,7 +202,8 @@ extension RaceFrameRenderer {
             c.setColor(color)
             c.moveTo(SIMD2(L.swatchX, mid)); c.lineTo(SIMD2(L.swatchX + 22, mid))
             c.stroke()
-            RaceMarkers.position(c, at: SIMD2(L.swatchX + 11, mid), color: color, radius: 3.6)
+            c.setDash([])
+            RaceMarkers.position(c, at: SIMD2(L.swatchX + 11, mid), color: color, radius: 3.6, shape: racerStyle.marker)
             // Long labels are clipped before the loss column.
             c.save()
             c.clip(to: Rect(x: L.legendX, y: y - 14, width: max(0, L.legendRight - L.legendX), height: 19))
