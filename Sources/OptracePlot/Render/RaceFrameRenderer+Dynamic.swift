@@ -178,9 +178,24 @@ extension RaceFrameRenderer {
                 if let (_, exit) = SegmentClipper.clip(centre, p, to: plot) {
                     RaceMarkers.offMap(c, border: exit, towards: p - centre, color: styles[i].color)
                 }
+                // A racer that flew off and diverged: its × at the last point it had on the map.
+                if diverged, let q = lastPointOnMap(racer, before: k) {
+                    RaceMarkers.cross(c, at: q, color: styles[i].color, radius: 5)
+                }
             }
         }
         c.restore()
+    }
+
+    /// The figure position of `racer`'s last kept point before index `k` inside the plot, if any.
+    func lastPointOnMap(_ racer: RacerTrack, before k: Int) -> SIMD2<Double>? {
+        var j = min(k, racer.points.count) - 1
+        while j >= 0 {
+            let q = transform.apply(racer.points[j])
+            if q.x.isFinite, q.y.isFinite, layout.plot.contains(q) { return q }
+            j -= 1
+        }
+        return nil
     }
 
     func paintScoreboard(step: Int) {

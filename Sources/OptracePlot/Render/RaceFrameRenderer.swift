@@ -2,7 +2,7 @@ import CCairo
 import Foundation
 
 /// Draws race frames: the static map (bands, iso-lines, axes, colour bar, titles, minima, legend) is painted once and
-/// cached; each frame copies it and adds the paths, minima, markers and scoreboard values.
+/// cached; each frame copies it and adds the paths, markers, minima (on top, with a light rim) and scoreboard values.
 ///
 /// Complete paths are drawn incrementally into a cached trail layer (one segment per racer per step, always in the
 /// same order, so a frame's pixels do not depend on which frames were rendered before).
@@ -138,8 +138,8 @@ public final class RaceFrameRenderer {
             try advanceTrail(to: s, cancellation: cancellation)
             frame.copyPixels(from: trail)
         }
-        paintMinima(on: frame)
         paintMarkers(step: s)
+        paintMinima(on: frame)
         paintScoreboard(step: s)
     }
 }

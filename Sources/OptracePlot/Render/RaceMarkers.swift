@@ -57,14 +57,16 @@ enum RaceMarkers {
         }
     }
 
-    /// Global minimum: white five-pointed star with a dark outline.
-    static func star(_ c: CairoCanvas, at p: SIMD2<Double>, radius r: Double) {
+    /// Global minimum: white five-pointed star with a dark outline (with `halo`, a light rim outside that, so it
+    /// reads over paths and dark bands).
+    static func star(_ c: CairoCanvas, at p: SIMD2<Double>, radius r: Double, halo: Bool = false) {
         var pts: [SIMD2<Double>] = []
         for k in 0..<10 {
             let a = -Double.pi / 2 + Double(k) * Double.pi / 5
             let rr = k % 2 == 0 ? r : r * 0.45
             pts.append(p + SIMD2(cos(a), sin(a)) * rr)
         }
+        if halo { haloStroke(c, pts) }
         c.polyline(pts, closed: true)
         c.setColor(.white)
         c.fillPreserve()
@@ -73,13 +75,23 @@ enum RaceMarkers {
         c.stroke()
     }
 
-    /// Local minimum: white diamond with a dark outline.
-    static func diamond(_ c: CairoCanvas, at p: SIMD2<Double>, radius r: Double) {
-        c.polyline([p + SIMD2(0, -r), p + SIMD2(r * 0.8, 0), p + SIMD2(0, r), p + SIMD2(-r * 0.8, 0)], closed: true)
+    /// Local minimum: white diamond with a dark outline (and a light rim with `halo`).
+    static func diamond(_ c: CairoCanvas, at p: SIMD2<Double>, radius r: Double, halo: Bool = false) {
+        let pts = [p + SIMD2(0, -r), p + SIMD2(r * 0.8, 0), p + SIMD2(0, r), p + SIMD2(-r * 0.8, 0)]
+        if halo { haloStroke(c, pts) }
+        c.polyline(pts, closed: true)
         c.setColor(.white)
         c.fillPreserve()
         c.setColor(outline)
         c.setLineWidth(1.1)
+        c.stroke()
+    }
+
+    /// A wide light stroke around the closed outline `pts`, under the marker drawn next.
+    private static func haloStroke(_ c: CairoCanvas, _ pts: [SIMD2<Double>]) {
+        c.polyline(pts, closed: true)
+        c.setColor(RGBColor(red: 1, green: 1, blue: 1, alpha: 0.7))
+        c.setLineWidth(4.6)
         c.stroke()
     }
 
