@@ -1,4 +1,4 @@
-/// The colour names a racer's `color:` takes: the Okabe–Ito palette the pictures use, by its usual names.
+/// The colour names a racer's `color:` takes: the eight Okabe–Ito colours (the pictures' seven and black) by their usual names.
 enum RacerColorNames {
     /// Name and `#rrggbb`, in the palette's order.
     static let all: [(name: String, hex: String)] = [
