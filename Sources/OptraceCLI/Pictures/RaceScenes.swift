@@ -36,13 +36,39 @@ enum RaceScenes {
     }
 
     /// The racers' tracks; a strided record (a long race) gives a strided track, drawn through its kept points.
+    /// A racer's own `color`/`dash` go on its track; a racer whose path lies on an earlier one's with the same
+    /// dash is drawn with another dash, so the earlier colour shows through its gaps.
     static func tracks(_ result: RaceResult) -> [RacerTrack] {
-        result.trajectories.map { trajectory in
-            RacerTrack(
-                name: trajectory.racer.name, legendLabel: legendLabel(trajectory.racer), points: trajectory.positions,
+        var tracks = result.trajectories.map { trajectory in
+            let racer = trajectory.racer
+            return RacerTrack(
+                name: racer.name, legendLabel: legendLabel(racer), points: trajectory.positions,
                 losses: trajectory.losses, divergedAtStep: trajectory.status.divergedAtStep,
-                stride: trajectory.stride, finalStep: trajectory.isFull ? nil : trajectory.lastStep)
+                color: racer.colorRGB.map { RGBColor(hex: $0) }, stride: trajectory.stride,
+                finalStep: trajectory.isFull ? nil : trajectory.lastStep, dash: racer.dash.flatMap(PathDash.init))
         }
+        let span = max(result.domain.xRange.upperBound - result.domain.xRange.lowerBound,
+                       result.domain.yRange.upperBound - result.domain.yRange.lowerBound)
+        for i in tracks.indices where tracks[i].dash == nil {
+            let own = tracks[i].style(index: i).dash
+            let under = (0..<i).filter { j in coincide(tracks[i].points, tracks[j].points, within: span / 400) }
+            let taken = Set(under.map { tracks[$0].style(index: $0).dash })
+            guard taken.contains(own) else { continue }
+            tracks[i].dash = PathDash.allCases.first { !taken.contains($0) && $0 != .solid } ?? own
+        }
+        return tracks
+    }
+
+    /// Whether two paths run together: at least half of their common kept points within `tolerance` of each other.
+    static func coincide(_ a: [SIMD2<Double>], _ b: [SIMD2<Double>], within tolerance: Double) -> Bool {
+        let n = min(a.count, b.count)
+        guard n > 1 else { return false }
+        var close = 0
+        for k in 0..<n {
+            let d = a[k] - b[k]
+            if abs(d.x) <= tolerance && abs(d.y) <= tolerance { close += 1 }
+        }
+        return close * 2 >= n
     }
 
     /// "σ=0.2 seed 13081" or "no noise".

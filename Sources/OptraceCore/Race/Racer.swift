@@ -15,10 +15,15 @@ public struct Racer: Sendable {
     public let clipping: GradientClipping?
     /// Where this racer starts, when not at the race's start (one optimizer raced from several starts).
     public let start: Vec2?
+    /// The path colour the scenario chose, if any: a palette name (`blue`, `sky_blue`, …) or `#rrggbb`, lowercased.
+    public let color: String?
+    /// The dash pattern the scenario chose, if any: `solid`, `dashed`, `dotted` or `dashdot`.
+    public let dash: String?
 
     public init(
         name: String, optimizerName: String, hyperparameters: HyperParameters, optimizer: Optimizer, noisy: Bool = true,
-        schedule: ScheduleSpec? = nil, clipping: GradientClipping? = nil, start: Vec2? = nil
+        schedule: ScheduleSpec? = nil, clipping: GradientClipping? = nil, start: Vec2? = nil, color: String? = nil,
+        dash: String? = nil
     ) {
         self.name = name
         self.optimizerName = optimizerName
@@ -28,7 +33,12 @@ public struct Racer: Sendable {
         self.schedule = schedule
         self.clipping = clipping
         self.start = start
+        self.color = color
+        self.dash = dash
     }
+
+    /// The chosen colour as a 24-bit `0xRRGGBB` value, if the scenario chose one.
+    public var colorRGB: UInt32? { color.flatMap(RacerColorNames.rgb) }
 
     /// The racer's start in a race that starts at `raceStart`.
     public func start(in raceStart: Vec2) -> Vec2 { start ?? raceStart }

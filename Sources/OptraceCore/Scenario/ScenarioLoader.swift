@@ -321,7 +321,7 @@ public enum ScenarioLoader {
     }
 
     /// Keys every racer takes besides its optimizer's parameters.
-    static let racerKeys = ["name", "optimizer", "noise", "start", "schedule", "clip_norm", "clip_value"]
+    static let racerKeys = ["name", "optimizer", "noise", "start", "schedule", "clip_norm", "clip_value", "color", "dash"]
 
     static func buildRacer(_ node: ScenarioNode) throws(ScenarioError) -> Racer {
         guard case .mapping = node.node else {
@@ -354,6 +354,23 @@ public enum ScenarioLoader {
         var given: [String: ParameterValue] = [:]
         let noisy = try fields["noise"]?.flag() ?? true
         let start = try fields["start"]?.pair(what: "[x, y], two finite numbers (this racer's start)")
+        let colorNames = RacerColorNames.all.map(\.name).joined(separator: ", ")
+        let color = try fields["color"].map { node throws(ScenarioError) -> String in
+            let what = "a colour: one of \(colorNames), or \"#rrggbb\" (quoted)"
+            let text = try node.string(what: what)
+            guard let choice = RacerColorNames.normalized(text) else {
+                throw node.error("expected \(what), found '\(ScenarioNode.shortened(text))'")
+            }
+            return choice
+        }
+        let dash = try fields["dash"].map { node throws(ScenarioError) -> String in
+            let what = "a dash: one of \(RacerColorNames.dashes.joined(separator: ", "))"
+            let text = try node.string(what: what)
+            guard RacerColorNames.dashes.contains(text) else {
+                throw node.error("expected \(what), found '\(ScenarioNode.shortened(text))'")
+            }
+            return text
+        }
         for (key, value) in entries where !racerKeys.contains(key) {
             if let parameter = definition.parameter(named: key) {
                 given[key] = try parameterValue(value, parameter: parameter)
@@ -387,7 +404,7 @@ public enum ScenarioLoader {
         if let clipping { hyperparameters.set(clipping.key, .number(clipping.threshold)) }
         return Racer(
             name: name, optimizerName: definition.name, hyperparameters: hyperparameters, optimizer: optimizer, noisy: noisy,
-            schedule: schedule, clipping: clipping, start: start)
+            schedule: schedule, clipping: clipping, start: start, color: color, dash: dash)
     }
 
     /// `schedule: {type: NAME, key: value, …}`: a learning-rate schedule whose peak is the racer's lr.

@@ -162,7 +162,7 @@ public struct TuneTarget: Sendable {
     }
 
     /// The racer with `hyperparameters` (swept schedule keys and clipping thresholds applied to its schedule
-    /// and clipping), keeping its name, noise and start.
+    /// and clipping), keeping its name, noise, start, colour and dash.
     public func racer(_ hyperparameters: HyperParameters) -> Racer {
         let schedule = schedule(hyperparameters)
         var hp = hyperparameters.removing(Set(racer.schedule?.type.keys.map(\.name) ?? []))
@@ -170,7 +170,7 @@ public struct TuneTarget: Sendable {
         return Racer(
             name: racer.name, optimizerName: racer.optimizerName, hyperparameters: hp,
             optimizer: optimizer(hyperparameters), noisy: racer.noisy, schedule: schedule, clipping: clipping(hyperparameters),
-            start: racer.start)
+            start: racer.start, color: racer.color, dash: racer.dash)
     }
 
     private func set(_ axis: SweepAxis, _ value: Double, in hp: inout HyperParameters) throws(TuneError) {

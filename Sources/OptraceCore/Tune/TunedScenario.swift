@@ -48,6 +48,8 @@ public enum TunedScenario {
             if let clipping = racer.clipping { fields.append("\(clipping.key): \(number(clipping.threshold))") }
             if !racer.noisy { fields.append("noise: false") }
             if let start = racer.start { fields.append("start: [\(number(start.x)), \(number(start.y))]") }
+            if let color = racer.color { fields.append("color: \(quoted(color))") }
+            if let dash = racer.dash { fields.append("dash: \(dash)") }
             out += "  - {\(fields.joined(separator: ", "))}\n"
         }
         out += "checkpoints: [\(scenario.checkpoints.map(String.init).joined(separator: ", "))]\n"

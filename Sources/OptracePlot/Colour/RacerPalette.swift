@@ -1,5 +1,7 @@
 /// The categorical colours for racers: Okabe–Ito, reordered so the first picks stand apart from viridis, magma and cividis bands.
 ///
+/// Past seven racers the colours repeat with another dash pattern and marker shape (see `style(_:)`).
+///
 /// Paths are drawn over a thin casing (dark under light colours, white under dark ones, see `casing(for:)`) so
 /// they read on light and dark bands alike.
 public enum RacerPalette {
@@ -13,6 +15,14 @@ public enum RacerPalette {
         RGBColor(hex: 0xF0E442),
         RGBColor(hex: 0x009E73),
     ]
+
+    /// The style of the racer at `index`: the colours in order, then again dashed with squares, dotted with
+    /// triangles, dash-dot with diamonds, so 28 racers get 28 distinct (colour, dash, marker) combinations.
+    public static func style(_ index: Int) -> RacerStyle {
+        let i = max(0, index)
+        let round = (i / okabeIto.count) % PathDash.allCases.count
+        return RacerStyle(color: color(i), dash: PathDash.allCases[round], marker: MarkerShape.allCases[round])
+    }
 
     /// Colour for the racer at `index` (cycling).
     public static func color(_ index: Int) -> RGBColor {

@@ -106,7 +106,7 @@ final class CairoCanvas {
 
     func setColor(_ c: RGBColor) { cairo_set_source_rgba(context, c.red, c.green, c.blue, c.alpha) }
     func setLineWidth(_ w: Double) { cairo_set_line_width(context, w) }
-    func setDash(_ pattern: [Double]) { cairo_set_dash(context, pattern, Int32(pattern.count), 0) }
+    func setDash(_ pattern: [Double], offset: Double = 0) { cairo_set_dash(context, pattern, Int32(pattern.count), offset) }
 
     func clip(to r: Rect) {
         cairo_rectangle(context, r.x, r.y, r.width, r.height)

@@ -106,7 +106,8 @@ public final class LossPlotRenderer {
         let plotWidth = (W - m - left).rounded()
 
         // The key, below the axes: entries flow left to right and wrap at the plot's width.
-        let colors = scene.racers.enumerated().map { $0.element.color ?? RacerPalette.color($0.offset) }
+        let styles = scene.racers.enumerated().map { $0.element.style(index: $0.offset) }
+        let colors = styles.map(\.color)
         let nameStyle = TextStyle(size: 10.5, bold: true, color: style.ink)
         let rowH = 17.0, gap = 18.0
         func entryWidth(_ r: RacerTrack) -> Double {
@@ -227,7 +228,9 @@ public final class LossPlotRenderer {
             for run in SegmentClipper.runs(pts, in: plot.insetBy(-4)) { c.polyline(run) }
             c.setColor(colors[i])
             c.setLineWidth(style.pathWidth)
+            c.setDash(styles[i].dash.pattern)
             c.stroke()
+            c.setDash([])
         }
         c.restore()
         for (p, side, color) in offScale {
@@ -268,7 +271,9 @@ public final class LossPlotRenderer {
             c.moveTo(SIMD2(o.x, y - 4)); c.lineTo(SIMD2(o.x + 22, y - 4))
             c.setColor(colors[i])
             c.setLineWidth(style.pathWidth)
+            c.setDash(styles[i].dash.pattern)
             c.stroke()
+            c.setDash([])
             c.save()
             c.clip(to: Rect(x: o.x, y: o.y, width: w, height: rowH))
             var x = o.x + 28

@@ -58,7 +58,12 @@ extension RaceFrameRenderer {
                 k = racer.index(atOrBefore: step)
             }
             guard k < racer.points.count else { continue }
-            let color = colors[i]
+            let color = styles[i].color
+            if styles[i].dash != .solid {
+                drawDashed(racer: i, from: k - 1, to: k, color: RacerPalette.casing(for: color), width: style.casingWidth, on: c)
+                drawDashed(racer: i, from: k - 2, to: k, color: color, width: style.pathWidth, on: c)
+                continue
+            }
             let current = pathRuns(racer, from: k - 1, to: k)
             guard !current.isEmpty else { continue }
             for r in current { c.polyline(r) }
@@ -79,6 +84,33 @@ extension RaceFrameRenderer {
         }
     }
 
+    /// Strokes racer `index`'s kept points `from` → `to` with its dash pattern, one segment per stroke, each
+    /// started at its phase along the whole path so the pattern runs on across segments (no iterate dots: they
+    /// would fill the gaps).
+    func drawDashed(racer index: Int, from: Int, to: Int, color: RGBColor, width: Double, on c: CairoCanvas) {
+        let racer = scene.racers[index]
+        let hi = min(to, racer.points.count - 1)
+        guard hi > max(0, from) else { return }
+        let pattern = styles[index].dash.pattern
+        let period = pattern.reduce(0, +)
+        let lengths = arcLengths[index]
+        let bounds = layout.plot.insetBy(-4)
+        c.setColor(color)
+        c.setLineWidth(width)
+        for j in max(0, from)..<hi {
+            let a = transform.apply(racer.points[j]), b = transform.apply(racer.points[j + 1])
+            guard let (ca, cb) = SegmentClipper.clip(a, b, to: bounds) else { continue }
+            let d = ca - a
+            let into = (d.x * d.x + d.y * d.y).squareRoot()
+            let phase = (lengths[j] + (into.isFinite ? into : 0)).truncatingRemainder(dividingBy: period)
+            c.setDash(pattern, offset: phase.isFinite ? phase : 0)
+            c.moveTo(ca)
+            c.lineTo(cb)
+            c.stroke()
+        }
+        c.setDash([])
+    }
+
     /// Only the last `tail` steps, each segment fading with its age; casings first so a newer segment's colour is
     /// never covered.
     func paintFadingPaths(step: Int, tail: Int, cancellation: Cancellation = .never) throws(Cancelled) {
@@ -87,13 +119,19 @@ extension RaceFrameRenderer {
         defer { c.restore() }
         c.clip(to: layout.plot)
         for (i, racer) in scene.racers.enumerated() {
-            let color = colors[i]
+            let color = styles[i].color
             let casing = RacerPalette.casing(for: color)
             let first = racer.index(atOrBefore: max(0, step - tail))
             for pass in 0..<2 {
                 for k in first..<max(first, min(racer.index(atOrBefore: step), racer.points.count - 1)) {
                     if (k - first) % Self.stepsPerCheck == 0 { try cancellation.check() }
                     let alpha = 0.12 + 0.88 * max(0.0, 1 - Double(step - racer.step(ofIndex: k + 1)) / Double(tail))
+                    if styles[i].dash != .solid {
+                        let ink = pass == 0 ? casing.withAlpha(casing.alpha * alpha) : color.withAlpha(alpha)
+                        drawDashed(racer: i, from: k, to: k + 1, color: ink,
+                                   width: pass == 0 ? style.casingWidth : style.pathWidth, on: c)
+                        continue
+                    }
                     for run in pathRuns(racer, from: k, to: k + 1) {
                         c.polyline(run)
                         if pass == 0 {
@@ -130,19 +168,34 @@ extension RaceFrameRenderer {
             let diverged = racer.isDiverged(at: step)
             if plot.contains(p) {
                 if diverged {
-                    RaceMarkers.cross(c, at: p, color: colors[i], radius: 5)
+                    RaceMarkers.cross(c, at: p, color: styles[i].color, radius: 5)
                 } else {
-                    RaceMarkers.position(c, at: p, color: colors[i], radius: style.markerRadius)
+                    RaceMarkers.position(c, at: p, color: styles[i].color, radius: style.markerRadius, shape: styles[i].marker)
                 }
             } else {
                 // Point towards it from where the line from the plot centre leaves the plot.
                 let centre = SIMD2(plot.minX + plot.width / 2, plot.minY + plot.height / 2)
                 if let (_, exit) = SegmentClipper.clip(centre, p, to: plot) {
-                    RaceMarkers.offMap(c, border: exit, towards: p - centre, color: colors[i])
+                    RaceMarkers.offMap(c, border: exit, towards: p - centre, color: styles[i].color)
+                }
+                // A racer that flew off and diverged: its × at the last point it had on the map.
+                if diverged, let q = lastPointOnMap(racer, before: k) {
+                    RaceMarkers.cross(c, at: q, color: styles[i].color, radius: 5)
                 }
             }
         }
         c.restore()
+    }
+
+    /// The figure position of `racer`'s last kept point before index `k` inside the plot, if any.
+    func lastPointOnMap(_ racer: RacerTrack, before k: Int) -> SIMD2<Double>? {
+        var j = min(k, racer.points.count) - 1
+        while j >= 0 {
+            let q = transform.apply(racer.points[j])
+            if q.x.isFinite, q.y.isFinite, layout.plot.contains(q) { return q }
+            j -= 1
+        }
+        return nil
     }
 
     func paintScoreboard(step: Int) {

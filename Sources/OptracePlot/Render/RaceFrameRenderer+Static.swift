@@ -129,16 +129,36 @@ extension RaceFrameRenderer {
         c.verticalText(caption, x: layout.colorBarCaptionX, y: cb.minY + cb.height / 2, style.tickLabel)
     }
 
-    /// Minima go above the paths (they are drawn per frame) so converging racers never hide them.
+    /// Minima go above the paths and the racers' markers (they are drawn per frame, last) with a light rim, so
+    /// converging racers never hide them.
     func paintMinima(on c: CairoCanvas) {
         c.save()
         c.clip(to: layout.plot)
         for m in scene.minima {
             let p = transform.apply(m.point)
             guard p.x.isFinite, p.y.isFinite else { continue }
-            if m.isGlobal { RaceMarkers.star(c, at: p, radius: 7.5) } else { RaceMarkers.diamond(c, at: p, radius: 5) }
+            if m.isGlobal {
+                RaceMarkers.star(c, at: p, radius: 7.5, halo: true)
+            } else {
+                RaceMarkers.diamond(c, at: p, radius: 5, halo: true)
+            }
         }
         c.restore()
+    }
+
+    /// Whether some racer's start ring is drawn (a finite start inside the plot).
+    var showsStart: Bool {
+        scene.racers.contains { r in
+            guard let p0 = r.points.first, p0.x.isFinite, p0.y.isFinite else { return false }
+            return layout.plot.contains(transform.apply(p0))
+        }
+    }
+
+    /// Whether some frame points at a racer off the map (a finite kept point outside the plot).
+    var leavesPlot: Bool {
+        scene.racers.contains { r in
+            r.points.contains { p in p.x.isFinite && p.y.isFinite && !layout.plot.contains(transform.apply(p)) }
+        }
     }
 
     private func paintLegend() {
@@ -156,38 +176,51 @@ extension RaceFrameRenderer {
         let lossHeader = "loss at step"
         let lossHeaderRight = L.stepRight - L.stepValueWidth - 4
         c.text(lossHeader, x: lossHeaderRight, y: L.stepBaseline, h, align: .right)
-        // Minima key, left of the loss header.
+        // The key, right to left from the loss header: minima, then the frame's own marks, each only when the
+        // picture shows it; a key that would reach the "racer" header is left out.
         var keyX = lossHeaderRight - c.measure(lossHeader, h) - 30
         let keyY = L.tableHeaderBaseline - 3.5
-        if scene.minima.contains(where: { !$0.isGlobal }) {
-            let label = "local minimum"
-            keyX -= c.measure(label, h)
+        let keyMinX = L.swatchX + c.measure("racer", h) + 12
+        func key(_ label: String, _ mark: (SIMD2<Double>) -> Void) {
+            let w = c.measure(label, h)
+            guard keyX - w - 16 >= keyMinX else { return }
+            keyX -= w
             c.text(label, x: keyX, y: L.tableHeaderBaseline, h)
-            RaceMarkers.diamond(c, at: SIMD2(keyX - 9, keyY), radius: 4)
+            mark(SIMD2(keyX - 9, keyY))
             keyX -= 26
         }
+        if scene.minima.contains(where: { !$0.isGlobal }) {
+            key("local minimum") { RaceMarkers.diamond(c, at: $0, radius: 4) }
+        }
         if scene.minima.contains(where: \.isGlobal) {
-            let label = "global minimum"
-            keyX -= c.measure(label, h)
-            c.text(label, x: keyX, y: L.tableHeaderBaseline, h)
-            RaceMarkers.star(c, at: SIMD2(keyX - 9, keyY), radius: 5.5)
-            keyX -= 26
+            key("global minimum") { RaceMarkers.star(c, at: $0, radius: 5.5) }
+        }
+        if scene.racers.contains(where: { $0.divergedAtStep != nil }) {
+            key("diverged") { RaceMarkers.cross(c, at: $0, color: style.faintInk, radius: 3.5) }
+        }
+        if leavesPlot {
+            key("off the map") { RaceMarkers.offMap(c, border: $0 + SIMD2(4, 0), towards: SIMD2(1, 0), color: style.faintInk) }
+        }
+        if showsStart {
+            key("start") { RaceMarkers.start(c, at: $0) }
         }
         // Where f is not a finite number the plot is left in a flat grey: say so.
         if scene.field.values.contains(where: { !$0.isFinite }) {
-            let label = "f undefined"
-            keyX -= c.measure(label, h)
-            c.text(label, x: keyX, y: L.tableHeaderBaseline, h)
-            c.fill(Rect(x: keyX - 14, y: keyY - 4.5, width: 9, height: 9), style.maskedFill)
-            c.setColor(style.panelStroke)
-            c.setLineWidth(0.8)
-            c.rectangle(Rect(x: keyX - 14, y: keyY - 4.5, width: 9, height: 9))
-            c.stroke()
+            key("f undefined") { p in
+                let swatch = Rect(x: p.x - 5, y: p.y - 4.5, width: 9, height: 9)
+                c.fill(swatch, style.maskedFill)
+                c.setColor(style.panelStroke)
+                c.setLineWidth(0.8)
+                c.rectangle(swatch)
+                c.stroke()
+            }
         }
         for (i, racer) in scene.racers.enumerated() {
             let y = L.firstRowBaseline + Double(i) * L.rowHeight
             let mid = y - 3.8
-            let color = colors[i]
+            let racerStyle = styles[i]
+            let color = racerStyle.color
+            c.setDash(racerStyle.dash.pattern)
             c.setLineWidth(style.casingWidth)
             c.setColor(RacerPalette.casing(for: color))
             c.moveTo(SIMD2(L.swatchX, mid)); c.lineTo(SIMD2(L.swatchX + 22, mid))
@@ -196,7 +229,8 @@ extension RaceFrameRenderer {
             c.setColor(color)
             c.moveTo(SIMD2(L.swatchX, mid)); c.lineTo(SIMD2(L.swatchX + 22, mid))
             c.stroke()
-            RaceMarkers.position(c, at: SIMD2(L.swatchX + 11, mid), color: color, radius: 3.6)
+            c.setDash([])
+            RaceMarkers.position(c, at: SIMD2(L.swatchX + 11, mid), color: color, radius: 3.6, shape: racerStyle.marker)
             // Long labels are clipped before the loss column.
             c.save()
             c.clip(to: Rect(x: L.legendX, y: y - 14, width: max(0, L.legendRight - L.legendX), height: 19))

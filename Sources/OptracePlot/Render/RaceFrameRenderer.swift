@@ -2,7 +2,7 @@ import CCairo
 import Foundation
 
 /// Draws race frames: the static map (bands, iso-lines, axes, colour bar, titles, minima, legend) is painted once and
-/// cached; each frame copies it and adds the paths, minima, markers and scoreboard values.
+/// cached; each frame copies it and adds the paths, markers, minima (on top, with a light rim) and scoreboard values.
 ///
 /// Complete paths are drawn incrementally into a cached trail layer (one segment per racer per step, always in the
 /// same order, so a frame's pixels do not depend on which frames were rendered before).
@@ -27,7 +27,10 @@ public final class RaceFrameRenderer {
     /// Background plus complete paths up to `trailStep`, grown one step at a time (see `advanceTrail`).
     let trail: CairoCanvas
     var trailStep = 0
-    let colors: [RGBColor]
+    /// Each racer's colour, dash and marker.
+    let styles: [RacerStyle]
+    /// Per racer, the figure-space path length up to each kept point (dash phases for paths drawn piecewise).
+    let arcLengths: [[Double]]
     let lastStep: Int
 
     public convenience init(scene: RaceScene, width: Double = 800, height: Double = 600, scale: Double = 1) {
@@ -49,7 +52,7 @@ public final class RaceFrameRenderer {
         designHeight = height / shrink
         colorScale = ColorScale(field: scene.field, logScale: scene.logScale, bandCount: scene.bandCount,
                                 colormap: scene.colormap, floor: scene.lossFloor)
-        colors = scene.racers.enumerated().map { $0.element.color ?? RacerPalette.color($0.offset) }
+        styles = scene.racers.enumerated().map { $0.element.style(index: $0.offset) }
         lastStep = scene.lastStep
         let pw = max(1, Int((width * scale).rounded())), ph = max(1, Int((height * scale).rounded()))
         let fonts = FontFaces()
@@ -72,8 +75,26 @@ public final class RaceFrameRenderer {
                             widestLoss: widestLoss, widestStepValue: widestStep,
                             measure: { canvas.measure($0, $1) })
         transform = PlotTransform(xRange: field.xRange, yRange: field.yRange, rect: layout.plot)
+        let t = transform
+        arcLengths = zip(scene.racers, styles).map { racer, style in
+            guard style.dash != .solid else { return [] }
+            return RaceFrameRenderer.arcLengths(racer.points.map(t.apply))
+        }
         try paintStatic(cancellation: cancellation)
         trail.copyPixels(from: background)
+    }
+
+    /// Running length of the polyline through `points` (a segment with a non-finite end adds nothing).
+    static func arcLengths(_ points: [SIMD2<Double>]) -> [Double] {
+        var out = [Double](repeating: 0, count: points.count)
+        var total = 0.0
+        for k in points.indices.dropFirst() {
+            let d = points[k] - points[k - 1]
+            let len = (d.x * d.x + d.y * d.y).squareRoot()
+            if len.isFinite { total += len }
+            out[k] = total
+        }
+        return out
     }
 
     /// Colour-bar ticks in the normalised quantity: the loss, or `f − f*` when the scale has a floor.
@@ -117,8 +138,8 @@ public final class RaceFrameRenderer {
             try advanceTrail(to: s, cancellation: cancellation)
             frame.copyPixels(from: trail)
         }
-        paintMinima(on: frame)
         paintMarkers(step: s)
+        paintMinima(on: frame)
         paintScoreboard(step: s)
     }
 }

@@ -4,17 +4,34 @@ import Foundation
 enum RaceMarkers {
     static let outline = RGBColor(red: 0.08, green: 0.08, blue: 0.1, alpha: 0.85)
 
-    /// Current position: racer colour, white ring, thin dark outer ring (readable on every band).
-    static func position(_ c: CairoCanvas, at p: SIMD2<Double>, color: RGBColor, radius r: Double) {
-        c.circle(p, radius: r + 1.6)
-        c.setColor(outline)
-        c.fill()
-        c.circle(p, radius: r + 0.9)
-        c.setColor(.white)
-        c.fill()
-        c.circle(p, radius: r - 0.4)
-        c.setColor(color)
-        c.fill()
+    /// Current position: racer colour in `shape`, white ring, thin dark outer ring (readable on every band).
+    static func position(_ c: CairoCanvas, at p: SIMD2<Double>, color: RGBColor, radius r: Double,
+                         shape: MarkerShape = .circle) {
+        for (grow, ink) in [(1.6, outline), (0.9, RGBColor.white), (-0.4, color)] {
+            outlinePath(c, shape, at: p, radius: r + grow)
+            c.setColor(ink)
+            c.fill()
+        }
+    }
+
+    /// The outline of `shape` around `p`, sized so every shape looks about as big as a circle of radius `r`.
+    static func outlinePath(_ c: CairoCanvas, _ shape: MarkerShape, at p: SIMD2<Double>, radius r: Double) {
+        switch shape {
+        case .circle:
+            c.circle(p, radius: r)
+        case .square:
+            let h = r * 0.9
+            c.newPath()
+            c.polyline([p + SIMD2(-h, -h), p + SIMD2(h, -h), p + SIMD2(h, h), p + SIMD2(-h, h)], closed: true)
+        case .triangle:
+            let t = r * 1.25
+            c.newPath()
+            c.polyline([p + SIMD2(0, -t), p + SIMD2(t * 0.866, t * 0.5), p + SIMD2(-t * 0.866, t * 0.5)], closed: true)
+        case .diamond:
+            let d = r * 1.2
+            c.newPath()
+            c.polyline([p + SIMD2(0, -d), p + SIMD2(d, 0), p + SIMD2(0, d), p + SIMD2(-d, 0)], closed: true)
+        }
     }
 
     /// Start: hollow white ring with a dark outline.
@@ -40,14 +57,16 @@ enum RaceMarkers {
         }
     }
 
-    /// Global minimum: white five-pointed star with a dark outline.
-    static func star(_ c: CairoCanvas, at p: SIMD2<Double>, radius r: Double) {
+    /// Global minimum: white five-pointed star with a dark outline (with `halo`, a light rim outside that, so it
+    /// reads over paths and dark bands).
+    static func star(_ c: CairoCanvas, at p: SIMD2<Double>, radius r: Double, halo: Bool = false) {
         var pts: [SIMD2<Double>] = []
         for k in 0..<10 {
             let a = -Double.pi / 2 + Double(k) * Double.pi / 5
             let rr = k % 2 == 0 ? r : r * 0.45
             pts.append(p + SIMD2(cos(a), sin(a)) * rr)
         }
+        if halo { haloStroke(c, pts) }
         c.polyline(pts, closed: true)
         c.setColor(.white)
         c.fillPreserve()
@@ -56,13 +75,23 @@ enum RaceMarkers {
         c.stroke()
     }
 
-    /// Local minimum: white diamond with a dark outline.
-    static func diamond(_ c: CairoCanvas, at p: SIMD2<Double>, radius r: Double) {
-        c.polyline([p + SIMD2(0, -r), p + SIMD2(r * 0.8, 0), p + SIMD2(0, r), p + SIMD2(-r * 0.8, 0)], closed: true)
+    /// Local minimum: white diamond with a dark outline (and a light rim with `halo`).
+    static func diamond(_ c: CairoCanvas, at p: SIMD2<Double>, radius r: Double, halo: Bool = false) {
+        let pts = [p + SIMD2(0, -r), p + SIMD2(r * 0.8, 0), p + SIMD2(0, r), p + SIMD2(-r * 0.8, 0)]
+        if halo { haloStroke(c, pts) }
+        c.polyline(pts, closed: true)
         c.setColor(.white)
         c.fillPreserve()
         c.setColor(outline)
         c.setLineWidth(1.1)
+        c.stroke()
+    }
+
+    /// A wide light stroke around the closed outline `pts`, under the marker drawn next.
+    private static func haloStroke(_ c: CairoCanvas, _ pts: [SIMD2<Double>]) {
+        c.polyline(pts, closed: true)
+        c.setColor(RGBColor(red: 1, green: 1, blue: 1, alpha: 0.7))
+        c.setLineWidth(4.6)
         c.stroke()
     }
 

@@ -17,11 +17,16 @@ public struct RacerTrack: Sendable {
     public var finalStep: Int?
     /// First step at which the run was declared diverged, if it was.
     public var divergedAtStep: Int?
-    /// Path colour; `nil` picks `RacerPalette.color(index)`.
+    /// Path colour; `nil` picks `RacerPalette.style(index)`'s.
     public var color: RGBColor?
+    /// Path dash pattern; `nil` picks `RacerPalette.style(index)`'s.
+    public var dash: PathDash?
+    /// Position-marker shape; `nil` picks `RacerPalette.style(index)`'s.
+    public var marker: MarkerShape?
 
     public init(name: String, legendLabel: String, points: [SIMD2<Double>], losses: [Double],
-                divergedAtStep: Int? = nil, color: RGBColor? = nil, stride: Int = 1, finalStep: Int? = nil) {
+                divergedAtStep: Int? = nil, color: RGBColor? = nil, stride: Int = 1, finalStep: Int? = nil,
+                dash: PathDash? = nil, marker: MarkerShape? = nil) {
         self.name = name
         self.legendLabel = legendLabel
         self.points = points
@@ -30,6 +35,14 @@ public struct RacerTrack: Sendable {
         self.finalStep = finalStep
         self.divergedAtStep = divergedAtStep
         self.color = color
+        self.dash = dash
+        self.marker = marker
+    }
+
+    /// The style of this track as racer `index` of its scene: the palette's, with this track's own choices over it.
+    public func style(index: Int) -> RacerStyle {
+        let base = RacerPalette.style(index)
+        return RacerStyle(color: color ?? base.color, dash: dash ?? base.dash, marker: marker ?? base.marker)
     }
 
     /// Whether the racer counts as diverged at `step`.

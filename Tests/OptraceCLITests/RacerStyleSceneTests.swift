@@ -1,0 +1,35 @@
+import Testing
+import OptraceCore
+import OptracePlot
+@testable import OptraceCLI
+
+/// The racers' styles on the way from a scenario to the pictures: own choices kept, coinciding paths re-dashed.
+@Suite struct RacerStyleSceneTests {
+    static let scenario = """
+        name: twins
+        surface:
+          terms:
+            - valley: {curvatures: [0.1, 1.0]}
+          domain: {x: [-6, 12], y: [-5, 5]}
+        start: [10, 4]
+        steps: 40
+        noise: {sigma: 0.2, seed: 3}
+        racers:
+          - {name: A, optimizer: sgd, lr: 0.1}
+          - {name: A again, optimizer: sgd, lr: 0.1}
+          - {name: A once more, optimizer: sgd, lr: 0.1}
+          - {name: Adam, optimizer: adam, lr: 0.3, color: "#123456", dash: dotted}
+          - {name: Blue, optimizer: adam, lr: 0.1, color: blue}
+        """
+
+    @Test func ownChoicesAreKeptAndTwinsGetOtherDashes() throws {
+        let scenario = try ScenarioLoader.parse(yaml: Self.scenario, file: "twins.yaml")
+        let tracks = RaceScenes.tracks(scenario.run())
+        let styles = tracks.enumerated().map { $0.element.style(index: $0.offset) }
+        // Three identical paths: solid, then two other dashes, so every one shows.
+        #expect(styles[0].dash == .solid)
+        #expect(Set(styles[0...2].map(\.dash)).count == 3)
+        #expect(styles[3] == RacerStyle(color: RGBColor(hex: 0x123456), dash: .dotted, marker: .circle))
+        #expect(styles[4].color == RGBColor(hex: 0x0072B2) && styles[4].dash == .solid)
+    }
+}
