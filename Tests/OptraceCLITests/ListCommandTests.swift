@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OptraceCLI
 @testable import OptraceCore
@@ -48,6 +49,12 @@ import Testing
             #expect(row != nil, "README has no row for \(term.name)")
             for p in term.parameters { #expect(row?.contains("`\(p.name)`") == true, "README's \(term.name) row omits \(p.name)") }
         }
+    }
+
+    @Test func theMalformedCorpusCountIsTheREADMEs() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Tests/OptraceCLITests/Malformed")
+        let count = files.filter { $0.hasSuffix(".yaml") }.count
+        #expect(readme.contains("holds \(count) malformed scenarios"), "the corpus holds \(count)")
     }
 
     @Test func versionAndTheSeparateTopics() {
