@@ -57,10 +57,12 @@ let package = Package(
             name: "optrace-fuzz",
             dependencies: ["OptraceFuzzing"]
         ),
-        .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore"]),
+        .target(name: "OptraceTestSupport"),
+        .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore", "OptraceTestSupport"]),
         .testTarget(name: "OptraceFuzzingTests", dependencies: ["OptraceFuzzing"]),
         .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot", "OptraceCore"], exclude: ["Golden"]),
         .testTarget(
-            name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot"], exclude: ["Malformed"]),
+            name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot", "OptraceTestSupport"],
+            exclude: ["Malformed"]),
     ]
 )

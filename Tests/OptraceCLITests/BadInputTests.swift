@@ -1,22 +1,13 @@
 import Foundation
 import Testing
 @testable import OptraceCLI
+import OptraceTestSupport
 
 /// Bad input: one line naming the file, key path and line:column, exit code 2, nothing written.
 @Suite struct BadInputTests {
-    static let valid = """
-        name: t
-        surface:
-          terms:
-            - valley: {curvatures: [0.1, 1.0]}
-          domain: {x: [-6, 12], y: [-5, 5]}
-        start: [10, 4]
-        steps: 50
-        noise: {sigma: 0.2, seed: 1}
-        racers:
-          - {name: SGD, optimizer: sgd, lr: 1.6}
-          - {name: Adam, optimizer: adam, lr: 0.3}
-        """
+    static let valid = ValleyScenario.yaml(
+        steps: 50, noise: "{sigma: 0.2, seed: 1}",
+        racers: ["{name: SGD, optimizer: sgd, lr: 1.6}", "{name: Adam, optimizer: adam, lr: 0.3}"])
 
     /// Runs a race on `yaml` and returns stderr, checking exit code 2 and that nothing was written.
     func refuse(_ yaml: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {

@@ -3,28 +3,19 @@ import Testing
 import OptracePlot
 @testable import OptraceCLI
 @testable import OptraceCore
+import OptraceTestSupport
 
 /// Races longer than the full-record limit: streamed CSV, strided pictures, exact scoreboard.
 @Suite struct LongRaceTests {
     @Test func aLongRaceWritesWhatAnInMemoryRunWould() throws {
         let steps = TrajectoryRecording.fullRecordLimit + 2_345
         // valley-bump with one noisy racer and one that diverges at a step off the stride.
-        let file = scenarioFile("""
-            name: long-race
-            surface:
-              terms:
-                - valley: {curvatures: [0.1, 1.0]}
-                - bump: {center: [3, 0.2], height: 1.5, width: 0.8}
-              domain: {x: [-6, 12], y: [-5, 5]}
-            start: [10, 4]
-            steps: \(steps)
-            noise: {sigma: 0.2, seed: 13081}
-            racers:
-              - {name: Momentum, optimizer: momentum, lr: 0.22, beta: 0.9}
-              - {name: Wild, optimizer: sgd, lr: 2.3}
-            checkpoints: [7, 60001, \(steps)]
-            threshold: 0.05
-            """, name: "long-race.yaml")
+        let file = scenarioFile(
+            ValleyScenario.yaml(
+                name: "long-race", bump: true, steps: steps, noise: "{sigma: 0.2, seed: 13081}",
+                racers: ["{name: Momentum, optimizer: momentum, lr: 0.22, beta: 0.9}", "{name: Wild, optimizer: sgd, lr: 2.3}"],
+                extra: ["checkpoints: [7, 60001, \(steps)]", "threshold: 0.05"]),
+            name: "long-race.yaml")
         let out = temporaryFolder() + "/long"
         let run = optrace("race", file, "--out", out, "--quiet", "--every", "20000", "--no-frames", "--size", "400x300")
         #expect(run.code == 0, "\(run.stderr)")

@@ -1,22 +1,12 @@
 import Foundation
 import Testing
 @testable import OptraceCLI
+import OptraceTestSupport
 
 /// `surface.minima` holds at most 1000 points, however few bytes the file spends on them.
 @Suite struct MinimaLimitTests {
     func scenario(minima: String) -> String {
-        """
-        name: t
-        surface:
-          terms:
-            - valley: {curvatures: [0.1, 1.0]}
-          domain: {x: [-6, 12], y: [-5, 5]}
-          minima: \(minima)
-        start: [10, 4]
-        steps: 20
-        racers:
-          - {name: SGD, optimizer: sgd, lr: 1.6}
-        """
+        ValleyScenario.yaml(minima: minima, steps: 20, racers: ["{name: SGD, optimizer: sgd, lr: 1.6}"])
     }
 
     @Test func aliasesCannotMultiplyMinimaPastTheLimit() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import OptraceCLI
 @testable import OptracePlot
+import OptraceTestSupport
 
 /// What `optrace race` draws: frames, race.apng, summary.png, loss.png; exact and deterministic.
 @Suite struct RacePicturesTests {
@@ -69,18 +70,8 @@ import Testing
     }
 
     @Test func aDivergingRacerIsDrawnAndReported() throws {
-        let yaml = """
-            name: blowup
-            surface:
-              terms:
-                - valley: {curvatures: [0.1, 1.0]}
-              domain: {x: [-6, 12], y: [-5, 5]}
-            start: [10, 4]
-            steps: 60
-            racers:
-              - {name: Calm, optimizer: sgd, lr: 0.5}
-              - {name: Wild, optimizer: sgd, lr: 2.5}
-            """
+        let yaml = ValleyScenario.yaml(
+            name: "blowup", steps: 60, racers: ["{name: Calm, optimizer: sgd, lr: 0.5}", "{name: Wild, optimizer: sgd, lr: 2.5}"])
         let out = temporaryFolder()
         let run = optrace("race", scenarioFile(yaml), "--out", out, "--size", "400x300")
         #expect(run.code == 0, "\(run.stderr)")

@@ -2,25 +2,19 @@ import Testing
 import OptraceCore
 import OptracePlot
 @testable import OptraceCLI
+import OptraceTestSupport
 
 /// The racers' styles on the way from a scenario to the pictures: own choices kept, coinciding paths re-dashed.
 @Suite struct RacerStyleSceneTests {
-    static let scenario = """
-        name: twins
-        surface:
-          terms:
-            - valley: {curvatures: [0.1, 1.0]}
-          domain: {x: [-6, 12], y: [-5, 5]}
-        start: [10, 4]
-        steps: 40
-        noise: {sigma: 0.2, seed: 3}
-        racers:
-          - {name: A, optimizer: sgd, lr: 0.1}
-          - {name: A again, optimizer: sgd, lr: 0.1}
-          - {name: A once more, optimizer: sgd, lr: 0.1}
-          - {name: Adam, optimizer: adam, lr: 0.3, color: "#123456", dash: dotted}
-          - {name: Blue, optimizer: adam, lr: 0.1, color: blue}
-        """
+    static let scenario = ValleyScenario.yaml(
+        name: "twins", steps: 40, noise: "{sigma: 0.2, seed: 3}",
+        racers: [
+            "{name: A, optimizer: sgd, lr: 0.1}",
+            "{name: A again, optimizer: sgd, lr: 0.1}",
+            "{name: A once more, optimizer: sgd, lr: 0.1}",
+            "{name: Adam, optimizer: adam, lr: 0.3, color: \"#123456\", dash: dotted}",
+            "{name: Blue, optimizer: adam, lr: 0.1, color: blue}",
+        ])
 
     @Test func ownChoicesAreKeptAndTwinsGetOtherDashes() throws {
         let scenario = try ScenarioLoader.parse(yaml: Self.scenario, file: "twins.yaml")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import OptraceCLI
 @testable import OptraceCore
+import OptraceTestSupport
 
 /// Bad tune and map input: one line on standard error, exit code 2, nothing written.
 @Suite struct TuneBadInputTests {
@@ -101,21 +102,9 @@ import Testing
     }
 
     @Test func aRacersScheduleAndClippingAreKeptAndEveryCatalogOptimizerCanBeSwept() throws {
-        var racers = ""
-        for definition in OptimizerCatalog.all { racers += "  - {name: \(definition.name), optimizer: \(definition.name)}\n" }
-        let yaml = """
-            name: zoo
-            surface:
-              terms:
-                - valley: {curvatures: [0.1, 1.0]}
-                - bump: {center: [3, 0.2], height: 1.5, width: 0.8}
-              domain: {x: [-6, 12], y: [-5, 5]}
-            start: [10, 4]
-            steps: 30
-            noise: {sigma: 0.1, seed: 3}
-            racers:
-            \(racers)  - {name: scheduled, optimizer: momentum, lr: 0.2, schedule: {type: cosine, decay_steps: 30}, clip_norm: 2}
-            """
+        let racers = OptimizerCatalog.all.map { "{name: \($0.name), optimizer: \($0.name)}" }
+            + ["{name: scheduled, optimizer: momentum, lr: 0.2, schedule: {type: cosine, decay_steps: 30}, clip_norm: 2}"]
+        let yaml = ValleyScenario.yaml(name: "zoo", bump: true, steps: 30, noise: "{sigma: 0.1, seed: 3}", racers: racers)
         let path = scenarioFile(yaml, name: "zoo.yaml")
         let scenario = try ScenarioLocator.load(path)
         for racer in scenario.racers {

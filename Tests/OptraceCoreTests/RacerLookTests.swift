@@ -1,21 +1,14 @@
 import Testing
 @testable import OptraceCore
+import OptraceTestSupport
 
 /// A racer's own `color:` and `dash:`: read from the scenario, kept by tune and written back in tuned.yaml.
 @Suite struct RacerLookTests {
-    static let yaml = """
-        name: t
-        surface:
-          terms:
-            - valley: {curvatures: [0.1, 1.0]}
-          domain: {x: [-6, 12], y: [-5, 5]}
-        start: [10, 4]
-        steps: 20
-        racers:
-          - {name: A, optimizer: sgd, lr: 0.1, color: Sky_Blue, dash: dotted}
-          - {name: B, optimizer: adam, lr: 0.1, color: "#00AAff"}
-          - {name: C, optimizer: momentum, lr: 0.1}
-        """
+    static let yaml = ValleyScenario.yaml(steps: 20, racers: [
+        "{name: A, optimizer: sgd, lr: 0.1, color: Sky_Blue, dash: dotted}",
+        "{name: B, optimizer: adam, lr: 0.1, color: \"#00AAff\"}",
+        "{name: C, optimizer: momentum, lr: 0.1}",
+    ])
 
     @Test func colourAndDashAreRead() throws {
         let scenario = try ScenarioLoader.parse(yaml: Self.yaml, file: "t.yaml")
