@@ -62,6 +62,7 @@ public final class AtomicFileWriter {
             unlink(temporaryPath)
             throw OutputError(path: path, message: "cannot write file (\(reason))")
         }
+        OutputRun.recordIntent(path)
         if rename(temporaryPath, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)

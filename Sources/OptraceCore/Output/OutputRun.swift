@@ -7,8 +7,9 @@ import Foundation
 /// fails at once and creates nothing), creates the missing folders, takes an exclusive lock on
 /// the folder (a second run into it fails at once, naming the folder), proves it writable and
 /// removes the temporary files of runs that died. Every file committed into the folder while the
-/// run is active is recorded (see `AtomicFileWriter.commit`) and appended at once to the record
-/// `.optrace-files`, so even a run killed outright (SIGKILL) leaves a record of what it wrote.
+/// run is active is recorded (see `AtomicFileWriter.commit`): its name is appended to the record
+/// `.optrace-files` before the file is renamed into place, so even a run killed outright (SIGKILL)
+/// leaves a record of every file it put there.
 /// `finish` removes the files an earlier run wrote that this run did not (only optrace's own
 /// names, see `OutputNames`), rewrites the record with this run's files, removes folders it
 /// created when nothing was written into them, and releases the lock. It runs after success,
@@ -21,6 +22,8 @@ public final class OutputRun: @unchecked Sendable {
     private let previous: [String]
     private let state = NSLock()
     private var written: Set<String> = []
+    /// The names appended to the record so far (each once).
+    private var journaled: Set<String> = []
     private var directory: Int32
     private var journal: Int32
     private var finished = false
@@ -79,20 +82,35 @@ public final class OutputRun: @unchecked Sendable {
         return run
     }
 
-    /// Records that `path` was written, for the active run whose folder holds it (the innermost one).
-    static func recordCommitted(_ path: String) {
+    /// Appends `path` to the record of the active run whose folder holds it (the innermost one), before the
+    /// file is renamed into place: a process killed between the two leaves its file recorded, so the next run
+    /// can remove it. (A name recorded for a rename that then fails is one of optrace's own names, harmless.)
+    static func recordIntent(_ path: String) {
         activeLock.withLock {
-            let owner = active.filter { path.hasPrefix(PathText.join($0.folder.path, "")) }
-                .max { $0.folder.path.utf8.count < $1.folder.path.utf8.count }
-            guard let owner else { return }
-            let relative = String(path.dropFirst(PathText.join(owner.folder.path, "").count))
-            let name = PathText.components(relative).joined(separator: "/")
+            guard let (owner, name) = owner(of: path) else { return }
             owner.state.withLock {
-                if owner.written.insert(name).inserted && owner.journal >= 0 {
+                if owner.journaled.insert(name).inserted && owner.journal >= 0 {
                     _ = Array((name + "\n").utf8).withUnsafeBytes { FileDescriptorIO.writeAll(owner.journal, $0) }
                 }
             }
         }
+    }
+
+    /// Records that `path` was written, for the active run whose folder holds it (the innermost one).
+    static func recordCommitted(_ path: String) {
+        activeLock.withLock {
+            guard let (owner, name) = owner(of: path) else { return }
+            _ = owner.state.withLock { owner.written.insert(name) }
+        }
+    }
+
+    /// The innermost active run whose folder holds `path`, and the path's name relative to that folder.
+    private static func owner(of path: String) -> (OutputRun, String)? {
+        let owner = active.filter { path.hasPrefix(PathText.join($0.folder.path, "")) }
+            .max { $0.folder.path.utf8.count < $1.folder.path.utf8.count }
+        guard let owner else { return nil }
+        let relative = String(path.dropFirst(PathText.join(owner.folder.path, "").count))
+        return (owner, PathText.components(relative).joined(separator: "/"))
     }
 
     /// The files this run has written so far (relative to its folder), sorted.
