@@ -37,15 +37,16 @@ import Testing
         let racers = (0..<16).map { Self.line("R\($0)", steps: 3 + $0) }
         let scene = RaceScene(title: "sixteen", field: DemoRace.field(columns: 61, rows: 41), racers: racers)
         let renderer = RaceFrameRenderer(scene: scene, width: 800, height: 900)
-        let image = renderer.renderBackground()
+        let image = renderer.renderFrame(step: 0)
         let L = renderer.layout
         // Each row's swatch (dash and marker), as pixels: no two rows alike.
         var rows: [[UInt8]] = []
         for i in 0..<16 {
-            let top = Int(L.firstRowBaseline + Double(i) * L.rowHeight - 13)
+            let (column, baseline) = L.row(i)
+            let top = Int(baseline - 12)
             var pixels: [UInt8] = []
-            for y in top..<(top + 18) {
-                for x in Int(L.swatchX - 4)..<Int(L.swatchX + 26) {
+            for y in top..<(top + 16) {
+                for x in Int(column.swatchX - 4)..<Int(column.swatchX + 26) {
                     let p = image.pixel(x: x, y: y)
                     pixels += [p.0, p.1, p.2]
                 }

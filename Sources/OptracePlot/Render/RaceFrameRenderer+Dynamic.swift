@@ -209,15 +209,15 @@ extension RaceFrameRenderer {
         }
         let ranks = StandingRanks.ranks(losses)
         for (i, racer) in scene.racers.enumerated() {
-            let y = L.firstRowBaseline + Double(i) * L.rowHeight
+            let (column, y) = L.row(i)
             if racer.isDiverged(at: shown) {
-                c.text("diverged", x: L.lossRight, y: y, TextStyle(size: 11, bold: true, color: style.divergedInk), align: .right)
-                c.text("–", x: L.rankRight, y: y, style.detail, align: .right)
+                c.text("diverged", x: column.lossRight, y: y, TextStyle(size: 11, bold: true, color: style.divergedInk), align: .right)
+                c.text("–", x: column.rankRight, y: y, style.detail, align: .right)
             } else if let l = losses[i], let rank = ranks[i] {
-                c.text(TickFormatter.loss(l), x: L.lossRight, y: y, style.value, align: .right)
-                c.text("\(rank)", x: L.rankRight, y: y, rank == 1 ? style.name : style.value, align: .right)
+                c.text(TickFormatter.loss(l), x: column.lossRight, y: y, style.value, align: .right)
+                c.text("\(rank)", x: column.rankRight, y: y, rank == 1 ? style.name : style.value, align: .right)
             } else {
-                c.text("—", x: L.lossRight, y: y, style.detail, align: .right)
+                c.text("—", x: column.lossRight, y: y, style.detail, align: .right)
             }
         }
     }

@@ -5,8 +5,10 @@ extension RaceFrameRenderer {
         let c = background
         let L = layout
         c.fill(Rect(x: 0, y: 0, width: designWidth, height: designHeight), style.background)
-        c.text(scene.title, x: style.margin, y: L.titleBaseline, style.title)
-        c.text(scene.subtitle, x: style.margin, y: L.subtitleBaseline, style.subtitle)
+        c.text(L.title, x: style.margin, y: L.titleBaseline, style.title)
+        for (k, line) in L.subtitleLines.enumerated() {
+            c.text(line, x: style.margin, y: L.subtitleBaseline + Double(k) * L.subtitleLineHeight, style.subtitle)
+        }
         try paintBands(cancellation: cancellation)
         try cancellation.check()
         paintIsoLines()
@@ -216,25 +218,25 @@ extension RaceFrameRenderer {
             }
         }
         for (i, racer) in scene.racers.enumerated() {
-            let y = L.firstRowBaseline + Double(i) * L.rowHeight
+            let (column, y) = L.row(i)
             let mid = y - 3.8
             let racerStyle = styles[i]
             let color = racerStyle.color
             c.setDash(racerStyle.dash.pattern)
             c.setLineWidth(style.casingWidth)
             c.setColor(RacerPalette.casing(for: color))
-            c.moveTo(SIMD2(L.swatchX, mid)); c.lineTo(SIMD2(L.swatchX + 22, mid))
+            c.moveTo(SIMD2(column.swatchX, mid)); c.lineTo(SIMD2(column.swatchX + 22, mid))
             c.stroke()
             c.setLineWidth(style.pathWidth)
             c.setColor(color)
-            c.moveTo(SIMD2(L.swatchX, mid)); c.lineTo(SIMD2(L.swatchX + 22, mid))
+            c.moveTo(SIMD2(column.swatchX, mid)); c.lineTo(SIMD2(column.swatchX + 22, mid))
             c.stroke()
             c.setDash([])
-            RaceMarkers.position(c, at: SIMD2(L.swatchX + 11, mid), color: color, radius: 3.6, shape: racerStyle.marker)
+            RaceMarkers.position(c, at: SIMD2(column.swatchX + 11, mid), color: color, radius: 3.6, shape: racerStyle.marker)
             // Long labels are clipped before the loss column.
             c.save()
-            c.clip(to: Rect(x: L.legendX, y: y - 14, width: max(0, L.legendRight - L.legendX), height: 19))
-            var x = L.legendX
+            c.clip(to: Rect(x: column.legendX, y: y - 14, width: max(0, column.legendRight - column.legendX), height: L.rowHeight))
+            var x = column.legendX
             var rest = racer.legendLabel
             if rest.hasPrefix(racer.name) {
                 c.text(racer.name, x: x, y: y, style.name)

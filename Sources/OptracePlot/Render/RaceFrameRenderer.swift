@@ -70,8 +70,8 @@ public final class RaceFrameRenderer {
         }.max()!
         let digits = String(repeating: "8", count: String(max(lastStep, 0)).count)
         let widestStep = canvas.measure("\(digits) / \(digits)", st.stepValue)
-        layout = RaceLayout(width: designWidth, height: designHeight, style: st, racerCount: scene.racers.count,
-                            yTickLabels: yTicks.map(\.label), colorBarTickLabels: cbTicks.filter(\.isMajor).map(\.label),
+        layout = RaceLayout(width: designWidth, height: designHeight, style: st, title: scene.title,
+                            subtitle: scene.subtitle, racerNames: scene.racers.map(\.name), yTickLabels: yTicks.map(\.label), colorBarTickLabels: cbTicks.filter(\.isMajor).map(\.label),
                             widestLoss: widestLoss, widestStepValue: widestStep,
                             measure: { canvas.measure($0, $1) })
         transform = PlotTransform(xRange: field.xRange, yRange: field.yRange, rect: layout.plot)
