@@ -216,6 +216,33 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
         #expect(none.code == 0 && contents(folder + "/none") == ["tune.csv", "tune.json"])
     }
 
+    @Test func momentumSweepsOnALog1mAxis() throws {
+        let folder = temporaryFolder()
+        let run = optrace("tune", "valley-bump", "--racer", "Momentum", "--param", "lr=0.05:1:log:4",
+                          "--param", "beta=0:0.999:log1m:4", "--steps", "30", "--seeds", "1", "--out", folder)
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(contents(folder) == ["heatmap.png", "tune.csv", "tune.json"])
+        let sweep = try #require(try readJSON(folder + "/tune.json")["sweep"] as? [String: Any])
+        let axes = try #require(sweep["params"] as? [[String: Any]])
+        #expect(axes[1]["scale"] as? String == "log1m")
+        let betas = Set(text(folder + "/tune.csv").split(separator: "\n").dropFirst().compactMap { line in
+            line.split(separator: ",").dropFirst().first.flatMap { Double($0) }
+        })
+        #expect(betas.count == 4 && betas.contains(0) && betas.contains(0.999))
+        let scene = TunePictures.heatmap(try SweepResultFixture.result(
+            scenario: "valley-bump", racer: "Momentum", axes: ["lr=0.05:1:log:4", "beta=0:0.999:log1m:4"]))
+        #expect(scene.ySpacing == .logOneMinus && scene.xSpacing == .log)
+    }
+
+    @Test func randomSamplesOfOneParameterAreDrawnAsPoints() throws {
+        let scene = TunePictures.sweep(try SweepResultFixture.result(
+            scenario: "valley-bump", racer: "SGD", axes: ["lr=0.01:1:log"], random: 12))
+        #expect(scene.isSampled)
+        #expect(zip(scene.values, scene.values.dropFirst()).allSatisfy { $0 < $1 })
+        let grid = TunePictures.sweep(try SweepResultFixture.result(scenario: "valley-bump", racer: "SGD", axes: ["lr=0.01:1:log:12"]))
+        #expect(!grid.isSampled)
+    }
+
     @Test func theTheoryAppearsOnThePictureOfAQuadratic() throws {
         let path = scenarioFile(TuneCommandTests.quadratic, name: "bowl.yaml")
         let folder = temporaryFolder()
@@ -251,6 +278,19 @@ enum SweepResultFixture {
             hyperparameters: racer.hyperparameters, plan: plan, steps: 50, seeds: [0], sigma: .zero, batch: 1, noisy: true,
             start: scenario.start, objective: .finalLoss, floor: 0, windowFactor: 10,
             curvatures: (quadratic.lambda1, quadratic.lambda2))
+        return SweepResult(header: header, cells: Sweep.run(header, target: target, surface: scenario.surface))
+    }
+
+    /// A sweep of `racer` of the built-in `scenario` over `axes` (grid, or `random` samples), 20 steps, one seed.
+    static func result(scenario name: String, racer: String, axes: [String], random: Int? = nil) throws -> SweepResult {
+        let scenario = try ScenarioLocator.load(name)
+        let racer = try #require(scenario.racers.first { $0.name == racer })
+        let target = try TuneTarget(racer: racer)
+        let plan = try SweepPlan(axes: try axes.map { try SweepAxis.parse($0, random: random != nil) }, randomCount: random)
+        let header = SweepHeader(
+            scenario: scenario.name, title: scenario.title, racer: racer.name, optimizer: racer.optimizerName,
+            hyperparameters: racer.hyperparameters, plan: plan, steps: 20, seeds: [1], sigma: .zero, batch: 1, noisy: false,
+            start: scenario.start, objective: .finalLoss, floor: 0, windowFactor: 10, curvatures: nil)
         return SweepResult(header: header, cells: Sweep.run(header, target: target, surface: scenario.surface))
     }
 }

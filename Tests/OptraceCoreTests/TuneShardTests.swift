@@ -155,10 +155,13 @@ import Testing
         #expect(with("window_factor", 0.5) == "FILE: window_factor: expected a number > 1, found 0.5")
         var axes = good["axes"] as! [[String: Any]]
         axes[0]["scale"] = "cubic"
-        #expect(with("axes", axes) == "FILE: axes[0].scale: expected linear or log, found 'cubic'")
+        #expect(with("axes", axes) == "FILE: axes[0].scale: expected linear, log or log1m, found 'cubic'")
         axes[0]["scale"] = "log"
         axes[0]["low"] = -1
-        #expect(with("axes", axes) == "FILE: axes[0]: expected finite ends with low < high (both > 0 on a log axis), found -1:4")
+        #expect(with("axes", axes) == "FILE: axes[0]: expected finite ends with low < high (both > 0 on a log axis, < 1 on a log1m axis), found -1:4")
+        axes[0]["scale"] = "log1m"
+        axes[0]["low"] = 0
+        #expect(with("axes", axes) == "FILE: axes[0]: expected finite ends with low < high (both > 0 on a log axis, < 1 on a log1m axis), found 0:4")
         // The largest seeds are read back exactly and may wrap to 0.
         #expect(with("seeds", [UInt64.max - 1, UInt64.max, 0]) == "merge: cell 0 is in no shard file")
     }

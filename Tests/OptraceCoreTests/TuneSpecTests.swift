@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OptraceCore
 
@@ -12,6 +13,30 @@ import Testing
         #expect(abs(linear.values[1] - 0.99 / 47) < 1e-15)
         let pair = try SweepAxis.parse("betas[1]=0.9:0.9999:log:5", random: false)
         #expect(pair.parameter == "betas" && pair.component == 1)
+    }
+
+    @Test func aLog1mAxisSpacesOneMinusTheValueInLog() throws {
+        let beta = try SweepAxis.parse("beta=0:0.999:log1m:64", random: false)
+        #expect(beta.scale == .log1m && beta.values.first == 0 && beta.values.last == 0.999)
+        #expect(beta.specification == "beta=0:0.999:log1m:64")
+        // 1 − β falls by the same factor from value to value: 10^(−3/63).
+        let ratios = zip(beta.values, beta.values.dropFirst()).map { (1 - $1) / (1 - $0) }
+        #expect(ratios.allSatisfy { abs($0 - pow(10, -3.0 / 63)) < 1e-12 })
+        // β > 0.9 gets two thirds of the rows (a linear axis gives it 7 of 64).
+        #expect(beta.values.filter { $0 > 0.9 }.count == 42)
+        let linear = try SweepAxis.parse("beta=0:0.999:64", random: false)
+        #expect(linear.values.filter { $0 > 0.9 }.count == 7)
+        let quarter = try SweepAxis.parse("beta=0:0.999:log1m:4", random: false)
+        for (v, expected) in zip(quarter.values, [0, 0.9, 0.99, 0.999]) { #expect(abs(v - expected) < 1e-12) }
+        let sampled = try SweepAxis.parse("beta=0.5:0.9999:log1m", random: true)
+        #expect(sampled.scale == .log1m && sampled.count == nil)
+        #expect(throws: TuneError.self) { try SweepAxis.parse("beta=0:1:log1m:8", random: false) }
+        do {
+            _ = try SweepAxis.parse("beta=0.5:1.5:log1m:8", random: false)
+            Issue.record("accepted an axis reaching 1")
+        } catch {
+            #expect(error.message.contains("log1m axis") && error.message.contains("< 1"))
+        }
     }
 
     @Test(arguments: [

@@ -5,7 +5,7 @@ import Testing
     static func scene(diverged: [Double], values: [Double?]) -> HeatmapScene {
         HeatmapScene(
             title: "t", subtitle: "s", columns: [0.01, 0.1, 1, 10], rows: [0, 0.5, 0.9], xLabel: "lr", yLabel: "beta",
-            xLog: true, yLog: false, valueLabel: "loss", values: values, diverged: diverged, best: (0, 0),
+            xSpacing: .log, ySpacing: .linear, valueLabel: "loss", values: values, diverged: diverged, best: (0, 0),
             theoryBest: nil, theoryBoundary: nil, notes: [])
     }
 

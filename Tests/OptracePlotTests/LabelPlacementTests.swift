@@ -26,7 +26,7 @@ import Testing
         let values = (0..<60).map { 0.01 * pow(300, Double($0) / 59) }
         let means: [Double?] = values.map { $0 < 2.04 ? 1e-3 * abs(1.7 - $0) + 1e-16 : nil }
         let scene = SweepScene(
-            title: "t", subtitle: "s", values: values, xLabel: "lr", xLog: true, yLabel: "final loss", means: means,
+            title: "t", subtitle: "s", values: values, xLabel: "lr", xSpacing: .log, yLabel: "final loss", means: means,
             stds: values.map { _ in 0 }, diverged: values.map { $0 >= 2.04 ? 1 : 0 }, best: 54,
             window: (1.6, 1.8, "usable window"), divergenceEdge: 2.038, divergenceEdgeLabel: "unstable from",
             theoryBest: (1.818, "theory optimum 1.818"), theoryEdge: (2, "theory: diverges at 2"), notes: [])
@@ -34,6 +34,39 @@ import Testing
         _ = renderer.render()
         #expect(renderer.labelBoxes.count == 4 && renderer.markerBoxes.count == 1)
         noCollisions(renderer.labelBoxes, renderer.markerBoxes)
+    }
+
+    @Test func aOneMinusLogAxisLabelsTheNines() {
+        let axis = PlotAxis(label: "beta", range: 0...0.999, spacing: .logOneMinus)
+        let major = axis.ticks(target: 5).filter(\.isMajor)
+        #expect(major.map(\.label) == ["0", "0.9", "0.99", "0.999"])
+        #expect(abs(axis.fraction(0.9) - 1.0 / 3) < 1e-12 && abs(axis.fraction(0.99) - 2.0 / 3) < 1e-12)
+        #expect(axis.caption == "beta (1 − beta on a log scale)")
+        #expect(PlotAxis.oneMinusLabel(1e-6) == "0.999999")
+        let edges = HeatmapRenderer.edges([0, 0.9, 0.99, 0.999], spacing: .logOneMinus)
+        #expect(edges.count == 5 && edges[0] < 0 && edges[4] < 1 && abs(edges[2] - (1 - pow(10, -1.5))) < 1e-12)
+    }
+
+    @Test func randomSamplesAreDrawnAsPointsAndAGridAsALine() {
+        // Two values far apart with the same mean: a line joins them, samples leave the space between empty.
+        let values = [0.01, 1.0]
+        func scene(sampled: Bool) -> SweepScene {
+            SweepScene(title: "t", subtitle: "s", values: values, xLabel: "lr", xSpacing: .log, yLabel: "final loss",
+                       means: [1, 1], stds: [0, 0], diverged: [0, 0], best: nil, window: nil, divergenceEdge: nil,
+                       theoryBest: nil, theoryEdge: nil, notes: [], isSampled: sampled)
+        }
+        func inkAcrossTheMiddle(_ sampled: Bool) -> Int {
+            let image = SweepRenderer(scene: scene(sampled: sampled)).render()
+            // The plot's middle column, over the plot's height: where the line at mean 1 would cross it.
+            var n = 0
+            for y in 80..<(image.height - 80) {
+                let p = image.pixel(x: image.width / 2 + 20, y: y)
+                if p.2 > 120 && p.0 < 80 { n += 1 }
+            }
+            return n
+        }
+        #expect(inkAcrossTheMiddle(false) > 0)
+        #expect(inkAcrossTheMiddle(true) == 0)
     }
 
     @Test func aHeatmapsLabelsKeepOffTheBestCellAndEachOther() {
@@ -49,7 +82,7 @@ import Testing
         }
         let boundary = rows.map { SIMD2(2 + 2 * $0, $0) }
         let scene = HeatmapScene(
-            title: "t", subtitle: "s", columns: columns, rows: rows, xLabel: "lr", yLabel: "beta", xLog: true, yLog: false,
+            title: "t", subtitle: "s", columns: columns, rows: rows, xLabel: "lr", yLabel: "beta", xSpacing: .log, ySpacing: .linear,
             valueLabel: "loss", values: values, diverged: diverged, best: (37, 5), theoryBest: (SIMD2(2.309, 0.27), "theory optimum"),
             theoryBoundary: (boundary, "theory: lr·λ₂ = 2 + 2β"), notes: [])
         let renderer = HeatmapRenderer(scene: scene)

@@ -8,8 +8,9 @@ public struct TuneSweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Sweep a racer's hyperparameters on its surface; find the best settings and the usable window.",
         discussion: """
-            Every configuration of a 1-D or 2-D grid (--param NAME=LO:HI:N, or NAME=LO:HI:log:N on a log \
-            axis; both ends included), or of --random N seeded samples (--param NAME=LO:HI[:log]), runs on \
+            Every configuration of a 1-D or 2-D grid (--param NAME=LO:HI:N, NAME=LO:HI:log:N on a log \
+            axis, or NAME=LO:HI:log1m:N with 1 − value on a log axis, for momenta near 1; both ends included), \
+            or of --random N seeded samples (--param NAME=LO:HI[:log|:log1m]), runs on \
             the same --seeds noise seeds (common random numbers). Diverged runs are counted as diverged, \
             never averaged in. Writes tune.json, tune.csv and the pictures into --out (default \
             output/<scenario>/tune-<racer>/) and prints the ten best configurations. --all-racers tunes \
@@ -26,10 +27,10 @@ public struct TuneSweepCommand: ParsableCommand {
     @Option(help: "The racer to tune (its name in the scenario).")
     public var racer: String?
 
-    @Option(name: .customLong("param"), help: "A swept hyperparameter: NAME=LO:HI:N or NAME=LO:HI:log:N (repeat for 2-D).")
+    @Option(name: .customLong("param"), help: "A swept hyperparameter: NAME=LO:HI:N, NAME=LO:HI:log:N or NAME=LO:HI:log1m:N (repeat for 2-D).")
     public var params: [String] = []
 
-    @Option(parsing: .unconditional, help: "Sample N random configurations instead of a grid (ranges given as NAME=LO:HI[:log]).")
+    @Option(parsing: .unconditional, help: "Sample N random configurations instead of a grid (ranges given as NAME=LO:HI[:log|:log1m]).")
     public var random: Int?
 
     @Option(parsing: .unconditional, help: "Seed of the random samples, 0 to \(UInt64.max).")

@@ -67,6 +67,15 @@ enum TunePictures {
         return lines
     }
 
+    /// The picture's spacing of a swept axis.
+    static func spacing(_ scale: AxisScale) -> AxisSpacing {
+        switch scale {
+        case .linear: return .linear
+        case .log: return .log
+        case .log1m: return .logOneMinus
+        }
+    }
+
     static func heatmap(_ result: SweepResult) -> HeatmapScene {
         let header = result.header
         let axes = header.plan.axes
@@ -80,7 +89,7 @@ enum TunePictures {
                 theoryBest = (SIMD2(point[0], point[1]), "theory optimum")
             }
             if let r = theory.rateAxis, let m = theory.momentumAxis {
-                let betas = (0...200).map { axes[m].low + (axes[m].high - axes[m].low) * Double($0) / 200 }
+                let betas = (0...200).map { axes[m].value(at: Double($0) / 200) }
                 let points = betas.map { beta -> SIMD2<Double> in
                     let lr = theory.stabilityLimit(beta: beta)
                     return r == 0 ? SIMD2(lr, beta) : SIMD2(beta, lr)
@@ -91,7 +100,7 @@ enum TunePictures {
         return HeatmapScene(
             title: "\(header.racer): \(header.objective.label) over \(axes[0].name) × \(axes[1].name)",
             subtitle: subtitle(header), columns: axes[0].values, rows: axes[1].values, xLabel: axes[0].name,
-            yLabel: axes[1].name, xLog: axes[0].scale == .log, yLog: axes[1].scale == .log,
+            yLabel: axes[1].name, xSpacing: spacing(axes[0].scale), ySpacing: spacing(axes[1].scale),
             valueLabel: valueLabel(header), values: shown(result.cells, ideal: header.objective.ideal(floor: header.floor)),
             diverged: result.cells.map { $0.diverged + $0.unstable }, best: best, theoryBest: theoryBest, theoryBoundary: boundary,
             notes: notes(result), failureLabel: failureLabel(result.cells))
@@ -127,10 +136,10 @@ enum TunePictures {
         }
         return SweepScene(
             title: "\(header.racer): \(header.objective.label) against \(axis.name)", subtitle: subtitle(header),
-            values: cells.map { $0.values[0] }, xLabel: axis.name, xLog: axis.scale == .log, yLabel: valueLabel(header),
+            values: cells.map { $0.values[0] }, xLabel: axis.name, xSpacing: spacing(axis.scale), yLabel: valueLabel(header),
             means: shownMeans, stds: cells.map(\.std), diverged: cells.map { $0.diverged + $0.unstable },
             best: result.best.flatMap { best in order.firstIndex(of: best.index) }, window: window,
             divergenceEdge: edge?.value, divergenceEdgeLabel: edge?.label ?? "diverges from", theoryBest: theoryBest,
-            theoryEdge: theoryEdge, notes: notes(result))
+            theoryEdge: theoryEdge, notes: notes(result), isSampled: !header.plan.isGrid)
     }
 }

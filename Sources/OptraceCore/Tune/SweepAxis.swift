@@ -2,8 +2,9 @@ import Foundation
 
 /// One swept hyperparameter: its name (a component `name[i]` of a pair), the range and how it is spaced.
 ///
-/// Written `NAME=LO:HI:N` (N values evenly spaced, both ends included) or `NAME=LO:HI:log:N`
-/// (evenly spaced in log). Under `--random` the count is left out: `NAME=LO:HI` or `NAME=LO:HI:log`.
+/// Written `NAME=LO:HI:N` (N values evenly spaced, both ends included), `NAME=LO:HI:log:N` (evenly spaced in log)
+/// or `NAME=LO:HI:log1m:N` (1 − value evenly spaced in log, for momenta near 1). Under `--random` the count is left
+/// out: `NAME=LO:HI`, `NAME=LO:HI:log` or `NAME=LO:HI:log1m`.
 public struct SweepAxis: Sendable, Equatable {
     /// The hyperparameter's name (`lr`, `beta`, `betas[0]`, …) as written.
     public let name: String
@@ -39,9 +40,9 @@ public struct SweepAxis: Sendable, Equatable {
         return (name, nil)
     }
 
-    /// Parses `NAME=LO:HI[:log][:N]`; `random` says whether the count must be absent (random) or present (grid).
+    /// Parses `NAME=LO:HI[:log|:log1m][:N]`; `random` says whether the count must be absent (random) or present (grid).
     public static func parse(_ text: String, random: Bool) throws(TuneError) -> SweepAxis {
-        let form = random ? "NAME=LO:HI or NAME=LO:HI:log" : "NAME=LO:HI:N or NAME=LO:HI:log:N"
+        let form = random ? "NAME=LO:HI, NAME=LO:HI:log or NAME=LO:HI:log1m" : "NAME=LO:HI:N, NAME=LO:HI:log:N or NAME=LO:HI:log1m:N"
         guard let equals = text.firstIndex(of: "=") else {
             throw TuneError("--param '\(text)': expected \(form)")
         }
@@ -52,8 +53,8 @@ public struct SweepAxis: Sendable, Equatable {
         }
         var fields = parts
         var scale = AxisScale.linear
-        if fields.count >= 3, fields[2].lowercased() == "log" {
-            scale = .log
+        if fields.count >= 3, let named = AxisScale(rawValue: fields[2].lowercased()) {
+            scale = named
             fields.remove(at: 2)
         } else if fields.count >= 3, fields[2].lowercased() == "lin" || fields[2].lowercased() == "linear" {
             fields.remove(at: 2)
@@ -86,6 +87,9 @@ public struct SweepAxis: Sendable, Equatable {
         if scale == .log && low <= 0 {
             throw TuneError("--param '\(text)': a log axis needs both ends > 0, found \(fields[0])")
         }
+        if scale == .log1m && high >= 1 {
+            throw TuneError("--param '\(text)': a log1m axis spaces 1 − value in log, so both ends must be < 1, found \(fields[1])")
+        }
         return SweepAxis(name: name, low: low, high: high, scale: scale, count: count)
     }
 
@@ -102,13 +106,16 @@ public struct SweepAxis: Sendable, Equatable {
         switch scale {
         case .linear: return low + (high - low) * u
         case .log: return Foundation.exp(Foundation.log(low) + (Foundation.log(high) - Foundation.log(low)) * u)
+        case .log1m:
+            let a = Foundation.log1p(-low), b = Foundation.log1p(-high)
+            return -Foundation.expm1(a + (b - a) * u)
         }
     }
 
     /// `lr=0.001:3:log:64`, as it would be written.
     public var specification: String {
         var text = "\(name)=\(NumberFormat.short(low)):\(NumberFormat.short(high))"
-        if scale == .log { text += ":log" }
+        if scale != .linear { text += ":\(scale.rawValue)" }
         if let count { text += ":\(count)" }
         return text
     }

@@ -35,10 +35,12 @@ extension TuneShardFile {
         }
         for (i, axis) in axes.enumerated() {
             guard let scale = AxisScale(rawValue: axis.scale) else {
-                throw refuse("axes[\(i)].scale", "linear or log", "'\(axis.scale)'")
+                throw refuse("axes[\(i)].scale", "linear, log or log1m", "'\(axis.scale)'")
             }
-            guard finite([axis.low, axis.high]), axis.low < axis.high, scale != .log || axis.low > 0 else {
-                throw refuse("axes[\(i)]", "finite ends with low < high (both > 0 on a log axis)", "\(show([axis.low])):\(show([axis.high]))")
+            guard finite([axis.low, axis.high]), axis.low < axis.high, scale != .log || axis.low > 0,
+                scale != .log1m || axis.high < 1
+            else {
+                throw refuse("axes[\(i)]", "finite ends with low < high (both > 0 on a log axis, < 1 on a log1m axis)", "\(show([axis.low])):\(show([axis.high]))")
             }
             if (samples == nil) != (axis.count != nil) {
                 throw refuse("axes[\(i)].count", samples == nil ? "a count (a grid axis)" : "no count (random samples)", axis.count.map(String.init) ?? "none")

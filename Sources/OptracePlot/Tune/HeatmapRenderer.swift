@@ -26,12 +26,12 @@ public final class HeatmapRenderer {
     }
 
     /// Cell edges along an axis of centres `v`: midpoints (geometric for a log axis), half a step beyond the ends.
-    static func edges(_ v: [Double], log: Bool) -> [Double] {
-        let t = log ? v.map { Foundation.log($0) } : v
+    static func edges(_ v: [Double], spacing: AxisSpacing) -> [Double] {
+        let t = v.map(spacing.coordinate)
         var e = [t[0] - (t[1] - t[0]) / 2]
         for i in 0..<(t.count - 1) { e.append((t[i] + t[i + 1]) / 2) }
         e.append(t[t.count - 1] + (t[t.count - 1] - t[t.count - 2]) / 2)
-        return log ? e.map { Foundation.exp($0) } : e
+        return e.map(spacing.value)
     }
 
     public func render() -> RGBAImage {
@@ -44,9 +44,9 @@ public final class HeatmapRenderer {
         let c = style.titledCanvas(width: width, height: height, scale: scale, title: scene.title, subtitle: scene.subtitle)
         let m = style.margin
 
-        let xe = Self.edges(scene.columns, log: scene.xLog), ye = Self.edges(scene.rows, log: scene.yLog)
-        let xAxis = PlotAxis(label: scene.xLabel, range: xe[0]...xe[xe.count - 1], isLog: scene.xLog)
-        let yAxis = PlotAxis(label: scene.yLabel, range: ye[0]...ye[ye.count - 1], isLog: scene.yLog)
+        let xe = Self.edges(scene.columns, spacing: scene.xSpacing), ye = Self.edges(scene.rows, spacing: scene.ySpacing)
+        let xAxis = PlotAxis(label: scene.xLabel, range: xe[0]...xe[xe.count - 1], spacing: scene.xSpacing)
+        let yAxis = PlotAxis(label: scene.yLabel, range: ye[0]...ye[ye.count - 1], spacing: scene.ySpacing)
         let top = (m + 29 + 18).rounded()
         let notesHeight = Double(scene.notes.count) * 14 + 8
         let barWidth = 175.0

@@ -7,8 +7,8 @@ public struct HeatmapScene: Sendable {
     public var rows: [Double]
     public var xLabel: String
     public var yLabel: String
-    public var xLog: Bool
-    public var yLog: Bool
+    public var xSpacing: AxisSpacing
+    public var ySpacing: AxisSpacing
     /// The colour bar's label.
     public var valueLabel: String
     /// Row-major (row 0 at the first row value): the value to colour (> 0, log scale), or nil when no run gave one.
@@ -27,8 +27,8 @@ public struct HeatmapScene: Sendable {
     public var failureLabel: String
 
     public init(
-        title: String, subtitle: String, columns: [Double], rows: [Double], xLabel: String, yLabel: String, xLog: Bool,
-        yLog: Bool, valueLabel: String, values: [Double?], diverged: [Double], best: (column: Int, row: Int)?,
+        title: String, subtitle: String, columns: [Double], rows: [Double], xLabel: String, yLabel: String, xSpacing: AxisSpacing,
+        ySpacing: AxisSpacing, valueLabel: String, values: [Double?], diverged: [Double], best: (column: Int, row: Int)?,
         theoryBest: (point: SIMD2<Double>, label: String)?, theoryBoundary: (points: [SIMD2<Double>], label: String)?,
         notes: [String], failureLabel: String = "diverged"
     ) {
@@ -40,8 +40,8 @@ public struct HeatmapScene: Sendable {
         self.rows = rows
         self.xLabel = xLabel
         self.yLabel = yLabel
-        self.xLog = xLog
-        self.yLog = yLog
+        self.xSpacing = xSpacing
+        self.ySpacing = ySpacing
         self.valueLabel = valueLabel
         self.values = values
         self.diverged = diverged

@@ -2,7 +2,8 @@ import Foundation
 
 /// Draws a `SweepScene`: the mean objective (log y) against the parameter with a ±1 std band, the usable
 /// window shaded and labelled, red marks where runs diverge and a dashed line at the divergence edge, the best
-/// value ringed, and the theory's best value and edge when given.
+/// value ringed, and the theory's best value and edge when given. Random samples are drawn as points, each with
+/// its ±1 std bar: a line through them would invent values between samples.
 public final class SweepRenderer {
     public let scene: SweepScene
     public let width: Double
@@ -49,7 +50,7 @@ public final class SweepRenderer {
         let c = style.titledCanvas(width: width, height: height, scale: scale, title: scene.title, subtitle: scene.subtitle)
         let m = style.margin
         let xs = scene.values
-        let xAxis = PlotAxis(label: scene.xLabel, range: xs[0]...xs[xs.count - 1], isLog: scene.xLog)
+        let xAxis = PlotAxis(label: scene.xLabel, range: xs[0]...xs[xs.count - 1], spacing: scene.xSpacing)
         let yAxis = PlotAxis(label: scene.yLabel, range: Self.yRange(scene), isLog: true)
         let top = (m + 29 + 30).rounded()
         let notesHeight = Double(scene.notes.count) * 14 + 8
@@ -75,6 +76,28 @@ public final class SweepRenderer {
         var runs: [[Int]] = [[]]
         for i in xs.indices {
             if let mean = scene.means[i], mean > 0, mean.isFinite { runs[runs.count - 1].append(i) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+        }
+        if scene.isSampled {
+            runs = []
+            c.newPath()
+            for i in xs.indices {
+                if i % 1024 == 0 { try cancellation.check() }
+                guard let mean = scene.means[i], mean > 0, mean.isFinite else { continue }
+                let x = f.px(xs[i])
+                let low = mean - (scene.stds[i] ?? 0)
+                c.moveTo(SIMD2(x, f.py(clampY(mean + (scene.stds[i] ?? 0)))))
+                c.lineTo(SIMD2(x, low > 0 ? f.py(clampY(low)) : plot.maxY))
+            }
+            c.setColor(Self.lineInk.withAlpha(0.35))
+            c.setLineWidth(1)
+            c.stroke()
+            c.newPath()
+            for i in xs.indices {
+                guard let mean = scene.means[i], mean > 0, mean.isFinite else { continue }
+                c.circle(SIMD2(f.px(xs[i]), f.py(clampY(mean))), radius: 2.6)
+            }
+            c.setColor(Self.lineInk)
+            c.fill()
         }
         for run in runs where !run.isEmpty {
             try cancellation.check()

@@ -5,7 +5,7 @@ public struct SweepScene: Sendable {
     /// The swept values, increasing.
     public var values: [Double]
     public var xLabel: String
-    public var xLog: Bool
+    public var xSpacing: AxisSpacing
     public var yLabel: String
     /// Per value: the objective's mean and standard deviation over the runs that gave one (nil: none did).
     public var means: [Double?]
@@ -24,19 +24,21 @@ public struct SweepScene: Sendable {
     /// The theory's divergence edge and its label.
     public var theoryEdge: (value: Double, label: String)?
     public var notes: [String]
+    /// Whether the values are random samples (drawn as points) rather than a grid (drawn as a line).
+    public var isSampled: Bool
 
     public init(
-        title: String, subtitle: String, values: [Double], xLabel: String, xLog: Bool, yLabel: String, means: [Double?],
+        title: String, subtitle: String, values: [Double], xLabel: String, xSpacing: AxisSpacing, yLabel: String, means: [Double?],
         stds: [Double?], diverged: [Double], best: Int?, window: (low: Double, high: Double, label: String)?,
         divergenceEdge: Double?, divergenceEdgeLabel: String = "diverges from", theoryBest: (value: Double, label: String)?,
-        theoryEdge: (value: Double, label: String)?, notes: [String]
+        theoryEdge: (value: Double, label: String)?, notes: [String], isSampled: Bool = false
     ) {
         precondition(values.count >= 2 && means.count == values.count && stds.count == values.count && diverged.count == values.count)
         self.title = title
         self.subtitle = subtitle
         self.values = values
         self.xLabel = xLabel
-        self.xLog = xLog
+        self.xSpacing = xSpacing
         self.yLabel = yLabel
         self.means = means
         self.stds = stds
@@ -48,5 +50,6 @@ public struct SweepScene: Sendable {
         self.theoryBest = theoryBest
         self.theoryEdge = theoryEdge
         self.notes = notes
+        self.isSampled = isSampled
     }
 }

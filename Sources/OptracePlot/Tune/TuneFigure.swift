@@ -63,8 +63,8 @@ struct TuneFigure {
         for t in yTicks where t.isMajor {
             c.text(t.label, x: plot.minX - 0.8 - style.tickLength - 3, y: py(t.value) + half, style.tickLabel, align: .right)
         }
-        c.text(x.label + (x.isLog ? " (log scale)" : ""), x: plot.minX + plot.width / 2, y: plot.maxY + 31, style.axisLabel, align: .center)
-        c.verticalText(y.label + (y.isLog ? " (log scale)" : ""), x: yLabelX, y: plot.minY + plot.height / 2, style.axisLabel)
+        c.text(x.caption, x: plot.minX + plot.width / 2, y: plot.maxY + 31, style.axisLabel, align: .center)
+        c.verticalText(y.caption, x: yLabelX, y: plot.minY + plot.height / 2, style.axisLabel)
     }
 
     /// Width of the widest major y tick label.
