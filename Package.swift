@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "optrace", targets: ["optrace"]),
         .library(name: "OptraceCore", targets: ["OptraceCore"]),
         .library(name: "OptracePlot", targets: ["OptracePlot"]),
+        .library(name: "OptracePictures", targets: ["OptracePictures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,10 +39,15 @@ let package = Package(
             dependencies: ["CCairo", "CPNG", "CPNGHelpers"]
         ),
         .target(
+            name: "OptracePictures",
+            dependencies: ["OptraceCore", "OptracePlot"]
+        ),
+        .target(
             name: "OptraceCLI",
             dependencies: [
                 "OptraceCore",
                 "OptracePlot",
+                "OptracePictures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,7 +68,7 @@ let package = Package(
         .testTarget(name: "OptraceFuzzingTests", dependencies: ["OptraceFuzzing"]),
         .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot", "OptraceCore"], exclude: ["Golden"]),
         .testTarget(
-            name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot", "OptraceTestSupport"],
+            name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot", "OptracePictures", "OptraceTestSupport"],
             exclude: ["Malformed"]),
     ]
 )

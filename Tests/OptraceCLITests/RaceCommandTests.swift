@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OptraceCLI
+@testable import OptracePictures
 @testable import OptraceCore
 
 @Suite struct RaceCommandTests {

@@ -2,6 +2,7 @@ import Testing
 import OptraceCore
 import OptracePlot
 @testable import OptraceCLI
+@testable import OptracePictures
 import OptraceTestSupport
 
 /// The racers' styles on the way from a scenario to the pictures: own choices kept, coinciding paths re-dashed.

@@ -83,34 +83,67 @@ import Testing
 }
 
 @Suite struct RaceAnimationTests {
+    static func apng(_ scene: RaceScene, steps: [Int], workers: Int, framesPerWorker: Int = RaceAnimation.framesPerWorker,
+                     width: Double, height: Double) throws -> [UInt8] {
+        let pool = try RendererPool(count: workers, scene: scene, width: width, height: height, scale: 1)
+        var bytes = [UInt8]()
+        try RaceAnimation.writeAPNG(steps: steps, renderers: pool, fps: 10, framesPerWorker: framesPerWorker) { bytes += $0 }
+        return bytes
+    }
+
     @Test func raceAPNGComposesToTheRenderedFrames() throws {
         let scene = DemoRace.scene(steps: 9)
         let renderer = RaceFrameRenderer(scene: scene, width: 320, height: 240)
-        let bytes = try RaceAnimation.apng(renderer: renderer, fps: 10, stepStride: 2, threads: 2)
-        #expect(RaceAnimation.steps(lastStep: 9, stride: 2) == [0, 2, 4, 6, 8, 9])
+        let steps = RaceAnimation.steps(lastStep: 9, stride: 2)
+        #expect(steps == [0, 2, 4, 6, 8, 9])
+        let bytes = try Self.apng(scene, steps: steps, workers: 2, width: 320, height: 240)
         let reader = try APNGReader(bytes)
         #expect(reader.frames.count == 6)
-        for (k, step) in [0, 2, 4, 6, 8, 9].enumerated() {
+        for (k, step) in steps.enumerated() {
             #expect(reader.frames[k] == renderer.renderFrame(step: step, fadingTail: nil).straightRGBA(), "step \(step)")
         }
         // Later frames are deltas: each stores less than the full canvas.
         #expect(reader.controls.dropFirst().allSatisfy { $0.width * $0.height < 320 * 240 })
-        // Same bytes whatever the thread count and batch size.
-        for (threads, batch) in [(1, 1), (3, 2), (2, 50)] {
-            var other = [UInt8]()
-            try RaceAnimation.writeAPNG(renderer: renderer, fps: 10, stepStride: 2, threads: threads, batchSize: batch) { other += $0 }
-            #expect(other == bytes, "threads \(threads), batch \(batch)")
+        // Same bytes whatever the number of workers and the batch size.
+        for (workers, batch) in [(1, 1), (3, 1), (2, 50)] {
+            let other = try Self.apng(scene, steps: steps, workers: workers, framesPerWorker: batch, width: 320, height: 240)
+            #expect(other == bytes, "workers \(workers), batch \(batch)")
         }
     }
 
     @Test func pngFramesArriveInStepOrderAndDecodeToTheFrames() throws {
-        let renderer = RaceFrameRenderer(scene: DemoRace.scene(steps: 7), width: 240, height: 180)
-        var steps: [Int] = []
-        try RaceAnimation.writePNGFrames(renderer: renderer, stepStride: 3, threads: 2, batchSize: 2) { step, bytes in
-            steps.append(step)
-            let decoded = try PNGDecoder.decode(bytes)
-            #expect(decoded == renderer.renderFrame(step: step, fadingTail: nil))
+        let scene = DemoRace.scene(steps: 7)
+        let renderer = RaceFrameRenderer(scene: scene, width: 240, height: 180)
+        let pool = try RendererPool(count: 2, scene: scene, width: 240, height: 180, scale: 1)
+        var steps: [Int] = [], indices: [Int] = [], batches: [Int] = []
+        try RaceAnimation.render(steps: RaceAnimation.steps(lastStep: 7, stride: 3), renderers: pool, standalonePNGs: true,
+                                 framesPerWorker: 1, progress: { batches.append($0) }) { frame in
+            steps.append(frame.step)
+            indices.append(frame.index)
+            let decoded = try PNGDecoder.decode(try #require(frame.png))
+            #expect(decoded == renderer.renderFrame(step: frame.step, fadingTail: nil))
         }
-        #expect(steps == [0, 3, 6, 7])
+        #expect(steps == [0, 3, 6, 7] && indices == [0, 1, 2, 3])
+        #expect(batches == [2, 4])
     }
+
+    @Test func aCancelledAnimationStopsWithCancelled() throws {
+        let scene = DemoRace.scene(steps: 40)
+        let pool = try RendererPool(count: 2, scene: scene, width: 240, height: 180, scale: 1)
+        let handed = HandedFrames()
+        #expect(throws: Cancelled.self) {
+            try RaceAnimation.render(steps: Array(0...40), renderers: pool, standalonePNGs: false, framesPerWorker: 2,
+                                     cancellation: Cancellation { handed.count >= 4 }) { _ in handed.add() }
+        }
+        // The stop is seen before the next batch (two workers, two frames each).
+        #expect(handed.count == 4)
+    }
+}
+
+/// A count of frames handed out, read by a cancellation from worker threads.
+private final class HandedFrames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    var count: Int { lock.withLock { value } }
+    func add() { lock.withLock { value += 1 } }
 }

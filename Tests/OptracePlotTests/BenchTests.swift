@@ -97,8 +97,9 @@ struct BenchTests {
         for _ in 0..<5 {
             var bytes: [UInt8] = []
             totals.append(try Self.seconds {
-                let renderer = RaceFrameRenderer(scene: scene)
-                bytes = try RaceAnimation.apng(renderer: renderer, fps: 12)
+                let pool = try RendererPool(count: ParallelPNGEncoder.defaultThreads, scene: scene, width: 800, height: 600, scale: 1)
+                bytes = []
+                try RaceAnimation.writeAPNG(steps: Array(0...scene.lastStep), renderers: pool, fps: 12) { bytes += $0 }
             })
             sizes.append(bytes.count)
             let chunks = try PNGChunk.parse(bytes)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OptraceCore
+import OptracePictures
 
 /// `optrace map`: runs a racer from every point of a grid over the domain and maps where each start ends.
 public struct MapCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OptraceCore
+import OptracePictures
 import OptracePlot
 
 /// `optrace race`: runs a scenario's race, prints the scoreboard and writes its data and pictures.
@@ -121,10 +122,10 @@ public struct RaceCommand: ParsableCommand {
             options.tail = tail
             options.colormap = Colormap.named(colormap)!
             options.writeFrames = !noFrames
-            options.showProgress = !output.quiet
             options.threads = parallel.threads
+            let progress = ProgressBar(console: console, label: "frames", enabled: !output.quiet)
             let written = try RacePictureWriter(scenario: scenario, result: result, options: options)
-                .write(into: folder, console: console)
+                .write(into: folder, progress: progress.update)
             files += written.files
         }
         if !output.quiet {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OptraceCore
+import OptracePictures
 
 /// `optrace tune [sweep]`: hyperparameter sweeps of a racer on its scenario's surface, the usable window and the theory.
 public struct TuneSweepCommand: ParsableCommand {

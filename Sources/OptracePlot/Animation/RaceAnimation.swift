@@ -1,9 +1,13 @@
-import Dispatch
-import Foundation
-
-/// Turns a race into an animated PNG: one frame per (strided) step. Frames are rendered in batches on the calling
-/// thread while the previous batch is delta-encoded on worker threads; the file is streamed out in frame order.
+/// Draws a race's frames in parallel and hands them out in step order: each as the changed rectangle against the
+/// previous frame for the APNG, and optionally as a standalone PNG.
+///
+/// Each worker owns a renderer and takes a contiguous run of frames in a batch, draws each once and encodes it
+/// once or twice (a run's first frame draws its predecessor too, for the delta). A frame's pixels do not depend
+/// on which frames a renderer drew before, so the bytes do not depend on the number of workers or the batch size.
 public enum RaceAnimation {
+    /// Frames per worker in each batch (bounds memory: a batch's encoded frames wait to be handed out in order).
+    public static let framesPerWorker = 16
+
     /// The steps that become frames: 0, stride, 2·stride, … and always the last step.
     public static func steps(lastStep: Int, stride: Int) -> [Int] {
         var s = Array(Swift.stride(from: 0, through: max(0, lastStep), by: max(1, stride)))
@@ -11,106 +15,73 @@ public enum RaceAnimation {
         return s
     }
 
-    /// Streams the APNG into `sink`. Memory holds at most about `2 × batchSize` frames.
-    /// The bytes do not depend on `threads` or `batchSize`.
-    public static func writeAPNG(renderer: RaceFrameRenderer, fps: Double, finalHold: Double = 2,
-                                 fadingTail: Int? = nil, stepStride: Int = 1, keyframeOptions: PNGOptions = .apngKeyframe,
-                                 threads: Int? = nil, batchSize: Int = 16,
-                                 sink: @escaping ([UInt8]) throws -> Void) throws {
-        let steps = steps(lastStep: renderer.scene.lastStep, stride: stepStride)
-        let first = renderer.renderFrame(step: steps[0], fadingTail: fadingTail)
-        let writer = try APNGWriter(width: first.width, height: first.height, frameCount: steps.count, fps: fps,
-                                    finalHold: finalHold, keyframeOptions: keyframeOptions, sink: sink)
-        let workers = max(1, threads ?? ParallelPNGEncoder.defaultThreads)
-        var pending: EncodingBatch?
-        var previous = first
-        // The keyframe is encoded in the background too, while the first batch renders.
-        var index = 1
-        var keyframe: EncodingBatch? = EncodingBatch(frames: [first], keyframeOptions: keyframeOptions, workers: 1)
-        while index < steps.count || keyframe != nil {
-            var batch: EncodingBatch?
-            if index < steps.count {
-                let batchSteps = steps[index..<min(steps.count, index + max(1, batchSize))]
-                var frames = [previous]
-                for s in batchSteps { frames.append(renderer.renderFrame(step: s, fadingTail: fadingTail)) }
-                previous = frames[frames.count - 1]
-                index += batchSteps.count
-                batch = EncodingBatch(frames: frames, keyframeOptions: nil, workers: workers)
-            }
-            if let k = keyframe {
-                for e in try k.results() { try writer.append(encoded: e) }
-                keyframe = nil
-            }
-            if let p = pending {
-                for e in try p.results() { try writer.append(encoded: e) }
-            }
-            pending = batch
-        }
-        if let p = pending {
-            for e in try p.results() { try writer.append(encoded: e) }
-        }
+    /// One drawn frame: its index among the frames, its step, the standalone PNG (when asked for) and the APNG frame.
+    public struct Frame {
+        public var index: Int
+        public var step: Int
+        public var png: [UInt8]?
+        public var apngFrame: EncodedFrame
     }
 
-    /// Renders every (strided) step as a standalone PNG: frames are drawn in batches on the calling thread and each
-    /// batch is encoded on `threads` threads; `sink(step, bytes)` receives them in step order.
-    public static func writePNGFrames(renderer: RaceFrameRenderer, fadingTail: Int? = nil, stepStride: Int = 1,
-                                      options: PNGOptions = .standard, threads: Int? = nil, batchSize: Int = 16,
-                                      sink: (Int, [UInt8]) throws -> Void) throws {
-        let all = steps(lastStep: renderer.scene.lastStep, stride: stepStride)
+    /// Draws the frames at `steps` with the pool's renderers (paths from step 0, or the last `fadingTail` steps)
+    /// and calls `sink` with each in order; `progress` gets the number of frames handed out after each batch.
+    /// Stops with `Cancelled` when `cancellation` fires; rethrows what `sink` throws.
+    public static func render(
+        steps: [Int], renderers: RendererPool, fadingTail: Int? = nil, standalonePNGs: Bool,
+        framesPerWorker: Int = framesPerWorker, cancellation: Cancellation = .never,
+        progress: (Int) -> Void = { _ in }, sink: (Frame) throws -> Void
+    ) throws {
+        let workers = renderers.count
         var index = 0
-        while index < all.count {
-            let batch = Array(all[index..<min(all.count, index + max(1, batchSize))])
-            let images = batch.map { renderer.renderFrame(step: $0, fadingTail: fadingTail) }
-            let encoded = try ParallelPNGEncoder.encode(images, options: options, threads: threads)
-            for (step, bytes) in zip(batch, encoded) { try sink(step, bytes) }
-            index += batch.count
-        }
-    }
-
-    /// The whole APNG in memory.
-    public static func apng(renderer: RaceFrameRenderer, fps: Double, finalHold: Double = 2, fadingTail: Int? = nil,
-                            stepStride: Int = 1, keyframeOptions: PNGOptions = .apngKeyframe,
-                            threads: Int? = nil) throws -> [UInt8] {
-        var bytes = [UInt8]()
-        try writeAPNG(renderer: renderer, fps: fps, finalHold: finalHold, fadingTail: fadingTail, stepStride: stepStride,
-                      keyframeOptions: keyframeOptions, threads: threads) { bytes += $0 }
-        return bytes
-    }
-}
-
-/// Frames being encoded in the background: with `keyframeOptions`, the keyframe `frames[0]` alone (libpng);
-/// without, the deltas between consecutive `frames` (`SparseDeflate`).
-private final class EncodingBatch: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var slots: [Result<EncodedFrame, Error>?]
-
-    init(frames: [RGBAImage], keyframeOptions: PNGOptions?, workers: Int) {
-        let count = keyframeOptions != nil ? 1 : frames.count - 1
-        slots = Array(repeating: nil, count: count)
-        let n = max(1, min(workers, count))
-        for w in 0..<n {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-                var k = w
-                while k < count {
-                    let result = Result { () throws -> EncodedFrame in
-                        guard let keyframeOptions else { return EncodedFrame.encode(FrameDelta.between(frames[k], frames[k + 1])) }
-                        return try EncodedFrame.encode(FrameDelta.full(frames[0]), options: keyframeOptions)
-                    }
-                    lock.lock()
-                    slots[k] = result
-                    lock.unlock()
-                    k += n
+        while index < steps.count {
+            try cancellation.check()
+            let batch = index..<min(steps.count, index + max(1, framesPerWorker) * workers)
+            let runs = split(batch, into: workers)
+            let encoded = try ParallelPNGEncoder.map(count: runs.count, threads: workers) { w -> [([UInt8]?, EncodedFrame)] in
+                let renderer = renderers[w]
+                var previous = runs[w].lowerBound > 0
+                    ? try renderer.renderFrame(step: steps[runs[w].lowerBound - 1], fadingTail: fadingTail, cancellation: cancellation)
+                    : nil
+                var out: [([UInt8]?, EncodedFrame)] = []
+                for k in runs[w] {
+                    try cancellation.check()
+                    let image = try renderer.renderFrame(step: steps[k], fadingTail: fadingTail, cancellation: cancellation)
+                    let png = standalonePNGs ? try PNGEncoder(options: .standard).encode(image, cancellation: cancellation) : nil
+                    let frame = try previous.map { EncodedFrame.encode(FrameDelta.between($0, image)) }
+                        ?? EncodedFrame.encode(FrameDelta.full(image), options: .apngKeyframe, cancellation: cancellation)
+                    out.append((png, frame))
+                    previous = image
                 }
+                return out
             }
+            for (k, (png, frame)) in zip(batch, encoded.joined()) {
+                try sink(Frame(index: k, step: steps[k], png: png, apngFrame: frame))
+            }
+            index = batch.upperBound
+            progress(index)
         }
     }
 
-    /// Waits for the batch and returns its frames in order (rethrowing the first error).
-    func results() throws -> [EncodedFrame] {
-        group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return try slots.map { try $0!.get() }
+    /// The race as an APNG, streamed to `sink`: `render` with an `APNGWriter` (the first frame shown
+    /// for `1/fps` s like the others, the last held `finalHold` s).
+    public static func writeAPNG(
+        steps: [Int], renderers: RendererPool, fps: Double, finalHold: Double = 2, fadingTail: Int? = nil,
+        framesPerWorker: Int = framesPerWorker, cancellation: Cancellation = .never,
+        sink: @escaping ([UInt8]) throws -> Void
+    ) throws {
+        let r = renderers[0]
+        let writer = try APNGWriter(
+            width: Int((r.width * r.scale).rounded()), height: Int((r.height * r.scale).rounded()),
+            frameCount: steps.count, fps: fps, finalHold: finalHold, sink: sink)
+        try render(steps: steps, renderers: renderers, fadingTail: fadingTail, standalonePNGs: false,
+                   framesPerWorker: framesPerWorker, cancellation: cancellation) { try writer.append(encoded: $0.apngFrame) }
+    }
+
+    /// `range` cut into at most `parts` contiguous runs of nearly equal length.
+    static func split(_ range: Range<Int>, into parts: Int) -> [Range<Int>] {
+        let n = max(1, min(parts, range.count))
+        return (0..<n).map { i in
+            range.lowerBound + range.count * i / n..<range.lowerBound + range.count * (i + 1) / n
+        }
     }
 }

@@ -103,9 +103,6 @@ public final class RaceFrameRenderer {
         return scale.normalization.isLog ? TickLocator.logUniform(range, target: 6) : TickLocator.linear(range, target: 6)
     }
 
-    /// The cached static layer (useful for inspection and tests).
-    public func renderBackground() -> RGBAImage { background.image() }
-
     /// Frame at `step`: paths from step 0 (or only the last `fadingTail` steps, fading out), markers, scoreboard.
     public func renderFrame(step: Int, fadingTail: Int? = nil) -> RGBAImage {
         // `.never` never fires, so nothing is thrown.

@@ -5,10 +5,10 @@ import OptracePlot
 /// Turns a sweep's result into the plotting library's scenes and writes `heatmap.png` (2-D) or `sweep.png` (1-D).
 ///
 /// Drawing and encoding stop on SIGINT/SIGTERM (`Interrupted`), leaving no picture.
-enum TunePictures {
+public enum TunePictures {
     /// Draws and writes the picture of `result` into `folder`; returns the file names written (none for random
     /// samples of two or more parameters).
-    static func write(_ result: SweepResult, to folder: OutputFolder) throws -> [String] {
+    public static func write(_ result: SweepResult, to folder: OutputFolder) throws -> [String] {
         let plan = result.header.plan
         try Interruption.check()
         if plan.axes.count == 2 && plan.isGrid {

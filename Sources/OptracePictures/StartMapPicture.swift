@@ -5,8 +5,8 @@ import OptracePlot
 /// Turns a start map into the plotting library's scene and writes `map.png`.
 ///
 /// Drawing and encoding stop on SIGINT/SIGTERM (`Interrupted`), leaving no `map.png`.
-enum StartMapPicture {
-    static func write(_ map: StartMap, scenario: Scenario, racer: Racer, steps: Int, to folder: OutputFolder) throws -> [String] {
+public enum StartMapPicture {
+    public static func write(_ map: StartMap, scenario: Scenario, racer: Racer, steps: Int, to folder: OutputFolder) throws -> [String] {
         try Interruption.check()
         let field = RaceScenes.field(scenario.surface, columns: 241, rows: 181)
         let shares = map.shares

@@ -3,22 +3,21 @@ import Foundation
 /// A one-line progress bar on standard error (frames done, rate, time left), drawn only on a terminal.
 final class ProgressBar {
     private let console: Console
-    private let total: Int
     private let label: String
     private let enabled: Bool
     private let start = DispatchTime.now().uptimeNanoseconds
     private var lastDraw: UInt64 = 0
 
-    init(console: Console, total: Int, label: String, enabled: Bool) {
+    init(console: Console, label: String, enabled: Bool) {
         self.console = console
-        self.total = max(1, total)
         self.label = label
         self.enabled = enabled && console.errorIsTerminal
     }
 
-    /// Shows `done` of the total (at most every 50 ms, and always at the end).
-    func update(_ done: Int) {
+    /// Shows `done` of `total` (at most every 50 ms, and always at the end).
+    func update(_ done: Int, of total: Int) {
         guard enabled else { return }
+        let total = max(1, total)
         let now = DispatchTime.now().uptimeNanoseconds
         if done < total && now - lastDraw < 50_000_000 { return }
         lastDraw = now

@@ -2,7 +2,7 @@ import OptraceCore
 import OptracePlot
 
 /// Turns a scenario and its race into the plotting library's scenes (the glue between core and plot).
-enum RaceScenes {
+public enum RaceScenes {
     /// Lattice points per axis for the surface field: about one per two pixels of the figure.
     static func fieldSize(width: Double, height: Double, scale: Double) -> (columns: Int, rows: Int) {
         (max(160, Int(width * scale / 2) + 1), max(120, Int(height * scale / 2) + 1))
@@ -72,7 +72,7 @@ enum RaceScenes {
     }
 
     /// "σ=0.2 seed 13081" or "no noise".
-    static func noiseText(_ noise: GradientNoise) -> String {
+    public static func noiseText(_ noise: GradientNoise) -> String {
         if noise.sigma == .zero { return "no noise" }
         let sigma = noise.sigma.x == noise.sigma.y
             ? NumberFormat.short(noise.sigma.x)
