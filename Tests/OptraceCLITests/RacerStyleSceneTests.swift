@@ -28,3 +28,14 @@ import OptraceTestSupport
         #expect(styles[4].color == RGBColor(hex: 0x0072B2) && styles[4].dash == .solid)
     }
 }
+
+/// The gallery's sixteen-racer scenario in docs/ races, and every racer gets its own style.
+@Suite struct SixteenRacerGalleryTests {
+    @Test func theSixteenRacerScenarioRacesWithSixteenStyles() throws {
+        let scenario = try ScenarioLocator.load(packageRoot + "/docs/sixteen-racers.yaml")
+        #expect(scenario.racers.count == 16)
+        let tracks = RaceScenes.tracks(scenario.run())
+        #expect(Set(tracks.enumerated().map { $0.element.style(index: $0.offset) }).count == 16)
+        #expect(tracks.allSatisfy { $0.divergedAtStep == nil })
+    }
+}
