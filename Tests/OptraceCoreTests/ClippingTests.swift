@@ -3,7 +3,7 @@ import Testing
 
 /// Gradient clipping transformations: global norm and element-wise value.
 @Suite struct ClippingTests {
-    func clip<T: GradientTransformation>(_ t: T, _ g: Vec2) -> Vec2 {
+    func clip<T: GradientTransformation>(_ t: T, _ g: Vec2) -> Vec2 where T.Vector == Vec2 {
         t.update(g, state: t.initialState(params: .zero), params: .zero).updates
     }
 

@@ -101,7 +101,7 @@ import Testing
 
     @Test func chapterVelocityExample() {
         // §8.6: β = 0.8, every gradient +1: v₁ = 1, v₂ = 1.8, v₃ = 2.44.
-        var stepper = TransformationStepper(Trace(decay: 0.8), params: .zero)
+        var stepper = TransformationStepper(Trace<Vec2>(decay: 0.8), params: .zero)
         var v: [Double] = []
         for _ in 0..<3 {
             v.append(stepper.step(params: .zero, gradient: Vec2(1, 1)).x)
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func stateIsAValueThatUpdateReturnsAnew() {
-        let adam = ScaleByAdam()
+        let adam = ScaleByAdam<Vec2>()
         let s0 = adam.initialState(params: .zero)
         let (_, s1) = adam.update(Vec2(1, 2), state: s0, params: .zero)
         #expect(s0.count == 0 && s0.m == .zero)
@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func chainComposesInOrder() {
-        let chain = Trace(decay: 0.5).then(ScaleByLearningRate(2))
+        let chain = Trace<Vec2>(decay: 0.5).then(ScaleByLearningRate(2))
         let state = chain.initialState(params: .zero)
         let (u1, s1) = chain.update(Vec2(1, 0), state: state, params: .zero)
         let (u2, _) = chain.update(Vec2(1, 0), state: s1, params: .zero)
@@ -127,8 +127,8 @@ import Testing
     }
 
     @Test func adamWithoutBiasCorrectionTakesTinyFirstSteps() {
-        let corrected = ScaleByAdam().update(Vec2(1, 1), state: ScaleByAdam().initialState(params: .zero), params: .zero).updates
-        let raw = ScaleByAdam(biasCorrection: false)
+        let corrected = ScaleByAdam<Vec2>().update(Vec2(1, 1), state: ScaleByAdam<Vec2>().initialState(params: .zero), params: .zero).updates
+        let raw = ScaleByAdam<Vec2>(biasCorrection: false)
         let uncorrected = raw.update(Vec2(1, 1), state: raw.initialState(params: .zero), params: .zero).updates
         #expect(abs(corrected.x - 1) < 1e-7)
         // m = 0.1, v = 0.001: 0.1 / (√0.001 + ε) ≈ 3.162

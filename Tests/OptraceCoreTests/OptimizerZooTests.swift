@@ -147,7 +147,7 @@ import Testing
 
     @Test func radamSwitchesToTheRectifiedStep() {
         expectClose(run("radam", ["lr": .number(0.1)]), R.radam)
-        let radam = ScaleByRAdam()
+        let radam = ScaleByRAdam<Vec2>()
         #expect(radam.rho(5) <= 5 && radam.rho(6) > 5)
     }
 
@@ -226,7 +226,7 @@ import Testing
     }
 
     @Test func lionStepsAreSignsOfTheInterpolatedMomentum() {
-        let lion = ScaleByLion(beta1: 0.9, beta2: 0.99)
+        let lion = ScaleByLion<Vec2>(beta1: 0.9, beta2: 0.99)
         let (u1, s1) = lion.update(Vec2(0, -2e-9), state: lion.initialState(params: .zero), params: .zero)
         #expect(u1 == Vec2(0, -1))
         #expect(s1.m.x == 0 && abs(s1.m.y + 2e-11) < 1e-25)
@@ -273,17 +273,17 @@ import Testing
     }
 
     @Test func weightDecayIsALeafOnlyWhenNonZero() {
-        func transformation(_ name: String, _ given: [String: ParameterValue]) -> any GradientTransformation {
+        func transformation(_ name: String, _ given: [String: ParameterValue]) -> any GradientTransformation<Vec2> {
             let (definition, hp) = resolve(name, given)
             return definition.build(hp).transformation
         }
-        #expect(transformation("sgd", [:]) is ScaleByLearningRate)
-        #expect(transformation("sgd", ["momentum": .number(0.9)]) is Chain<Trace, ScaleByLearningRate>)
-        #expect(transformation("adam", [:]) is Chain<ScaleByAdam, ScaleByLearningRate>)
-        #expect(transformation("adam", ["weight_decay": .number(0.1)]) is Chain<AddDecayedWeights, Chain<ScaleByAdam, ScaleByLearningRate>>)
-        #expect(transformation("adamw", [:]) is Chain<Chain<ScaleByAdam, AddDecayedWeights>, ScaleByLearningRate>)
-        #expect(transformation("adamw", ["weight_decay": .number(0)]) is Chain<ScaleByAdam, ScaleByLearningRate>)
-        #expect(transformation("momentum", ["convention": .text("classic")]) is Chain<ScaleByLearningRate, Trace>)
-        #expect(transformation("adam", ["amsgrad": .flag(true)]) is Chain<ScaleByAMSGrad, ScaleByLearningRate>)
+        #expect(transformation("sgd", [:]) is ScaleByLearningRate<Vec2>)
+        #expect(transformation("sgd", ["momentum": .number(0.9)]) is Chain<Trace<Vec2>, ScaleByLearningRate<Vec2>>)
+        #expect(transformation("adam", [:]) is Chain<ScaleByAdam<Vec2>, ScaleByLearningRate<Vec2>>)
+        #expect(transformation("adam", ["weight_decay": .number(0.1)]) is Chain<AddDecayedWeights<Vec2>, Chain<ScaleByAdam<Vec2>, ScaleByLearningRate<Vec2>>>)
+        #expect(transformation("adamw", [:]) is Chain<Chain<ScaleByAdam<Vec2>, AddDecayedWeights<Vec2>>, ScaleByLearningRate<Vec2>>)
+        #expect(transformation("adamw", ["weight_decay": .number(0)]) is Chain<ScaleByAdam<Vec2>, ScaleByLearningRate<Vec2>>)
+        #expect(transformation("momentum", ["convention": .text("classic")]) is Chain<ScaleByLearningRate<Vec2>, Trace<Vec2>>)
+        #expect(transformation("adam", ["amsgrad": .flag(true)]) is Chain<ScaleByAMSGrad<Vec2>, ScaleByLearningRate<Vec2>>)
     }
 }

@@ -43,8 +43,8 @@ private func optimizer(_ name: String, _ values: [String: Double]) -> Optimizer 
             list.append(optimizer("adam", ["lr": lr, "beta1": b1, "beta2": b2]))
         }
         // Shapes without a lane form (Nesterov and dampening through a custom chain; an unknown leaf).
-        list.append(Optimizer(Trace(decay: 0.8, dampening: 0.3, nesterov: true).then(ScaleByLearningRate(0.4))))
-        list.append(Optimizer(Trace(decay: 0.7, dampening: 0.1).then(ScaleByLearningRate(schedule: Schedule { 0.5 / Double($0 + 1) }))))
+        list.append(Optimizer(Trace<Vec2>(decay: 0.8, dampening: 0.3, nesterov: true).then(ScaleByLearningRate(0.4))))
+        list.append(Optimizer(Trace<Vec2>(decay: 0.7, dampening: 0.1).then(ScaleByLearningRate(schedule: Schedule { 0.5 / Double($0 + 1) }))))
         list.append(Optimizer(ClipForTest().then(ScaleByLearningRate(0.9))))
         return list
     }
@@ -109,13 +109,99 @@ private func optimizer(_ name: String, _ values: [String: Double]) -> Optimizer 
         }
     }
 
-    @Test func knownChainsGetLaneFormsAndOthersDoNot() {
+    @Test func rulesOfOneShapeStepInLanesAndOthersLaneByLane() {
         let lanes = Lanes.scalarCount
-        #expect(LaneOptimizer.make(Array(repeating: optimizer("momentum", ["lr": 0.1]), count: lanes)) != nil)
-        #expect(LaneOptimizer.make(Array(repeating: optimizer("adam", [:]), count: lanes)) != nil)
-        #expect(LaneOptimizer.make(Array(repeating: Optimizer(ClipForTest()), count: lanes)) == nil)
-        let mixed = [optimizer("sgd", [:])] + Array(repeating: optimizer("momentum", [:]), count: lanes - 1)
-        #expect(LaneOptimizer.make(mixed) == nil)
+        func configuration(_ name: String, _ values: [String: Double], clipping: GradientClipping? = nil) -> OptimizerConfiguration {
+            let definition = OptimizerCatalog.definition(named: name)!
+            let hp = definition.resolve(values.mapValues { .number($0) })
+            return definition.configuration(hp, learningRate: .constant(hp.number("lr")), clipping: clipping)
+        }
+        func laneRule(_ group: [OptimizerConfiguration]) -> UpdateRule<LaneVec2>? { OptimizerConfiguration.rule(for: group) }
+        // Every rule of the catalog, at its defaults, and with a different learning rate and β per lane.
+        for definition in OptimizerCatalog.all {
+            let group = (0..<lanes).map { configuration(definition.name, ["lr": 0.01 * Double($0 + 1)]) }
+            #expect(laneRule(group) != nil, "\(definition.name)")
+        }
+        #expect(laneRule((0..<lanes).map { configuration("momentum", ["lr": 0.1, "beta": 0.1 * Double($0)]) }) != nil)
+        #expect(laneRule((0..<lanes).map { configuration("sgd", ["lr": 0.1], clipping: .norm(Double($0 + 1))) }) != nil)
+        // Lanes that need different chains: momentum 0 (no buffer) beside momentum 0.9, a weight decay in some
+        // lanes only, two rules, two clipping kinds.
+        #expect(laneRule([configuration("sgd", ["momentum": 0])] + Array(repeating: configuration("sgd", ["momentum": 0.9]), count: lanes - 1)) == nil)
+        #expect(laneRule([configuration("adam", ["weight_decay": 0.1])] + Array(repeating: configuration("adam", [:]), count: lanes - 1)) == nil)
+        #expect(laneRule([configuration("sgd", [:])] + Array(repeating: configuration("momentum", [:]), count: lanes - 1)) == nil)
+        #expect(laneRule([configuration("sgd", [:], clipping: .value(1))] + Array(repeating: configuration("sgd", [:], clipping: .norm(1)), count: lanes - 1)) == nil)
+    }
+
+    /// Every rule of the catalog with per-lane learning rates, a schedule and clipping, swept in lanes: each run
+    /// equals its own race bit for bit.
+    @Test(arguments: OptimizerCatalog.all.map(\.name))
+    func everyCatalogRuleInLanesEqualsItsRaces(name: String) {
+        let definition = OptimizerCatalog.definition(named: name)!
+        let base = definition.resolve([:]).number("lr")
+        var optimizers: [Optimizer] = []
+        for k in 0..<8 {
+            let hp = definition.resolve(["lr": .number(base * [0.5, 1, 3, 10, 30, 100, 300, 3000][k])])
+            optimizers.append(definition.configuration(hp, learningRate: .constant(hp.number("lr")), clipping: nil).optimizer)
+        }
+        for k in 0..<8 {
+            let hp = definition.resolve(["lr": .number(base * [1, 10, 100, 1000, 2, 20, 200, 2000][k])])
+            let warmup = Schedule.warmupCosine(peak: hp.number("lr"), warmupSteps: 10, decaySteps: 60 + 10 * k)
+            optimizers.append(definition.configuration(hp, learningRate: warmup, clipping: .norm(0.5 * Double(k + 1))).optimizer)
+        }
+        for k in 0..<8 {
+            let hp = definition.resolve(["lr": .number(base * [0.3, 3, 30, 300, 1, 10, 100, 1000][k])])
+            optimizers.append(definition.configuration(hp, learningRate: .constant(hp.number("lr")), clipping: .value(0.25 * Double(k + 1))).optimizer)
+        }
+        for g in 0..<3 {
+            let group = optimizers[(8 * g)..<(8 * g + 8)].map { $0.configuration! }
+            #expect((OptimizerConfiguration.rule(for: Array(group)) as UpdateRule<LaneVec2>?) != nil, "group \(g) steps in lanes")
+        }
+        let noise = GradientNoise(sigma: Vec2(0.3, 0.3), seed: 11)
+        let engine = SweepEngine(
+            surface: valleyBump, configurations: optimizers, starts: [Vec2(10, 4)], noise: noise, seeds: [11],
+            noisy: true, steps: 120, threshold: 0.05)
+        let runs = optimizers.indices.map { SweepRun(configuration: $0) }
+        for (run, outcome) in zip(runs, engine.run(runs, threads: 2)) {
+            let expected = reference(
+                valleyBump, optimizers[run.configuration], start: Vec2(10, 4), noise: noise, noisy: true, steps: 120, threshold: 0.05)
+            #expect(same(outcome, expected), "\(name) configuration \(run.configuration): \(outcome) vs \(expected)")
+        }
+    }
+
+    /// A rule added to the catalog as a chain of existing transformations steps in lanes with no lane code of its
+    /// own, and each lane equals its race.
+    @Test func aNewRuleDefinedOnlyAsAChainRunsInLanes() {
+        let definition = OptimizerDefinition(
+            name: "heavy-adam", summary: "a heavy-ball buffer before Adam's scaling (for this test)", formula: [],
+            parameters: [
+                OptimizerCatalog.learningRate,
+                OptimizerParameter("beta", symbol: "β", kind: .number(.unitInterval), default: .number(0.5), summary: "buffer decay"),
+            ],
+            recipe: HeavyAdamRecipe())
+        let optimizers = (0..<16).map { k -> Optimizer in
+            let hp = definition.resolve(["lr": .number(0.02 * Double(k + 1)), "beta": .number(0.06 * Double(k))])
+            return definition.configuration(hp, learningRate: .constant(hp.number("lr")), clipping: nil).optimizer
+        }
+        #expect((OptimizerConfiguration.rule(for: Array(optimizers.prefix(8)).map { $0.configuration! }) as UpdateRule<LaneVec2>?) != nil)
+        let noise = GradientNoise(sigma: Vec2(0.2, 0.2), seed: 3)
+        let engine = SweepEngine(
+            surface: valleyBump, configurations: optimizers, starts: [Vec2(10, 4)], noise: noise, seeds: [3], noisy: true,
+            steps: 100, threshold: 0.05)
+        let runs = optimizers.indices.map { SweepRun(configuration: $0) }
+        for (run, outcome) in zip(runs, engine.run(runs, threads: 1)) {
+            let expected = reference(
+                valleyBump, optimizers[run.configuration], start: Vec2(10, 4), noise: noise, noisy: true, steps: 100, threshold: 0.05)
+            #expect(same(outcome, expected), "configuration \(run.configuration)")
+        }
+    }
+}
+
+/// The chain of the test rule `heavy-adam`: `Trace(β)` → `ScaleByAdam` → `ScaleByLearningRate(η)`, nothing else.
+private struct HeavyAdamRecipe: UpdateRuleRecipe {
+    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        let step: ScaleByLearningRate<V> = p.descent()
+        let adam = ScaleByAdam<V>(beta1: V.Scalar(repeating: 0.9), beta2: V.Scalar(repeating: 0.999), eps: V.Scalar(repeating: 1e-8))
+        return p.rule(Trace<V>(decay: p.number("beta")).then(adam).then(step))
     }
 }
 

@@ -1,5 +1,7 @@
 /// Two gradient transformations applied one after the other; its state is the pair of their states.
-public struct Chain<First: GradientTransformation, Second: GradientTransformation>: GradientTransformation {
+public struct Chain<First: GradientTransformation, Second: GradientTransformation>: GradientTransformation
+where First.Vector == Second.Vector {
+    public typealias Vector = First.Vector
     public let first: First
     public let second: Second
 
@@ -8,12 +10,14 @@ public struct Chain<First: GradientTransformation, Second: GradientTransformatio
         self.second = second
     }
 
-    public func initialState(params: Vec2) -> ChainState<First.State, Second.State> {
+    @inline(__always)
+    public func initialState(params: Vector) -> ChainState<First.State, Second.State> {
         ChainState(first: first.initialState(params: params), second: second.initialState(params: params))
     }
 
-    public func update(_ updates: Vec2, state: ChainState<First.State, Second.State>, params: Vec2)
-        -> (updates: Vec2, state: ChainState<First.State, Second.State>)
+    @inline(__always)
+    public func update(_ updates: Vector, state: ChainState<First.State, Second.State>, params: Vector)
+        -> (updates: Vector, state: ChainState<First.State, Second.State>)
     {
         let (u1, s1) = first.update(updates, state: state.first, params: params)
         let (u2, s2) = second.update(u1, state: state.second, params: params)

@@ -20,14 +20,6 @@ public enum GradientClipping: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The transformation that clips.
-    public var transformation: any GradientTransformation {
-        switch self {
-        case .norm(let c): return ClipByGlobalNorm(c)
-        case .value(let c): return ClipByValue(c)
-        }
-    }
-
     public var description: String { "\(key): \(NumberFormat.short(threshold))" }
 
     /// The clipping keys a racer takes, with their meaning (for `optrace list` and errors).

@@ -37,19 +37,6 @@ public enum OptimizerCatalog {
             summary: decoupled ? "decoupled weight decay: θ ← θ − ηλθ" : "L2 penalty added to the gradient: g ← g + λθ")
     }
 
-    /// `rest` after L2 weight decay g ← g + λθ; without the `AddDecayedWeights` leaf when λ = 0,
-    /// as torch skips it, so the chain keeps its plain shape (which sweeps can step lane-wise).
-    static func l2<Rest: GradientTransformation>(_ lambda: Double, _ rest: Rest) -> Optimizer {
-        lambda == 0 ? Optimizer(rest) : Optimizer(AddDecayedWeights(lambda).then(rest))
-    }
-
-    /// `rule`, then decoupled weight decay (update + λθ, left out when λ = 0), then the learning rate.
-    static func decoupled<Rule: GradientTransformation>(_ rule: Rule, _ lambda: Double, _ lr: Schedule) -> Optimizer {
-        lambda == 0
-            ? Optimizer(rule.then(ScaleByLearningRate(schedule: lr)))
-            : Optimizer(rule.then(AddDecayedWeights(lambda)).then(ScaleByLearningRate(schedule: lr)))
-    }
-
     static let amsgrad = OptimizerParameter(
         "amsgrad", symbol: "ams", kind: .flag, default: .flag(false),
         summary: "AMSGrad: divide by the largest second moment so far")

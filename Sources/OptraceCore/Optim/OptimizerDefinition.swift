@@ -6,22 +6,22 @@ public struct OptimizerDefinition: Sendable {
     public let formula: [String]
     public let parameters: [OptimizerParameter]
     private let checker: @Sendable (HyperParameters) -> ParameterConflict?
-    private let builder: @Sendable (HyperParameters, Schedule) -> Optimizer
+    /// How the rule's transformations are chained, for any parameter vector.
+    public let recipe: any UpdateRuleRecipe
 
-    /// `build` receives the resolved hyperparameters and the learning rate as a schedule of the
-    /// update count (the constant `lr`, or the racer's schedule whose peak is `lr`); `check`
-    /// names a contradiction between hyperparameters.
+    /// `recipe` chains the transformations from the resolved hyperparameters and the learning rate (the constant
+    /// `lr`, or the racer's schedule whose peak is `lr`); `check` names a contradiction between hyperparameters.
     public init(
         name: String, summary: String, formula: [String], parameters: [OptimizerParameter],
         check: @escaping @Sendable (HyperParameters) -> ParameterConflict? = { _ in nil },
-        build: @escaping @Sendable (HyperParameters, Schedule) -> Optimizer
+        recipe: any UpdateRuleRecipe
     ) {
         self.name = name
         self.summary = summary
         self.formula = formula
         self.parameters = parameters
         self.checker = check
-        self.builder = build
+        self.recipe = recipe
     }
 
     /// The parameter called `name`, if this optimizer takes it.
@@ -69,19 +69,25 @@ public struct OptimizerDefinition: Sendable {
 
     /// The optimizer for fully resolved hyperparameters, at the constant learning rate `lr`.
     public func build(_ hyperparameters: HyperParameters) -> Optimizer {
-        builder(hyperparameters, .constant(hyperparameters.number("lr")))
+        build(hyperparameters, schedule: nil, clipping: nil)
     }
 
     /// The optimizer with the learning rate `learningRate` (a schedule of the update count) in place of the constant `lr`.
     public func build(_ hyperparameters: HyperParameters, learningRate: Schedule) -> Optimizer {
-        builder(hyperparameters, learningRate)
+        configuration(hyperparameters, learningRate: learningRate, clipping: nil).optimizer
     }
 
     /// The optimizer of a racer: `schedule` (peak `lr`) for the learning rate if given, and
     /// `clipping` applied to the gradient before the rule's own transformations.
     public func build(_ hyperparameters: HyperParameters, schedule: ScheduleSpec?, clipping: GradientClipping?) -> Optimizer {
         let lr = hyperparameters.number("lr")
-        let optimizer = builder(hyperparameters, schedule?.schedule(peak: lr) ?? .constant(lr))
-        return clipping.map { optimizer.prepending($0.transformation) } ?? optimizer
+        return configuration(hyperparameters, learningRate: schedule?.schedule(peak: lr) ?? .constant(lr), clipping: clipping).optimizer
+    }
+
+    /// This rule with `hyperparameters`, η given by `learningRate` and `clipping`.
+    public func configuration(_ hyperparameters: HyperParameters, learningRate: Schedule, clipping: GradientClipping?)
+        -> OptimizerConfiguration
+    {
+        OptimizerConfiguration(definition: self, hyperparameters: hyperparameters, learningRate: learningRate, clipping: clipping)
     }
 }

@@ -88,6 +88,8 @@ public struct Schedule: Sendable {
 
     /// This schedule divided by 1 + s·d at update count s: torch Adagrad's `lr_decay`, lr/(1 + (t−1)·d) at its step t.
     public func inverseTimeDecayed(_ decay: Double) -> Schedule {
+        // v/(1 + s·0) is v exactly: no decay keeps the schedule (and a constant stays constant).
+        if decay == 0 { return self }
         let base = self
         return Schedule { s in base(s) / (1 + Double(s) * decay) }
     }

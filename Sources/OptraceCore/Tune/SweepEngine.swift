@@ -5,9 +5,10 @@ import Foundation
 ///
 /// Each run is exactly what `RaceRunner` does for one racer (same noise ξₜ by step, same update
 /// arithmetic, same divergence rule), so every outcome is bit-identical to running that configuration
-/// alone in a race; runs are independent, so results do not depend on the number of threads. Known
-/// transformation chains step eight lanes at once (`LaneOptimizer`); others step each lane through its
-/// own scalar stepper. f and ∇f come from `SurfaceLaneEvaluator`, eight points per pass over the tape.
+/// alone in a race; runs are independent, so results do not depend on the number of threads. Eight
+/// configurations of one shape step at once, the rule's own transformations run on `LaneVec2` (each lane
+/// with its hyperparameters); lanes of different shapes (or rules built without a catalog configuration)
+/// step one by one through the same transformations on `Vec2`. f and ∇f come from `SurfaceLaneEvaluator`, eight points per pass over the tape.
 /// A requested `Interruption` cuts every run short within 256 steps; callers check `Interruption` after a
 /// run and discard the partial outcomes.
 public struct SweepEngine: Sendable {
@@ -122,7 +123,9 @@ public struct SweepEngine: Sendable {
             y[i] = starts[lanes[i].start].y
         }
         let optimizers = lanes.map { makeOptimizer($0.configuration) }
-        let fast = LaneOptimizer.make(optimizers)
+        let configurations = optimizers.compactMap(\.configuration)
+        let laneRule: UpdateRule<LaneVec2>? = configurations.count == width ? OptimizerConfiguration.rule(for: configurations) : nil
+        let fast = laneRule?.makeStepper(params: LaneVec2(x: x, y: y))
         let steppers = fast == nil ? (0..<width).map { optimizers[$0].makeStepper(params: Vec2(x[$0], y[$0])) } : []
 
         let domain = surface.domain
@@ -150,6 +153,8 @@ public struct SweepEngine: Sendable {
         }
 
         let noisy = table.active
+        // Lanes that share one seed (a sweep's groups, a start map) get ξₜ broadcast, not written lane by lane.
+        let sharedSeed = lanes.allSatisfy { $0.seed == lanes[0].seed } ? lanes[0].seed : nil
         let zero = Lanes(repeating: 0)
         let (lowX, lowY) = (Lanes(repeating: low.x), Lanes(repeating: low.y))
         let (highX, highY) = (Lanes(repeating: high.x), Lanes(repeating: high.y))
@@ -160,7 +165,11 @@ public struct SweepEngine: Sendable {
         while t <= steps && alive != 0 {
             if t & 0xFF == 0 && Interruption.isRequested { break }
             var xiX = zero, xiY = zero
-            if noisy {
+            if noisy, let seed = sharedSeed {
+                let xi = table.sample(seed: seed, step: t)
+                xiX = Lanes(repeating: xi.x)
+                xiY = Lanes(repeating: xi.y)
+            } else if noisy {
                 for i in 0..<width {
                     let xi = table.sample(seed: lanes[i].seed, step: t)
                     xiX[i] = xi.x
@@ -170,7 +179,9 @@ public struct SweepEngine: Sendable {
             // As in a race: g = ∇f + ξ, with ξ = 0 without noise (which turns −0 into +0).
             let gx = gradX + xiX, gy = gradY + xiY
             if let fast {
-                fast.step(x: &x, y: &y, gx: gx, gy: gy)
+                let next = fast.step(params: LaneVec2(x: x, y: y), gradient: LaneVec2(x: gx, y: gy))
+                x = next.x
+                y = next.y
             } else {
                 for i in 0..<width where alive & (1 << UInt64(i)) != 0 {
                     let next = steppers[i].step(params: Vec2(x[i], y[i]), gradient: Vec2(gx[i], gy[i]))

@@ -16,9 +16,15 @@ extension OptimizerCatalog {
             eps(1e-6, "added inside both square roots"),
             weightDecay(),
         ],
-        build: { hp, lr in
-            l2(
-                hp.number("weight_decay"),
-                ScaleByAdadelta(rho: hp.number("rho"), eps: hp.number("eps")).then(ScaleByLearningRate(schedule: lr)))
-        })
+        recipe: AdadeltaRecipe())
+}
+
+/// The chain of `adadelta`, for any parameter vector.
+private struct AdadeltaRecipe: UpdateRuleRecipe {
+    @_specialize(where V == Vec2)
+    @_specialize(where V == LaneVec2)
+    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        let step: ScaleByLearningRate<V> = p.descent()
+        return p.l2(ScaleByAdadelta<V>(rho: p.number("rho"), eps: p.number("eps")).then(step))
+    }
 }

@@ -23,10 +23,15 @@ extension OptimizerCatalog {
                 summary: "the sum of squares before the first update"),
             eps(1e-10, "added to √sₜ for numerical stability"),
         ],
-        build: { hp, lr in
-            l2(
-                hp.number("weight_decay"),
-                ScaleByAdagrad(initialAccumulatorValue: hp.number("initial_accumulator_value"), eps: hp.number("eps"))
-                    .then(ScaleByLearningRate(schedule: lr.inverseTimeDecayed(hp.number("lr_decay")))))
-        })
+        recipe: AdagradRecipe())
+}
+
+/// The chain of `adagrad`, for any parameter vector.
+private struct AdagradRecipe: UpdateRuleRecipe {
+    @_specialize(where V == Vec2)
+    @_specialize(where V == LaneVec2)
+    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        let scaling = ScaleByAdagrad<V>(initialAccumulatorValue: p.number("initial_accumulator_value"), eps: p.number("eps"))
+        return p.l2(scaling.then(ScaleByLearningRate<V>(rate: p.learningRate.inverseTimeDecayed(p.number("lr_decay")))))
+    }
 }

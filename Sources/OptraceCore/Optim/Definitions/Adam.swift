@@ -12,12 +12,19 @@ extension OptimizerCatalog {
         parameters: [
             learningRate, betas(0.9, 0.999), eps(1e-8, "added to √v̂ₜ for numerical stability"), weightDecay(), amsgrad,
         ],
-        build: { hp, lr in
-            let (b1, b2) = hp.pair("betas")
-            let eps = hp.number("eps"), lambda = hp.number("weight_decay")
-            if hp.flag("amsgrad") {
-                return l2(lambda, ScaleByAMSGrad(beta1: b1, beta2: b2, eps: eps).then(ScaleByLearningRate(schedule: lr)))
-            }
-            return l2(lambda, ScaleByAdam(beta1: b1, beta2: b2, eps: eps).then(ScaleByLearningRate(schedule: lr)))
-        })
+        recipe: AdamRecipe())
+}
+
+/// The chain of `adam`, for any parameter vector.
+private struct AdamRecipe: UpdateRuleRecipe {
+    @_specialize(where V == Vec2)
+    @_specialize(where V == LaneVec2)
+    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        let (b1, b2) = p.pair("betas")
+        let eps = p.number("eps")
+        let step: ScaleByLearningRate<V> = p.descent()
+        guard let amsgrad = p.flag("amsgrad") else { return nil }
+        if amsgrad { return p.l2(ScaleByAMSGrad<V>(beta1: b1, beta2: b2, eps: eps).then(step)) }
+        return p.l2(ScaleByAdam<V>(beta1: b1, beta2: b2, eps: eps).then(step))
+    }
 }

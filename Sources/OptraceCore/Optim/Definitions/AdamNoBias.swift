@@ -11,10 +11,16 @@ extension OptimizerCatalog {
             "θₜ = θₜ₋₁ − η·mₜ/(√vₜ + ε)",
         ],
         parameters: [learningRate, betas(0.9, 0.999), eps(1e-8, "added to √vₜ for numerical stability")],
-        build: { hp, lr in
-            let (b1, b2) = hp.pair("betas")
-            return Optimizer(
-                ScaleByAdam(beta1: b1, beta2: b2, eps: hp.number("eps"), biasCorrection: false)
-                    .then(ScaleByLearningRate(schedule: lr)))
-        })
+        recipe: AdamNoBiasRecipe())
+}
+
+/// The chain of `adamnobias`, for any parameter vector.
+private struct AdamNoBiasRecipe: UpdateRuleRecipe {
+    @_specialize(where V == Vec2)
+    @_specialize(where V == LaneVec2)
+    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        let (b1, b2) = p.pair("betas")
+        let step: ScaleByLearningRate<V> = p.descent()
+        return p.rule(ScaleByAdam<V>(beta1: b1, beta2: b2, eps: p.number("eps"), biasCorrection: false).then(step))
+    }
 }

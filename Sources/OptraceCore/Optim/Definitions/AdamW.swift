@@ -11,10 +11,18 @@ extension OptimizerCatalog {
             learningRate, betas(0.9, 0.999), eps(1e-8, "added to √v̂ₜ for numerical stability"),
             weightDecay(1e-2, decoupled: true), amsgrad,
         ],
-        build: { hp, lr in
-            let (b1, b2) = hp.pair("betas")
-            let eps = hp.number("eps"), lambda = hp.number("weight_decay")
-            if hp.flag("amsgrad") { return decoupled(ScaleByAMSGrad(beta1: b1, beta2: b2, eps: eps), lambda, lr) }
-            return decoupled(ScaleByAdam(beta1: b1, beta2: b2, eps: eps), lambda, lr)
-        })
+        recipe: AdamWRecipe())
+}
+
+/// The chain of `adamw`, for any parameter vector.
+private struct AdamWRecipe: UpdateRuleRecipe {
+    @_specialize(where V == Vec2)
+    @_specialize(where V == LaneVec2)
+    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        let (b1, b2) = p.pair("betas")
+        let eps = p.number("eps")
+        guard let amsgrad = p.flag("amsgrad") else { return nil }
+        if amsgrad { return p.decoupled(ScaleByAMSGrad<V>(beta1: b1, beta2: b2, eps: eps)) }
+        return p.decoupled(ScaleByAdam<V>(beta1: b1, beta2: b2, eps: eps))
+    }
 }

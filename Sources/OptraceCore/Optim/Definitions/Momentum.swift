@@ -21,11 +21,17 @@ extension OptimizerCatalog {
                 "convention", symbol: "conv", kind: .choice(["pytorch", "classic"]), default: .text("pytorch"),
                 summary: "pytorch: η outside the velocity; classic: η inside it"),
         ],
-        build: { hp, lr in
-            let trace = Trace(decay: hp.number("beta"))
-            if hp.text("convention") == "classic" {
-                return Optimizer(ScaleByLearningRate(schedule: lr).then(trace))
-            }
-            return Optimizer(trace.then(ScaleByLearningRate(schedule: lr)))
-        })
+        recipe: MomentumRecipe())
+}
+
+/// The chain of `momentum`, for any parameter vector.
+private struct MomentumRecipe: UpdateRuleRecipe {
+    @_specialize(where V == Vec2)
+    @_specialize(where V == LaneVec2)
+    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        guard let convention = p.text("convention") else { return nil }
+        let trace = Trace<V>(decay: p.number("beta"))
+        let step: ScaleByLearningRate<V> = p.descent()
+        return convention == "classic" ? p.rule(step.then(trace)) : p.rule(trace.then(step))
+    }
 }

@@ -22,11 +22,18 @@ extension OptimizerCatalog {
                 "centered", symbol: "centered", kind: .flag, default: .flag(false),
                 summary: "divide by the running variance instead of the running mean of g²"),
         ],
-        build: { hp, lr in
-            let lambda = hp.number("weight_decay")
-            let scale = ScaleByRMSProp(alpha: hp.number("alpha"), eps: hp.number("eps"), centered: hp.flag("centered"))
-            let mu = hp.number("momentum")
-            if mu > 0 { return l2(lambda, scale.then(Trace(decay: mu)).then(ScaleByLearningRate(schedule: lr))) }
-            return l2(lambda, scale.then(ScaleByLearningRate(schedule: lr)))
-        })
+        recipe: RMSpropRecipe())
+}
+
+/// The chain of `rmsprop`, for any parameter vector.
+private struct RMSpropRecipe: UpdateRuleRecipe {
+    @_specialize(where V == Vec2)
+    @_specialize(where V == LaneVec2)
+    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        guard let centered = p.flag("centered"), let plain = p.all({ $0.number("momentum") == 0 }) else { return nil }
+        let scaling = ScaleByRMSProp<V>(alpha: p.number("alpha"), eps: p.number("eps"), centered: centered)
+        let step: ScaleByLearningRate<V> = p.descent()
+        if plain { return p.l2(scaling.then(step)) }
+        return p.l2(scaling.then(Trace<V>(decay: p.number("momentum"))).then(step))
+    }
 }

@@ -37,11 +37,18 @@ extension OptimizerCatalog {
             }
             return nil
         },
-        build: { hp, lr in
-            let lambda = hp.number("weight_decay")
-            let mu = hp.number("momentum")
-            if mu == 0 { return l2(lambda, ScaleByLearningRate(schedule: lr)) }
-            let trace = Trace(decay: mu, dampening: hp.number("dampening"), nesterov: hp.flag("nesterov"))
-            return l2(lambda, trace.then(ScaleByLearningRate(schedule: lr)))
-        })
+        recipe: SGDRecipe())
+}
+
+/// The chain of `sgd`, for any parameter vector.
+private struct SGDRecipe: UpdateRuleRecipe {
+    @_specialize(where V == Vec2)
+    @_specialize(where V == LaneVec2)
+    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        guard let plain = p.all({ $0.number("momentum") == 0 }) else { return nil }
+        let step: ScaleByLearningRate<V> = p.descent()
+        if plain { return p.l2(step) }
+        guard let nesterov = p.flag("nesterov") else { return nil }
+        return p.l2(Trace<V>(decay: p.number("momentum"), dampening: p.number("dampening"), nesterov: nesterov).then(step))
+    }
 }

@@ -2,12 +2,12 @@ import Foundation
 
 /// The moment estimates the Adam family shares: β₁, β₂, ε, the two exponential moving averages and their bias
 /// corrections, written once for `ScaleByAdam`, `ScaleByAMSGrad`, `ScaleByAdamax`, `ScaleByNadam` and `ScaleByRAdam`.
-public struct AdamMoments: Sendable, Equatable {
-    public let beta1: Double
-    public let beta2: Double
-    public let eps: Double
+public struct AdamMoments<Scalar: ParameterScalar>: Sendable {
+    public let beta1: Scalar
+    public let beta2: Scalar
+    public let eps: Scalar
 
-    public init(beta1: Double, beta2: Double, eps: Double) {
+    public init(beta1: Scalar, beta2: Scalar, eps: Scalar) {
         self.beta1 = beta1
         self.beta2 = beta2
         self.eps = eps
@@ -15,35 +15,41 @@ public struct AdamMoments: Sendable, Equatable {
 
     /// mₜ = β₁mₜ₋₁ + (1−β₁)gₜ.
     @inline(__always)
-    public func first(_ m: Vec2, _ g: Vec2) -> Vec2 { beta1 * m + (1 - beta1) * g }
+    public func first<V: ParameterVector>(_ m: V, _ g: V) -> V where V.Scalar == Scalar { beta1 * m + (1 - beta1) * g }
 
     /// vₜ = β₂vₜ₋₁ + (1−β₂)gₜ².
     @inline(__always)
-    public func second(_ v: Vec2, _ g: Vec2) -> Vec2 { beta2 * v + (1 - beta2) * (g * g) }
+    public func second<V: ParameterVector>(_ v: V, _ g: V) -> V where V.Scalar == Scalar {
+        beta2 * v + (1 - beta2) * (g * g)
+    }
 
     /// 1 − β₁ᵗ, the first moment's bias correction at update t (1-based).
-    public func firstCorrection(_ t: Int) -> Double { 1 - Self.power(beta1, t) }
+    @inline(__always)
+    public func firstCorrection(_ t: Int) -> Scalar { 1 - Scalar.power(beta1, t) }
 
     /// 1 − β₂ᵗ, the second moment's bias correction at update t (1-based).
-    public func secondCorrection(_ t: Int) -> Double { 1 - Self.power(beta2, t) }
-
-    /// βᵗ; exact for small t like torch's `beta ** step`.
-    static func power(_ beta: Double, _ t: Int) -> Double {
-        Foundation.pow(beta, Double(t))
-    }
+    @inline(__always)
+    public func secondCorrection(_ t: Int) -> Scalar { 1 - Scalar.power(beta2, t) }
 }
 
 /// A transformation of the Adam family: its β₁, β₂ and ε are those of its `moments`.
 public protocol AdamFamily: GradientTransformation {
-    var moments: AdamMoments { get }
+    var moments: AdamMoments<Vector.Scalar> { get }
 }
 
 /// A member of the Adam family with no hyperparameter beyond β₁, β₂ and ε, built from them alone.
 public protocol MomentsOnly: AdamFamily {
-    init(moments: AdamMoments)
+    init(moments: AdamMoments<Vector.Scalar>)
 }
 
 extension MomentsOnly {
+    /// β₁, β₂ and ε (torch's defaults: 0.9, 0.999, 10⁻⁸).
+    public init(beta1: Vector.Scalar, beta2: Vector.Scalar, eps: Vector.Scalar) {
+        self.init(moments: AdamMoments(beta1: beta1, beta2: beta2, eps: eps))
+    }
+}
+
+extension MomentsOnly where Vector.Scalar == Double {
     /// torch's defaults: β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.
     public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) {
         self.init(moments: AdamMoments(beta1: beta1, beta2: beta2, eps: eps))
@@ -51,7 +57,7 @@ extension MomentsOnly {
 }
 
 extension AdamFamily {
-    public var beta1: Double { moments.beta1 }
-    public var beta2: Double { moments.beta2 }
-    public var eps: Double { moments.eps }
+    public var beta1: Vector.Scalar { moments.beta1 }
+    public var beta2: Vector.Scalar { moments.beta2 }
+    public var eps: Vector.Scalar { moments.eps }
 }

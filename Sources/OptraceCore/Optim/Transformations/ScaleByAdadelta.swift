@@ -1,22 +1,26 @@
 /// Adadelta's step: vₜ = ρvₜ₋₁ + (1−ρ)gₜ², Δxₜ = √(uₜ₋₁ + ε)/√(vₜ + ε)·gₜ, uₜ = ρuₜ₋₁ + (1−ρ)Δxₜ² (torch.optim.Adadelta).
-public struct ScaleByAdadelta: GradientTransformation {
-    public let rho: Double
-    public let eps: Double
+public struct ScaleByAdadelta<Vector: ParameterVector>: GradientTransformation {
+    public let rho: Vector.Scalar
+    public let eps: Vector.Scalar
 
-    public init(rho: Double = 0.9, eps: Double = 1e-6) {
+    public init(rho: Vector.Scalar, eps: Vector.Scalar) {
         self.rho = rho
         self.eps = eps
     }
 
     /// The running means of squared gradients (v) and of squared steps (u).
-    public struct State: Sendable, Equatable {
-        public var squareAverage: Vec2
-        public var deltaAverage: Vec2
+    public struct State: Sendable {
+        public var squareAverage: Vector
+        public var deltaAverage: Vector
     }
 
-    public func initialState(params: Vec2) -> State { State(squareAverage: .zero, deltaAverage: .zero) }
+    public func initialState(params: Vector) -> State {
+        let zero = params.filled(with: Vector.Scalar(repeating: 0))
+        return State(squareAverage: zero, deltaAverage: zero)
+    }
 
-    public func update(_ updates: Vec2, state: State, params: Vec2) -> (updates: Vec2, state: State) {
+    @inline(__always)
+    public func update(_ updates: Vector, state: State, params: Vector) -> (updates: Vector, state: State) {
         let v = rho * state.squareAverage + (1 - rho) * (updates * updates)
         let delta = (state.deltaAverage + eps).squareRoot() / (v + eps).squareRoot() * updates
         let u = rho * state.deltaAverage + (1 - rho) * (delta * delta)

@@ -1,35 +1,38 @@
-import Foundation
-
 /// NAdam's scaling with torch's momentum schedule μₜ = β₁(1 − ½·0.96^(tψ)) (torch.optim.NAdam).
 ///
 /// mₜ = β₁mₜ₋₁ + (1−β₁)gₜ, vₜ = β₂vₜ₋₁ + (1−β₂)gₜ²,
 /// m̂ₜ = μₜ₊₁mₜ/(1 − ∏ᵢ₌₁ᵗ⁺¹μᵢ) + (1−μₜ)gₜ/(1 − ∏ᵢ₌₁ᵗμᵢ), v̂ₜ = vₜ/(1−β₂ᵗ); update m̂ₜ/(√v̂ₜ + ε).
-public struct ScaleByNadam: AdamFamily {
-    public let moments: AdamMoments
+public struct ScaleByNadam<Vector: ParameterVector>: AdamFamily {
+    public let moments: AdamMoments<Vector.Scalar>
     /// ψ, torch's `momentum_decay`.
-    public let momentumDecay: Double
+    public let momentumDecay: Vector.Scalar
 
-    public init(beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, momentumDecay: Double = 4e-3) {
+    public init(beta1: Vector.Scalar, beta2: Vector.Scalar, eps: Vector.Scalar, momentumDecay: Vector.Scalar) {
         moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
         self.momentumDecay = momentumDecay
     }
 
     /// The moments, the update count and the running product ∏μᵢ.
-    public struct State: Sendable, Equatable {
-        public var m: Vec2
-        public var v: Vec2
+    public struct State: Sendable {
+        public var m: Vector
+        public var v: Vector
         public var count: Int
-        public var muProduct: Double
+        public var muProduct: Vector.Scalar
     }
 
-    public func initialState(params: Vec2) -> State { State(m: .zero, v: .zero, count: 0, muProduct: 1) }
+    public func initialState(params: Vector) -> State {
+        let zero = params.filled(with: Vector.Scalar(repeating: 0))
+        return State(m: zero, v: zero, count: 0, muProduct: Vector.Scalar(repeating: 1))
+    }
 
     /// μₜ = β₁(1 − ½·0.96^(tψ)).
-    public func mu(_ t: Int) -> Double {
-        beta1 * (1 - 0.5 * Foundation.pow(0.96, Double(t) * momentumDecay))
+    @inline(__always)
+    public func mu(_ t: Int) -> Vector.Scalar {
+        beta1 * (1 - 0.5 * Vector.Scalar.power(0.96, Double(t) * momentumDecay))
     }
 
-    public func update(_ updates: Vec2, state: State, params: Vec2) -> (updates: Vec2, state: State) {
+    @inline(__always)
+    public func update(_ updates: Vector, state: State, params: Vector) -> (updates: Vector, state: State) {
         let t = state.count + 1
         let muT = mu(t)
         let muNext = mu(t + 1)

@@ -2,26 +2,30 @@
 ///
 /// Centered, ḡₜ = αḡₜ₋₁ + (1−α)gₜ is the running mean of the gradient. torch's momentum
 /// buffer b ← μb + gₜ/(√ṽₜ + ε) is a `Trace(decay: μ)` after this transformation.
-public struct ScaleByRMSProp: GradientTransformation {
-    public let alpha: Double
-    public let eps: Double
+public struct ScaleByRMSProp<Vector: ParameterVector>: GradientTransformation {
+    public let alpha: Vector.Scalar
+    public let eps: Vector.Scalar
     public let centered: Bool
 
-    public init(alpha: Double = 0.99, eps: Double = 1e-8, centered: Bool = false) {
+    public init(alpha: Vector.Scalar, eps: Vector.Scalar, centered: Bool = false) {
         self.alpha = alpha
         self.eps = eps
         self.centered = centered
     }
 
     /// The running mean of squared gradients and, centered, of gradients.
-    public struct State: Sendable, Equatable {
-        public var squareAverage: Vec2
-        public var gradientAverage: Vec2
+    public struct State: Sendable {
+        public var squareAverage: Vector
+        public var gradientAverage: Vector
     }
 
-    public func initialState(params: Vec2) -> State { State(squareAverage: .zero, gradientAverage: .zero) }
+    public func initialState(params: Vector) -> State {
+        let zero = params.filled(with: Vector.Scalar(repeating: 0))
+        return State(squareAverage: zero, gradientAverage: zero)
+    }
 
-    public func update(_ updates: Vec2, state: State, params: Vec2) -> (updates: Vec2, state: State) {
+    @inline(__always)
+    public func update(_ updates: Vector, state: State, params: Vector) -> (updates: Vector, state: State) {
         let v = alpha * state.squareAverage + (1 - alpha) * (updates * updates)
         var mean = state.gradientAverage
         var scale = v

@@ -1,0 +1,37 @@
+/// One configuration of a catalog rule: its definition, resolved hyperparameters, learning-rate schedule and clipping.
+///
+/// The same configuration builds a racer's rule on the plane and, with seven others of the same shape, one lane
+/// of a sweep's `UpdateRule<LaneVec2>`.
+public struct OptimizerConfiguration: Sendable {
+    public let definition: OptimizerDefinition
+    public let hyperparameters: HyperParameters
+    /// η as a schedule of the update count (the constant `lr`, or the racer's schedule with peak `lr`).
+    public let learningRate: Schedule
+    public let clipping: GradientClipping?
+
+    public init(definition: OptimizerDefinition, hyperparameters: HyperParameters, learningRate: Schedule,
+                clipping: GradientClipping?) {
+        self.definition = definition
+        self.hyperparameters = hyperparameters
+        self.learningRate = learningRate
+        self.clipping = clipping
+    }
+
+    /// The rule on the plane.
+    public var optimizer: Optimizer {
+        // One configuration always has one shape.
+        Optimizer(rule: Self.rule(for: [self])!, configuration: self)
+    }
+
+    /// The rule whose lane i is `configurations[i]` (exactly `V.Scalar.laneCount` of them), or nil when they are
+    /// not one shape: different definitions, clipping kinds, or hyperparameters that change the chain (a weight
+    /// decay of 0 in some lanes only, momentum 0 beside momentum > 0, different flags).
+    public static func rule<V: ParameterVector>(for configurations: [OptimizerConfiguration]) -> UpdateRule<V>? {
+        precondition(configurations.count == V.Scalar.laneCount, "one configuration per lane")
+        let name = configurations[0].definition.name
+        guard configurations.allSatisfy({ $0.definition.name == name }),
+            let parameters = RuleParameters<V.Scalar>(configurations)
+        else { return nil }
+        return configurations[0].definition.recipe.rule(parameters)
+    }
+}

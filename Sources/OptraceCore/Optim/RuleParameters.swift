@@ -1,0 +1,82 @@
+/// The hyperparameters of every lane of a rule being built, read as the rule's scalar type (one value per lane),
+/// with the lanes' learning rates and clipping.
+///
+/// A recipe asks structural questions (`flag`, `all`) that must have one answer for every lane; when the lanes
+/// disagree the answer is nil and the recipe returns nil (the lanes are then stepped one by one).
+public struct RuleParameters<Scalar: ParameterScalar>: Sendable {
+    private let lanes: [HyperParameters]
+    /// η of every lane.
+    public let learningRate: LearningRate<Scalar>
+    private let clipping: Clipping?
+
+    /// The clipping of every lane: one kind, a threshold per lane.
+    private enum Clipping: Sendable {
+        case norm(Scalar)
+        case value(Scalar)
+    }
+
+    /// The parameters of `configurations` (one per lane), or nil when their clipping kinds differ.
+    init?(_ configurations: [OptimizerConfiguration]) {
+        lanes = configurations.map(\.hyperparameters)
+        learningRate = LearningRate(lanes: configurations.map(\.learningRate))
+        let kinds = configurations.map { $0.clipping?.key }
+        guard kinds.allSatisfy({ $0 == kinds[0] }) else { return nil }
+        let threshold = Scalar(lanes: { configurations[$0].clipping?.threshold ?? 0 })
+        switch configurations[0].clipping {
+        case nil: clipping = nil
+        case .norm: clipping = .norm(threshold)
+        case .value: clipping = .value(threshold)
+        }
+    }
+
+    /// The number called `name`, lane by lane.
+    public func number(_ name: String) -> Scalar { Scalar(lanes: { lanes[$0].number(name) }) }
+
+    /// The pair called `name`, lane by lane.
+    public func pair(_ name: String) -> (Scalar, Scalar) {
+        (Scalar(lanes: { lanes[$0].pair(name).0 }), Scalar(lanes: { lanes[$0].pair(name).1 }))
+    }
+
+    /// The flag called `name` when every lane has the same, else nil.
+    public func flag(_ name: String) -> Bool? { all { $0.flag(name) } }
+
+    /// The text (a choice) called `name` when every lane has the same, else nil.
+    public func text(_ name: String) -> String? {
+        let first = lanes[0].text(name)
+        return lanes.allSatisfy { $0.text(name) == first } ? first : nil
+    }
+
+    /// Whether `test` holds for the lanes: true for all, false for none, nil when they differ.
+    public func all(_ test: (HyperParameters) -> Bool) -> Bool? {
+        let first = test(lanes[0])
+        return lanes.dropFirst().allSatisfy { test($0) == first } ? first : nil
+    }
+
+    /// The rule of `chain`, after the lanes' gradient clipping (`clip_grad_*` before `optimizer.step()`).
+    public func rule<T: GradientTransformation>(_ chain: T) -> UpdateRule<T.Vector> where T.Vector.Scalar == Scalar {
+        switch clipping {
+        case nil: return UpdateRule(chain)
+        case .norm(let c): return UpdateRule(ClipByGlobalNorm<T.Vector>(c).then(chain))
+        case .value(let c): return UpdateRule(ClipByValue<T.Vector>(c).then(chain))
+        }
+    }
+
+    /// The descent step η of the lanes.
+    public func descent<V: ParameterVector>() -> ScaleByLearningRate<V> where V.Scalar == Scalar {
+        ScaleByLearningRate(rate: learningRate)
+    }
+
+    /// `rest` after L2 weight decay g ← g + λθ (`weight_decay`); without the `AddDecayedWeights` leaf when λ = 0,
+    /// as torch skips it. Nil when some lanes have λ = 0 and others not.
+    public func l2<T: GradientTransformation>(_ rest: T) -> UpdateRule<T.Vector>? where T.Vector.Scalar == Scalar {
+        guard let none = all({ $0.number("weight_decay") == 0 }) else { return nil }
+        return none ? rule(rest) : rule(AddDecayedWeights<T.Vector>(number("weight_decay")).then(rest))
+    }
+
+    /// `scaling`, then decoupled weight decay (update + λθ, left out when λ = 0), then the learning rate.
+    public func decoupled<T: GradientTransformation>(_ scaling: T) -> UpdateRule<T.Vector>? where T.Vector.Scalar == Scalar {
+        guard let none = all({ $0.number("weight_decay") == 0 }) else { return nil }
+        let step: ScaleByLearningRate<T.Vector> = descent()
+        return none ? rule(scaling.then(step)) : rule(scaling.then(AddDecayedWeights<T.Vector>(number("weight_decay"))).then(step))
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The numbers an update rule's hyperparameters and per-coordinate arithmetic are made of: one `Double`, or one per
+/// SIMD lane (`Lanes`, each lane a configuration of a sweep with its own hyperparameters).
+///
+/// Every operation works lane by lane with exactly the scalar's IEEE arithmetic, so a lane computes bit for bit
+/// what the same rule computes on `Double`.
+public protocol ParameterScalar: Sendable {
+    /// The number of lanes (1 for `Double`).
+    static var laneCount: Int { get }
+    /// One value per lane, `value(i)` for lane i.
+    init(lanes value: (Int) -> Double)
+    /// The value of lane `i`.
+    func lane(_ i: Int) -> Double
+
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Self) -> Self
+    static func * (lhs: Self, rhs: Self) -> Self
+    static func / (lhs: Self, rhs: Self) -> Self
+    static func + (lhs: Double, rhs: Self) -> Self
+    static func - (lhs: Double, rhs: Self) -> Self
+    static func * (lhs: Double, rhs: Self) -> Self
+    static func / (lhs: Double, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Double) -> Self
+    static func / (lhs: Self, rhs: Double) -> Self
+    static prefix func - (operand: Self) -> Self
+    func squareRoot() -> Self
+
+    /// `ifTrue` in the lanes where `a > b`, `ifFalse` elsewhere (NaN compares false).
+    static func select(_ a: Self, greaterThan b: Self, _ ifTrue: Self, _ ifFalse: Self) -> Self
+}
+
+extension ParameterScalar {
+    /// The same value in every lane.
+    public init(repeating value: Double) { self.init(lanes: { _ in value }) }
+
+    /// baseᵗ lane by lane, `Foundation.pow(base, Double(t))` as torch's `beta ** step`.
+    @inline(__always)
+    public static func power(_ base: Self, _ t: Int) -> Self {
+        Self(lanes: { Foundation.pow(base.lane($0), Double(t)) })
+    }
+
+    /// base^exponent lane by lane (`Foundation.pow`).
+    @inline(__always)
+    public static func power(_ base: Double, _ exponent: Self) -> Self {
+        Self(lanes: { Foundation.pow(base, exponent.lane($0)) })
+    }
+}
+
+extension Double: ParameterScalar {
+    public static var laneCount: Int { 1 }
+    @inline(__always) public init(lanes value: (Int) -> Double) { self = value(0) }
+    @inline(__always) public func lane(_ i: Int) -> Double { self }
+
+    @inline(__always)
+    public static func select(_ a: Double, greaterThan b: Double, _ ifTrue: Double, _ ifFalse: Double) -> Double {
+        a > b ? ifTrue : ifFalse
+    }
+
+    @inline(__always)
+    public static func power(_ base: Double, _ t: Int) -> Double { Foundation.pow(base, Double(t)) }
+}
+
+extension SIMD8: ParameterScalar where Scalar == Double {
+    public static var laneCount: Int { 8 }
+
+    @inline(__always)
+    public init(lanes value: (Int) -> Double) {
+        self.init(value(0), value(1), value(2), value(3), value(4), value(5), value(6), value(7))
+    }
+
+    @inline(__always) public func lane(_ i: Int) -> Double { self[i] }
+
+    @inline(__always)
+    public static func select(_ a: Self, greaterThan b: Self, _ ifTrue: Self, _ ifFalse: Self) -> Self {
+        ifFalse.replacing(with: ifTrue, where: a .> b)
+    }
+}
