@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OptraceCore
+import COptraceMath
 
 /// Distance in units in the last place between two finite doubles of the same sign.
 private func ulps(_ a: Double, _ b: Double) -> UInt64 {
@@ -55,4 +56,21 @@ private func ulps(_ a: Double, _ b: Double) -> UInt64 {
             #expect(lanes[i].bitPattern == scalar.bitPattern || (lanes[i].isNaN && scalar.isNaN))
         }
     }
+}
+
+/// The AVX2 form of the batched exp (used where the processor has AVX2) returns the baseline form's bits.
+@Test func exponentialAVX2FormEqualsTheBaselineBitForBit() {
+    var random = TestRandom(seed: 0xA72)
+    let n = 4096
+    var x = [Double](repeating: 0, count: n)
+    for i in 0..<n { x[i] = random.uniform(-800, 800) }
+    let specials: [Double] = [.nan, .infinity, -.infinity, 0, -0.0, 709.8, -745.2, 1e-300, -1e-300, 709.78, -745.13]
+    for (i, s) in specials.enumerated() { x[i * 7] = s }
+    var fast = [Double](repeating: 0, count: n), portable = [Double](repeating: 0, count: n)
+    optrace_exp_lanes(x, &fast, n)
+    optrace_exp_lanes_portable(x, &portable, n)
+    for i in 0..<n {
+        #expect(fast[i].bitPattern == portable[i].bitPattern || (fast[i].isNaN && portable[i].isNaN), "x = \(x[i])")
+    }
+    print("batched exp runs its \(optrace_exp_uses_avx2() == 1 ? "AVX2" : "baseline") form")
 }

@@ -180,7 +180,14 @@ static inline double optrace_exp_inline(double x) {
     return v * optrace_double_of((uint64_t)(k2 + 1023) << 52);
 }
 
-/* out[i] = optrace_exp_inline(x[i]) for i < n, bit for bit (the loop is vectorised). */
+/* out[i] = optrace_exp_inline(x[i]) for i < n, bit for bit (the loop is vectorised, with AVX2 where the
+   processor has it). */
 void optrace_exp_lanes(const double *x, double *out, long n);
+
+/* The same, always with the baseline instruction set (for tests that compare the two). */
+void optrace_exp_lanes_portable(const double *x, double *out, long n);
+
+/* 1 when optrace_exp_lanes runs its AVX2 form. */
+int optrace_exp_uses_avx2(void);
 
 #endif
