@@ -14,9 +14,13 @@ func optrace(_ arguments: String...) -> CommandOutcome {
     optrace(arguments)
 }
 
-func optrace(_ arguments: [String]) -> CommandOutcome {
+/// Runs `optrace ARGS` in-process with a captured console; `environment`, when given, stands for the whole
+/// environment that the command reads.
+func optrace(_ arguments: [String], environment: [String: String]? = nil) -> CommandOutcome {
     let capture = CapturedConsole()
-    let code = Console.$current.withValue(capture.console) { Optrace.run(arguments) }
+    let code = CommandEnvironment.$replacement.withValue(environment) {
+        Console.$current.withValue(capture.console) { Optrace.run(arguments) }
+    }
     return CommandOutcome(code: code, stdout: capture.stdout, stderr: capture.stderr)
 }
 

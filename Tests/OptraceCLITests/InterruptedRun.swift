@@ -64,10 +64,11 @@ final class SpawnedChild {
     private var collected = [UInt8]()
 
     /// Starts `executable` with standard output into `standardOutput`, standard error into a pipe (or into the
-    /// file `standardError` when given), in the folder `directory` when given.
+    /// file `standardError` when given), in the folder `directory` when given, with only the variables of
+    /// `environment` when given (else the test's own).
     init?(
         executable: String, arguments: [String], standardOutput: String = "/dev/null", standardError: String? = nil,
-        directory: String? = nil
+        directory: String? = nil, environment: [String: String]? = nil
     ) {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { return nil }
@@ -88,8 +89,11 @@ final class SpawnedChild {
         let command = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0, executable] } ?? [executable]
         let argv = (command + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
+        let envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { for p in envp ?? [] { free(p) } }
         var child: pid_t = 0
-        let spawned = posix_spawn(&child, command[0], &actions, nil, argv, environ)
+        let spawned = envp.map { posix_spawn(&child, command[0], &actions, nil, argv, $0) }
+            ?? posix_spawn(&child, command[0], &actions, nil, argv, environ)
         close(pipeEnds[1])
         guard spawned == 0 else {
             close(pipeEnds[0])

@@ -6,9 +6,9 @@ import OptraceTestSupport
 
 /// Bad tune and map input: one line on standard error, exit code 2, nothing written.
 @Suite struct TuneBadInputTests {
-    func refuse(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    func refuse(_ arguments: [String], environment: [String: String]? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> String {
         let out = temporaryFolder() + "/out"
-        let run = optrace(arguments + ["--out", out])
+        let run = optrace(arguments + ["--out", out], environment: environment)
         #expect(run.code == 2, "exit code \(run.code): \(run.stderr)", sourceLocation: sourceLocation)
         #expect(run.stdout.isEmpty, "stdout: \(run.stdout)", sourceLocation: sourceLocation)
         #expect(run.stderr.hasPrefix("optrace: ") && run.stderr.filter { $0 == "\n" }.count == 1, "\(run.stderr)", sourceLocation: sourceLocation)
@@ -44,6 +44,22 @@ import OptraceTestSupport
         #expect(refuse(["tune", "valley-bump", "--racer", "Adam", "--param", "amsgrad=0:1:2"]).contains("cannot be swept"))
         #expect(refuse(["tune", "valley-bump", "--racer", "Momentum", "--param", "convention=0:1:2"]).contains("cannot be swept"))
         #expect(refuse(["tune", "merge", "/nonexistent/tune-shard-1-of-2.json"]).contains("no such shard file"))
+    }
+
+    @Test func autoShardRefusals() {
+        let sweep = tune("--param", "lr=0.1:1:4")
+        let slurm = ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "9", "SLURM_ARRAY_TASK_STEP": "2", "SLURM_ARRAY_TASK_COUNT": "5"]
+        #expect(refuse(sweep + ["--shard", "auto"], environment: [:])
+            == "optrace: --shard auto: no array job found: expected SLURM_ARRAY_TASK_ID (a Slurm array job) or JOB_COMPLETION_INDEX (a Kubernetes Indexed Job, with --shard auto/N), or give --shard I/N\n")
+        #expect(refuse(sweep + ["--shard", "auto"], environment: slurm)
+            == "optrace: --shard auto: SLURM_ARRAY_TASK_STEP=2: expected 1, an array of contiguous ids (e.g. --array=1-5), or give --shard I/N\n")
+        #expect(refuse(sweep + ["--shard", "auto/4"], environment: slurm.merging(["SLURM_ARRAY_TASK_STEP": "1", "SLURM_ARRAY_TASK_MAX": "5"]) { $1 })
+            .contains("--shard auto/4: SLURM_ARRAY_TASK_COUNT=5: expected 4, the N of auto/N"))
+        #expect(refuse(sweep + ["--shard", "auto"], environment: ["JOB_COMPLETION_INDEX": "0"]).contains("expected --shard auto/N, N the completions"))
+        #expect(refuse(sweep + ["--shard", "auto/2"], environment: ["JOB_COMPLETION_INDEX": "2\u{1b}]0;x\u{07}"])
+            == "optrace: --shard auto/2: JOB_COMPLETION_INDEX: expected a whole number from 0 to 1 (the pod's index among the Job's 2 completions), found '2\\e]0;x\\a'\n")
+        #expect(refuse(sweep + ["--shard", "auto/zero"], environment: [:]).contains("expected auto or auto/N with N a whole number from 1 to 1000000"))
+        #expect(refuse(["tune", "valley-bump", "--all-racers", "--shard", "auto"], environment: slurm).contains("run --all-racers whole"))
     }
 
     @Test func mapRefusals() {

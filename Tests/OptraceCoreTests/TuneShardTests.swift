@@ -55,9 +55,9 @@ import Testing
                 #expect(zip(blocks, blocks.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
             }
         }
-        #expect(throws: TuneError.self) { try TuneShard.parse("0/4") }
-        #expect(throws: TuneError.self) { try TuneShard.parse("5/4") }
-        #expect(throws: TuneError.self) { try TuneShard.parse("a/4") }
+        #expect(throws: TuneError.self) { try TuneShard.parse("0/4", environment: [:]) }
+        #expect(throws: TuneError.self) { try TuneShard.parse("5/4", environment: [:]) }
+        #expect(throws: TuneError.self) { try TuneShard.parse("a/4", environment: [:]) }
     }
 
     /// A real shard file of a noisy 3-seed sweep with every kind of cell, as a JSON object to tamper with.

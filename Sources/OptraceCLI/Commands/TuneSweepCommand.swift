@@ -18,6 +18,9 @@ public struct TuneSweepCommand: ParsableCommand {
             every racer over its main hyperparameters with the same budget, then races them at their best \
             settings and writes tuned.yaml, which 'optrace race' reproduces. --shard I/N runs the I-th of N \
             blocks of cells and writes tune-shard-I-of-N.json; 'optrace tune merge' combines the shards. \
+            --shard auto takes I and N from a Slurm array task (I = SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN + 1, \
+            N = SLURM_ARRAY_TASK_COUNT, contiguous ids only); --shard auto/N takes I from a Kubernetes Indexed \
+            Job (JOB_COMPLETION_INDEX + 1) and N from the option, or checks N against Slurm's count. \
             'optrace tune SCENARIO …' is short for 'optrace tune sweep SCENARIO …'.
             """
     )
@@ -55,7 +58,7 @@ public struct TuneSweepCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Configurations per racer with --all-racers.")
     public var budget: Int = 1024
 
-    @Option(help: "Run only shard I of N (numbered from 1) and write tune-shard-I-of-N.json.")
+    @Option(help: "Run only shard I of N (numbered from 1) and write tune-shard-I-of-N.json; auto or auto/N: I (and N) from a Slurm array task or a Kubernetes Indexed Job.")
     public var shard: String?
 
     @Option(help: "Output folder (default: output/<scenario>/tune-<racer>, or output/<scenario>/tune with --all-racers).")
@@ -114,7 +117,7 @@ public struct TuneSweepCommand: ParsableCommand {
         let plan = try SweepPlan(axes: axes, randomCount: random, randomSeed: ArgumentChecks.seed(randomSeed, name: "--random-seed") ?? 0)
         try target.check(plan)
         let header = try makeHeader(scenario: scenario, racer: racer, plan: plan)
-        let shard = try self.shard.map { text throws(TuneError) in try TuneShard.parse(text) }
+        let shard = try self.shard.map { text throws(TuneError) in try TuneShard.parse(text, environment: CommandEnvironment.current) }
         let cells = shard?.cells(of: plan.cellCount) ?? 0..<plan.cellCount
         try Self.checkRuns(cells.count * header.seeds.count)
         let run = try OutputRun.begin(
