@@ -131,7 +131,7 @@ public struct TuneSweepCommand: ParsableCommand {
         if let shard {
             try AtomicFile.write(TuneShardFile(header: header, shard: shard, cells: swept).serialized(), to: folder.file(shard.fileName))
             if !output.quiet {
-                console.print("wrote \(folder.path)/\(shard.fileName): cells \(cells.lowerBound)…\(cells.upperBound - 1) of \(plan.cellCount); combine the shards with 'optrace tune merge \(folder.path)/tune-shard-*-of-\(shard.count).json'")
+                console.print("wrote \(folder.path)/\(shard.fileName): cells \(cells.lowerBound)…\(cells.upperBound - 1) of \(plan.cellCount); once all \(shard.count) are written, combine them with 'optrace tune merge \(folder.path)/tune-shard-*-of-\(shard.count).json' (naming every folder the shards went to)")
             }
             return
         }

@@ -28,6 +28,11 @@ public protocol ParameterScalar: Sendable {
 
     /// `ifTrue` in the lanes where `a > b`, `ifFalse` elsewhere (NaN compares false).
     static func select(_ a: Self, greaterThan b: Self, _ ifTrue: Self, _ ifFalse: Self) -> Self
+
+    /// baseᵗ lane by lane, `Foundation.pow(base, Double(t))` as torch's `beta ** step`.
+    static func power(_ base: Self, _ t: Int) -> Self
+    /// base^exponent lane by lane (`Foundation.pow`).
+    static func power(_ base: Double, _ exponent: Self) -> Self
 }
 
 extension ParameterScalar {
@@ -70,6 +75,20 @@ extension SIMD8: ParameterScalar where Scalar == Double {
     }
 
     @inline(__always) public func lane(_ i: Int) -> Double { self[i] }
+
+    /// baseᵗ lane by lane; one `pow` for all lanes when they share the base (a hyperparameter that is not swept).
+    @inline(__always)
+    public static func power(_ base: Self, _ t: Int) -> Self {
+        if base == Self(repeating: base[0]) { return Self(repeating: Foundation.pow(base[0], Double(t))) }
+        return Self(lanes: { Foundation.pow(base[$0], Double(t)) })
+    }
+
+    /// base^exponent lane by lane; one `pow` when the lanes share the exponent.
+    @inline(__always)
+    public static func power(_ base: Double, _ exponent: Self) -> Self {
+        if exponent == Self(repeating: exponent[0]) { return Self(repeating: Foundation.pow(base, exponent[0])) }
+        return Self(lanes: { Foundation.pow(base, exponent[$0]) })
+    }
 
     @inline(__always)
     public static func select(_ a: Self, greaterThan b: Self, _ ifTrue: Self, _ ifFalse: Self) -> Self {
