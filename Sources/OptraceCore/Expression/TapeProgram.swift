@@ -44,19 +44,15 @@ struct TapeProgram: Sendable {
 
     /// Forward pass alone (the local derivatives are computed and dropped); returns f.
     @inline(__always)
-    func value(scratch: UnsafeMutablePointer<Double>) -> Double {
+    func value<L: TapeLane>(scratch: UnsafeMutablePointer<L>) -> L {
         instructions.withUnsafeBufferPointer { code in
             let values = scratch
             var ip = code.baseAddress!
             let end = ip + code.count
             var out = values + variableCount
             while ip < end {
-                let ins = ip.pointee
-                let x = values[Int(truncatingIfNeeded: ins.a)]
-                let y = values[Int(truncatingIfNeeded: ins.b)]
                 // The same kernel as the gradient pass, so f is the same to the last bit either way.
-                let v = Self.step(ins, x, y).0
-                out.pointee = v
+                out.pointee = Self.step(ip, values[Int(truncatingIfNeeded: ip.pointee.a)], values[Int(truncatingIfNeeded: ip.pointee.b)]).0
                 out += 1
                 ip += 1
             }
@@ -64,14 +60,14 @@ struct TapeProgram: Sendable {
         }
     }
 
-    /// Forward pass recording local derivatives, then one reverse sweep accumulating adjoints.
-    /// Returns f; ∂f/∂input i is left in `scratch[adjointOffset + i]`.
+    /// Forward pass recording local derivatives, then one reverse sweep accumulating adjoints, for one point
+    /// (`Double`) or eight (`Lanes`). Returns f; ∂f/∂input i is left in `scratch[adjointOffset + i]`.
     ///
     /// The output sum seeds its slots' adjoints before the forward pass. Steps read only by that sum (the last
     /// `count − sweepCount` steps, typically whole surface terms) therefore know their final adjoint as soon as
     /// they are computed, and pass it on to their operands right away; the reverse sweep covers the rest.
     @inline(__always)
-    func valueAndGradient(scratch: UnsafeMutablePointer<Double>) -> Double {
+    func valueAndGradient<L: TapeLane>(scratch: UnsafeMutablePointer<L>) -> L {
         instructions.withUnsafeBufferPointer { code in
             // Pointer walking with unchecked arithmetic: this loop is the race's innermost code.
             let values = scratch
@@ -79,17 +75,18 @@ struct TapeProgram: Sendable {
             let adjoints = scratch + adjointOffset
             let d0 = adjoints + adjointOffset
             let d1 = d0 + count
-            for i in unreadInputs { adjoints[i] = 0 }
-            for term in outputTerms { adjoints[term.slot] = term.weight }
+            // Index loops: iterating the arrays would retain and release them on every call.
+            for k in unreadInputs.indices { adjoints[unreadInputs[k]] = .zero }
+            for k in outputTerms.indices { adjoints[outputTerms[k].slot] = L(broadcast: outputTerms[k].weight) }
             var ip = code.baseAddress!
             let sweepEnd = ip + sweepCount
             let end = ip + count
             var out = values + variableCount
             var p0 = d0, p1 = d1
             while ip < sweepEnd {
-                let ins = ip.pointee
+                // Fields are read from the instruction array itself, never from a copy just stored on the stack.
                 let (v, da, db) = Self.step(
-                    ins, values[Int(truncatingIfNeeded: ins.a)], values[Int(truncatingIfNeeded: ins.b)])
+                    ip, values[Int(truncatingIfNeeded: ip.pointee.a)], values[Int(truncatingIfNeeded: ip.pointee.b)])
                 out.pointee = v
                 p0.pointee = da
                 p1.pointee = db
@@ -100,19 +97,19 @@ struct TapeProgram: Sendable {
             }
             var slot = adjoints + (variableCount + sweepCount)
             while ip < end {
-                let ins = ip.pointee
                 let (v, da, db) = Self.step(
-                    ins, values[Int(truncatingIfNeeded: ins.a)], values[Int(truncatingIfNeeded: ins.b)])
+                    ip, values[Int(truncatingIfNeeded: ip.pointee.a)], values[Int(truncatingIfNeeded: ip.pointee.b)])
                 out.pointee = v
-                Self.propagate(ins, slot.pointee, da, db, adjoints)
+                Self.propagate(ip, slot.pointee, da, db, adjoints)
                 out += 1
                 slot += 1
                 ip += 1
             }
+            let base = code.baseAddress!
             var j = sweepCount
             while j > 0 {
                 j &-= 1
-                Self.propagate(code[j], adjoints[variableCount &+ j], d0[j], d1[j], adjoints)
+                Self.propagate(base + j, adjoints[variableCount &+ j], d0[j], d1[j], adjoints)
             }
             return output(values)
         }
@@ -121,101 +118,104 @@ struct TapeProgram: Sendable {
     /// Passes a step's adjoint `g` to its operands: assigned at their last reader, accumulated otherwise.
     /// A zero local derivative blocks the flow, even of an infinite adjoint (0·∞ counts as 0).
     @inline(__always)
-    static func propagate(_ ins: TapeInstruction, _ g: Double, _ da: Double, _ db: Double, _ adjoints: UnsafeMutablePointer<Double>) {
+    static func propagate<L: TapeLane>(
+        _ ins: UnsafePointer<TapeInstruction>, _ g: L, _ da: L, _ db: L, _ adjoints: UnsafeMutablePointer<L>
+    ) {
         // Assigned at the operand's last reader, accumulated before.
-        @inline(__always) func pass(_ d: Double, to slot: Int32, assign: UInt8) {
-            let share = d == 0 ? 0 : g * d
+        @inline(__always) func pass(_ d: L, to slot: Int32, assign: UInt8) {
+            let share = L.share(g, d)
             let i = Int(truncatingIfNeeded: slot)
-            if ins.flags & assign != 0 { adjoints[i] = share } else { adjoints[i] += share }
+            if ins.pointee.flags & assign != 0 { adjoints[i] = share } else { adjoints[i] = adjoints[i] + share }
         }
-        pass(da, to: ins.a, assign: TapeInstruction.assignA)
-        if ins.flags & TapeInstruction.binary != 0 { pass(db, to: ins.b, assign: TapeInstruction.assignB) }
+        pass(da, to: ins.pointee.a, assign: TapeInstruction.assignA)
+        if ins.pointee.flags & TapeInstruction.binary != 0 { pass(db, to: ins.pointee.b, assign: TapeInstruction.assignB) }
     }
 
-    /// Value and local derivatives (∂/∂a, ∂/∂b) of one step.
+    /// Value and local derivatives (∂/∂a, ∂/∂b) of one step, at one point or eight: the arithmetic steps as lane
+    /// arithmetic, the others through the scalar kernels lane by lane.
     @inline(__always)
-    static func step(_ ins: TapeInstruction, _ x: Double, _ y: Double) -> (Double, Double, Double) {
-        var v: Double
-        var da: Double
-        var db: Double = 0
-        switch ins.opcode {
+    static func step<L: TapeLane>(_ ins: UnsafePointer<TapeInstruction>, _ x: L, _ y: L) -> (L, L, L) {
+        let zero = L.zero
+        switch ins.pointee.opcode {
         case .constant:
-            v = ins.c
-            da = 0
+            return (L(broadcast: ins.pointee.c), zero, zero)
         case .linear:
-            v = ins.c * x + ins.k * y + ins.m
-            da = ins.c
-            db = ins.k
+            return (ins.pointee.c * x + ins.pointee.k * y + ins.pointee.m, L(broadcast: ins.pointee.c), L(broadcast: ins.pointee.k))
         case .affine:
-            v = ins.c * x + ins.k
-            da = ins.c
+            return (ins.pointee.c * x + ins.pointee.k, L(broadcast: ins.pointee.c), zero)
         case .multiply:
-            v = ins.c * x * y
-            da = ins.c * y
-            db = ins.c * x
+            return (ins.pointee.c * x * y, ins.pointee.c * y, ins.pointee.c * x)
         case .divide:
-            v = ins.c * x / y
-            da = ins.c / y
-            db = -v / y
+            let v = ins.pointee.c * x / y
+            return (v, ins.pointee.c / y, -v / y)
         case .reciprocal:
-            v = ins.c / x
-            da = -v / x
+            let v = ins.pointee.c / x
+            return (v, -v / x, zero)
         case .square:
-            let t = ins.c * x + ins.k
-            v = ins.m * (t * t)
-            da = 2 * ins.m * ins.c * t
+            let t = ins.pointee.c * x + ins.pointee.k
+            return (ins.pointee.m * (t * t), 2 * ins.pointee.m * ins.pointee.c * t, zero)
         case .exp:
-            v = ins.m * cExp(ins.c * x + ins.k)
-            da = ins.c * v
+            let v = ins.pointee.m * L.exp(ins.pointee.c * x + ins.pointee.k)
+            return (v, ins.pointee.c * v, zero)
         case .sumOfSquares:
-            let s = x + ins.k, t = y + ins.k2
-            v = ins.c * (s * s) + ins.c2 * (t * t) + ins.m
-            da = 2 * ins.c * s
-            db = 2 * ins.c2 * t
+            let s = x + ins.pointee.k, t = y + ins.pointee.k2
+            return (ins.pointee.c * (s * s) + ins.pointee.c2 * (t * t) + ins.pointee.m, 2 * ins.pointee.c * s, 2 * ins.pointee.c2 * t)
         case .gaussian:
-            let s = x + ins.k, t = y + ins.k2
-            v = ins.m * cExp(ins.c * (s * s) + ins.c2 * (t * t) + ins.n)
-            da = 2 * ins.c * s * v
-            db = 2 * ins.c2 * t * v
+            let s = x + ins.pointee.k, t = y + ins.pointee.k2
+            let v = ins.pointee.m * L.exp(ins.pointee.c * (s * s) + ins.pointee.c2 * (t * t) + ins.pointee.n)
+            return (v, 2 * ins.pointee.c * s * v, 2 * ins.pointee.c2 * t * v)
         case .cube:
             let x2 = x * x
-            v = x2 * x
-            da = 3 * x2
+            return (x2 * x, 3 * x2, zero)
         case .integerPower:
             var p = x
             var n = 2
-            let target = Int(ins.c)
+            let target = Int(ins.pointee.c)
             while n < target {
-                p *= x
+                p = p * x
                 n += 1
             }
-            v = p * x
-            da = ins.c * p
-        case .constantExponent:
-            (v, da, _) = TapeKernels.power(x, ins.c)
-        case .constantBase:
-            v = cPow(ins.c, x)
-            da = v * ins.k
-        case .power:
-            (v, da, db) = TapeKernels.power(x, y)
-        case .sigmoid:
-            v = TapeKernels.sigmoid(x)
-            da = v * (1 - v)
-        case .log, .sqrt, .sin, .cos, .tan, .tanh, .abs:
-            (v, da) = TapeKernels.apply(ins.function, x)
-        case .min:
-            (v, da, db) = TapeKernels.minimum(x, y)
-        case .max:
-            (v, da, db) = TapeKernels.maximum(x, y)
+            return (p * x, ins.pointee.c * p, zero)
+        default:
+            let instruction = ins.pointee
+            return L.laneWise(x, y) { Self.kernel(instruction, $0, $1) }
         }
-        return (v, da, db)
+    }
+
+    /// Value and local derivatives of the steps without a lane form (powers, sigmoid, the elementary functions,
+    /// min and max), at one point.
+    @inline(__always)
+    static func kernel(_ ins: TapeInstruction, _ x: Double, _ y: Double) -> (Double, Double, Double) {
+        switch ins.opcode {
+        case .constantExponent:
+            let (v, da, _) = TapeKernels.power(x, ins.c)
+            return (v, da, 0)
+        case .constantBase:
+            let v = cPow(ins.c, x)
+            return (v, v * ins.k, 0)
+        case .power:
+            return TapeKernels.power(x, y)
+        case .sigmoid:
+            let v = TapeKernels.sigmoid(x)
+            return (v, v * (1 - v), 0)
+        case .log, .sqrt, .sin, .cos, .tan, .tanh, .abs:
+            let (v, da) = TapeKernels.apply(ins.function, x)
+            return (v, da, 0)
+        case .min:
+            return TapeKernels.minimum(x, y)
+        case .max:
+            return TapeKernels.maximum(x, y)
+        default:
+            // The arithmetic steps, through the lane form at one point.
+            return withUnsafePointer(to: ins) { step($0, x, y) }
+        }
     }
 
     /// f from the slot values.
     @inline(__always)
-    private func output(_ values: UnsafeMutablePointer<Double>) -> Double {
-        var f = outputOffset
-        for term in outputTerms { f += term.weight * values[term.slot] }
+    private func output<L: TapeLane>(_ values: UnsafeMutablePointer<L>) -> L {
+        var f = L(broadcast: outputOffset)
+        for k in outputTerms.indices { f = f + outputTerms[k].weight * values[outputTerms[k].slot] }
         return f
     }
 }

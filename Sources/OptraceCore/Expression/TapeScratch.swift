@@ -1,15 +1,16 @@
-/// The doubles a compiled tape runs on, owned by one evaluator and copied when a copy of the evaluator writes.
+/// The values a compiled tape runs on (`Double`s for one point, `Lanes` for eight), owned by one evaluator and
+/// copied when a copy of the evaluator writes.
 ///
-/// A plain allocation behind a class reference: evaluators check uniqueness and copy on write,
+/// A plain zeroed allocation behind a class reference: evaluators check uniqueness and copy on write,
 /// so they keep value semantics without a closure or bounds checks around every evaluation.
-final class TapeScratch: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Double>
+final class TapeScratch<L: TapeLane>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<L>
     let count: Int
 
     init(count: Int) {
         self.count = count
         pointer = .allocate(capacity: max(1, count))
-        pointer.initialize(repeating: 0, count: max(1, count))
+        pointer.initialize(repeating: .zero, count: max(1, count))
     }
 
     deinit { pointer.deallocate() }

@@ -8,14 +8,23 @@ public struct OptimizerDefinition: Sendable {
     private let checker: @Sendable (HyperParameters) -> ParameterConflict?
     /// How the rule's transformations are chained, for any parameter vector.
     public let recipe: any UpdateRuleRecipe
+    /// The hyperparameters `tune --all-racers` sweeps for this rule (those the racer's rule uses; `lr` alone
+    /// unless the definition names more).
+    public let tunedParameters: [String]
+    /// Which hyperparameters are η and the heavy-ball β of the quadratic theory, when the rule is a heavy ball
+    /// at its plainest (nil: the theory does not describe it).
+    public let theory: TheoryParameters?
 
     /// `recipe` chains the transformations from the resolved hyperparameters and the learning rate (the constant
     /// `lr`, or the racer's schedule whose peak is `lr`); `check` names a contradiction between hyperparameters.
     public init(
         name: String, summary: String, formula: [String], parameters: [OptimizerParameter],
         check: @escaping @Sendable (HyperParameters) -> ParameterConflict? = { _ in nil },
+        tunedParameters: [String] = ["lr"], theory: TheoryParameters? = nil,
         recipe: any UpdateRuleRecipe
     ) {
+        self.tunedParameters = tunedParameters
+        self.theory = theory
         self.name = name
         self.summary = summary
         self.formula = formula

@@ -3,7 +3,7 @@
 /// Make one per thread; each call writes only to its own scratch and allocates nothing.
 public struct SurfaceEvaluator: GradientEvaluator, Sendable {
     private let program: TapeProgram
-    private var scratch: TapeScratch
+    private var scratch: TapeScratch<Double>
     /// Where ∂f/∂x and ∂f/∂y end up in the scratch. Kept as stored indices so the compiler reads them as two
     /// separate 8-byte loads: a merged 16-byte load of two values just stored one by one would miss
     /// store-to-load forwarding and stall.

@@ -6,15 +6,15 @@ public struct SurfaceLaneEvaluator: @unchecked Sendable {
     private let program: TapeProgram
     /// The scratch, owned by `storage` (which frees it) and reached through a constant pointer.
     private let scratch: UnsafeMutablePointer<Lanes>
-    private let storage: LaneScratch
+    private let storage: TapeScratch<Lanes>
 
     /// An evaluator for a surface tape over (x, y).
     public init(surface: Surface) {
         let tape = surface.tape
         precondition(tape.variables.count == 2, "a surface tape has two variables, got \(tape.variables)")
         program = tape.program
-        storage = LaneScratch(count: program.scratchSize)
-        scratch = storage.base
+        storage = TapeScratch(count: program.scratchSize)
+        scratch = storage.pointer
     }
 
     /// f and (∂f/∂x, ∂f/∂y) at the points (x[i], y[i]).
@@ -22,19 +22,7 @@ public struct SurfaceLaneEvaluator: @unchecked Sendable {
     public func valueAndGradient(x: Lanes, y: Lanes) -> (value: Lanes, gx: Lanes, gy: Lanes) {
         scratch[0] = x
         scratch[1] = y
-        let f = program.valueAndGradient(lanes: scratch)
+        let f = program.valueAndGradient(scratch: scratch)
         return (f, scratch[program.adjointOffset], scratch[program.adjointOffset + 1])
     }
-}
-
-/// Zeroed lane scratch memory, freed with its owner.
-final class LaneScratch {
-    let base: UnsafeMutablePointer<Lanes>
-
-    init(count: Int) {
-        base = .allocate(capacity: count)
-        base.initialize(repeating: Lanes(repeating: 0), count: count)
-    }
-
-    deinit { base.deallocate() }
 }

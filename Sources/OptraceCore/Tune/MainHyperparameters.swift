@@ -1,28 +1,23 @@
 /// The hyperparameters `tune --all-racers` sweeps for each optimizer, with their default ranges.
 ///
-/// A small table keyed by optimizer name (`sgd`: lr, and momentum when the racer uses momentum;
-/// `momentum`: lr and beta); any other optimizer gets its learning rate `lr` alone, so optimizers added
-/// to the catalog later are tuned without changes here.
+/// Each definition declares them (`tunedParameters`: `sgd` lr and momentum, used only when the racer uses
+/// momentum; `momentum` lr and beta; the others lr alone), so optimizers added to the catalog are tuned without
+/// changes here.
 public enum MainHyperparameters {
-    static let table: [String: [String]] = [
-        "sgd": ["lr", "momentum"],
-        "momentum": ["lr", "beta"],
-    ]
-
     /// The default range of a main hyperparameter: learning rates 1e-3 … 10 on a log axis, momenta 0 … 0.99.
     public static func defaultAxis(_ name: String) -> SweepAxis {
         if name == "lr" { return SweepAxis(name: name, low: 1e-3, high: 10, scale: .log, count: nil) }
         return SweepAxis(name: name, low: 0, high: 0.99, scale: .linear, count: nil)
     }
 
-    /// The names swept for a racer of `definition` with the settings `settings`: those of its table entry
+    /// The names swept for a racer of `definition` with the settings `settings`: those of its `tunedParameters`
     /// that it has and that its update rule uses, lr as the fallback. A parameter that is 0 by default and 0
     /// in the racer switches a part of the rule off (plain SGD has momentum 0): it is swept only when
     /// `requested` names it (`--param momentum=…`).
     public static func names(
         for definition: OptimizerDefinition, settings: HyperParameters? = nil, requested: Set<String> = []
     ) -> [String] {
-        let wanted = table[definition.name] ?? ["lr"]
+        let wanted = definition.tunedParameters
         let present = wanted.filter { name in
             guard let parameter = definition.parameter(named: name) else { return false }
             if requested.contains(name) || name == "lr" { return true }

@@ -1,22 +1,17 @@
 /// How an optimizer's hyperparameters map onto the quadratic theory: which is η and which is the heavy-ball β.
 ///
-/// A small table keyed by optimizer name (`sgd`: η = `lr`, β = `momentum` when it has one;
-/// `momentum`: η = `lr`, β = `beta`). The theory holds only for the plain heavy ball at a constant η: a racer
-/// with Nesterov, dampening, weight decay, a schedule or clipping has none.
+/// Each definition declares its names (`theory`: `sgd` η = `lr`, β = `momentum`; `momentum` η = `lr`,
+/// β = `beta`). The theory holds only for the plain heavy ball at a constant η: a racer with Nesterov,
+/// dampening, weight decay, a schedule or clipping has none.
 public struct TheoryFamily: Sendable, Equatable {
     /// The learning-rate parameter's name.
     public let rate: String
     /// The heavy-ball momentum parameter's name, if the optimizer has one.
     public let momentum: String?
 
-    static let table: [String: (rate: String, momentum: String?)] = [
-        "sgd": ("lr", "momentum"),
-        "momentum": ("lr", "beta"),
-    ]
-
     /// The family of `racer`'s optimizer, or nil when the theory does not describe it.
     public init?(racer: Racer) {
-        guard let entry = Self.table[racer.optimizerName] else { return nil }
+        guard let entry = OptimizerCatalog.definition(named: racer.optimizerName)?.theory else { return nil }
         let hp = racer.hyperparameters
         guard hp[entry.rate]?.number != nil else { return nil }
         if case .flag(true)? = hp["nesterov"] { return nil }

@@ -21,6 +21,7 @@ extension OptimizerCatalog {
                 "convention", symbol: "conv", kind: .choice(["pytorch", "classic"]), default: .text("pytorch"),
                 summary: "pytorch: η outside the velocity; classic: η inside it"),
         ],
+        tunedParameters: ["lr", "beta"], theory: TheoryParameters(rate: "lr", momentum: "beta"),
         recipe: MomentumRecipe())
 }
 

@@ -37,6 +37,7 @@ extension OptimizerCatalog {
             }
             return nil
         },
+        tunedParameters: ["lr", "momentum"], theory: TheoryParameters(rate: "lr", momentum: "momentum"),
         recipe: SGDRecipe())
 }
 

@@ -1,0 +1,50 @@
+/// What the tape's interpreter runs on: one `Double` (a race's point) or `Lanes` (eight points of a sweep).
+///
+/// The interpreter is written once against this protocol; every arithmetic operation is the scalar's IEEE
+/// operation lane by lane, and the operations without a vector form go through the scalar kernels lane by lane,
+/// so each lane's f and ∇f are bit-identical to a scalar evaluation at that lane's point.
+protocol TapeLane {
+    static var zero: Self { get }
+    init(broadcast value: Double)
+
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Self) -> Self
+    static func * (lhs: Self, rhs: Self) -> Self
+    static func / (lhs: Self, rhs: Self) -> Self
+    static func * (lhs: Double, rhs: Self) -> Self
+    static func / (lhs: Double, rhs: Self) -> Self
+    static func + (lhs: Self, rhs: Double) -> Self
+    static prefix func - (operand: Self) -> Self
+
+    /// eˣ (`Exponential.exp`, the same bits for one value and for each lane).
+    static func exp(_ x: Self) -> Self
+    /// g·d, or 0 where d = 0: a zero local derivative blocks the flow, even of an infinite adjoint.
+    static func share(_ g: Self, _ d: Self) -> Self
+    /// `kernel` (value and the two local derivatives) applied lane by lane.
+    static func laneWise(_ x: Self, _ y: Self, _ kernel: (Double, Double) -> (Double, Double, Double)) -> (Self, Self, Self)
+}
+
+extension Double: TapeLane {
+    @inline(__always) init(broadcast value: Double) { self = value }
+    @inline(__always) static func exp(_ x: Double) -> Double { Exponential.exp(x) }
+    @inline(__always) static func share(_ g: Double, _ d: Double) -> Double { d == 0 ? 0 : g * d }
+
+    @inline(__always)
+    static func laneWise(_ x: Double, _ y: Double, _ kernel: (Double, Double) -> (Double, Double, Double)) -> (Double, Double, Double) {
+        kernel(x, y)
+    }
+}
+
+extension SIMD8: TapeLane where Scalar == Double {
+    @inline(__always) static var zero: Self { Self(repeating: 0) }
+    @inline(__always) init(broadcast value: Double) { self.init(repeating: value) }
+    @inline(__always) static func exp(_ x: Self) -> Self { Exponential.exp(x) }
+    @inline(__always) static func share(_ g: Self, _ d: Self) -> Self { (g * d).kept(where: d .!= Self(repeating: 0)) }
+
+    @inline(__always)
+    static func laneWise(_ x: Self, _ y: Self, _ kernel: (Double, Double) -> (Double, Double, Double)) -> (Self, Self, Self) {
+        var v = Self(repeating: 0), da = v, db = v
+        for i in 0..<scalarCount { (v[i], da[i], db[i]) = kernel(x[i], y[i]) }
+        return (v, da, db)
+    }
+}
