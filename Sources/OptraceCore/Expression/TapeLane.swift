@@ -20,8 +20,8 @@ protocol TapeLane {
     static func exp(_ x: Self) -> Self
     /// g·d, or 0 where d = 0: a zero local derivative blocks the flow, even of an infinite adjoint.
     static func share(_ g: Self, _ d: Self) -> Self
-    /// `kernel` (value and the two local derivatives) applied lane by lane.
-    static func laneWise(_ x: Self, _ y: Self, _ kernel: (Double, Double) -> (Double, Double, Double)) -> (Self, Self, Self)
+    /// The value and local derivatives of a step without a lane form (`TapeProgram.kernel`), lane by lane.
+    static func kernels(_ ins: UnsafePointer<TapeInstruction>, _ x: Self, _ y: Self) -> (Self, Self, Self)
 }
 
 extension Double: TapeLane {
@@ -30,8 +30,8 @@ extension Double: TapeLane {
     @inline(__always) static func share(_ g: Double, _ d: Double) -> Double { d == 0 ? 0 : g * d }
 
     @inline(__always)
-    static func laneWise(_ x: Double, _ y: Double, _ kernel: (Double, Double) -> (Double, Double, Double)) -> (Double, Double, Double) {
-        kernel(x, y)
+    static func kernels(_ ins: UnsafePointer<TapeInstruction>, _ x: Double, _ y: Double) -> (Double, Double, Double) {
+        TapeProgram.kernel(ins.pointee, x, y)
     }
 }
 
@@ -42,9 +42,9 @@ extension SIMD8: TapeLane where Scalar == Double {
     @inline(__always) static func share(_ g: Self, _ d: Self) -> Self { (g * d).kept(where: d .!= Self(repeating: 0)) }
 
     @inline(__always)
-    static func laneWise(_ x: Self, _ y: Self, _ kernel: (Double, Double) -> (Double, Double, Double)) -> (Self, Self, Self) {
+    static func kernels(_ ins: UnsafePointer<TapeInstruction>, _ x: Self, _ y: Self) -> (Self, Self, Self) {
         var v = Self(repeating: 0), da = v, db = v
-        for i in 0..<scalarCount { (v[i], da[i], db[i]) = kernel(x[i], y[i]) }
+        for i in 0..<scalarCount { (v[i], da[i], db[i]) = TapeProgram.kernel(ins.pointee, x[i], y[i]) }
         return (v, da, db)
     }
 }

@@ -177,14 +177,13 @@ struct TapeProgram: Sendable {
             }
             return (p * x, ins.pointee.c * p, zero)
         default:
-            let instruction = ins.pointee
-            return L.laneWise(x, y) { Self.kernel(instruction, $0, $1) }
+            return L.kernels(ins, x, y)
         }
     }
 
     /// Value and local derivatives of the steps without a lane form (powers, sigmoid, the elementary functions,
-    /// min and max), at one point.
-    @inline(__always)
+    /// min and max), at one point. Out of line, so the arithmetic steps' loop stays small.
+    @inline(never)
     static func kernel(_ ins: TapeInstruction, _ x: Double, _ y: Double) -> (Double, Double, Double) {
         switch ins.opcode {
         case .constantExponent:
@@ -206,8 +205,8 @@ struct TapeProgram: Sendable {
         case .max:
             return TapeKernels.maximum(x, y)
         default:
-            // The arithmetic steps, through the lane form at one point.
-            return withUnsafePointer(to: ins) { step($0, x, y) }
+            // The arithmetic steps have a lane form and never come here.
+            preconditionFailure("no scalar kernel for \(ins.opcode)")
         }
     }
 
