@@ -99,14 +99,6 @@ public struct SweepEngine: Sendable {
         return result
     }
 
-    /// Whether a position, the gradient that led to it and the loss there pass `DivergenceRule` (the same tests in
-    /// the same order, without building a reason).
-    @inline(__always)
-    static func fine(_ x: Double, _ y: Double, _ gx: Double, _ gy: Double, _ loss: Double, _ low: Vec2, _ high: Vec2) -> Bool {
-        gx.isFinite && gy.isFinite && x.isFinite && y.isFinite && loss.isFinite
-            && !(x < low.x || x > high.x || y < low.y || y > high.y)
-    }
-
     /// Up to eight runs in the lanes of one SIMD group (missing lanes repeat the first run and are dropped).
     func runGroup(_ group: [SweepRun], evaluator: SurfaceLaneEvaluator, noise table: NoiseTable) -> [RunOutcome] {
         let width = Lanes.scalarCount
@@ -128,10 +120,7 @@ public struct SweepEngine: Sendable {
         let fast = laneRule?.makeStepper(params: LaneVec2(x: x, y: y))
         let steppers = fast == nil ? (0..<width).map { optimizers[$0].makeStepper(params: Vec2(x[$0], y[$0])) } : []
 
-        let domain = surface.domain
-        let reach = divergence.escapeFactor * domain.span
-        let low = Vec2(domain.xRange.lowerBound, domain.yRange.lowerBound) - reach
-        let high = Vec2(domain.xRange.upperBound, domain.yRange.upperBound) + reach
+        let (low, high) = divergence.bounds(surface.domain)
         let threshold = self.threshold
 
         var (loss, gradX, gradY) = evaluator.valueAndGradient(x: x, y: y)
@@ -145,7 +134,7 @@ public struct SweepEngine: Sendable {
         for i in 0..<width {
             if loss[i] < threshold { below[i] = 0 }
             // The start is checked with the unnoised gradient there, as in a race.
-            if Self.fine(x[i], y[i], gradX[i], gradY[i], loss[i], low, high) {
+            if DivergenceRule.passes(x[i], y[i], gradX[i], gradY[i], loss[i], low: low, high: high) {
                 alive |= 1 << UInt64(i)
             } else {
                 outcomes[i].divergedStep = 0
@@ -200,7 +189,7 @@ public struct SweepEngine: Sendable {
             if !all(ok .| dead) {
                 for lane in 0..<width where alive & (1 << UInt64(lane)) != 0 {
                     let l = loss[lane]
-                    if !Self.fine(x[lane], y[lane], gx[lane], gy[lane], l, low, high) {
+                    if !DivergenceRule.passes(x[lane], y[lane], gx[lane], gy[lane], l, low: low, high: high) {
                         outcomes[lane] = RunOutcome(
                             finalPosition: Vec2(x[lane], y[lane]), finalLoss: l, lossSum: lossSum[lane],
                             firstStepBelow: below[lane] < 0 ? nil : Int(below[lane]), divergedStep: t)
