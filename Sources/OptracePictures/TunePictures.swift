@@ -116,7 +116,8 @@ public enum TunePictures {
         let shownMeans = shown(cells, ideal: ideal)
         var window: (low: Double, high: Double, label: String)?
         if let w = result.window {
-            let width = w.decades.map { "\(NumberFormat.fixed($0, 2)) decades" } ?? "\(NumberFormat.fixedSignificant(w.high - w.low, 3)) wide"
+            let of = w.decadesOfComplement ? " of 1 − \(axis.name)" : ""
+            let width = w.decades.map { "\(NumberFormat.fixed($0, 2)) decades\(of)" } ?? "\(NumberFormat.fixedSignificant(w.high - w.low, 3)) wide"
             window = (w.low, w.high, "usable window (within \(NumberFormat.short(w.factor))× of the best): \(width)")
         }
         // The stability edge: where runs first end above their start, or diverge, whichever comes first.

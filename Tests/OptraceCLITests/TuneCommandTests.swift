@@ -235,6 +235,16 @@ func text(_ path: String) -> String { (try? String(contentsOfFile: path, encodin
         #expect(scene.ySpacing == .logOneMinus && scene.xSpacing == .log)
     }
 
+    @Test func aLog1mWindowIsMeasuredInDecadesOfOneMinusTheValue() throws {
+        let result = try SweepResultFixture.result(scenario: "valley-bump", racer: "Momentum", axes: ["beta=0.5:0.999:log1m:12"])
+        let window = try #require(result.window)
+        #expect(window.decadesOfComplement)
+        #expect(abs(window.decades! - log10((1 - window.low) / (1 - window.high))) < 1e-12)
+        #expect(TuneTable.summary(result).contains("decades of 1 − beta"))
+        let linear = try #require(try SweepResultFixture.result(scenario: "valley-bump", racer: "Momentum", axes: ["lr=0.01:1:log:12"]).window)
+        #expect(!linear.decadesOfComplement)
+    }
+
     @Test func randomSamplesOfOneParameterAreDrawnAsPoints() throws {
         let scene = TunePictures.sweep(try SweepResultFixture.result(
             scenario: "valley-bump", racer: "SGD", axes: ["lr=0.01:1:log"], random: 12))

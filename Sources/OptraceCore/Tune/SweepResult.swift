@@ -32,7 +32,7 @@ public struct SweepResult: Sendable {
         let n = header.plan.shape[0]
         return SweepWindow(
             line: line, best: best.index % n, factor: header.windowFactor,
-            ideal: header.objective.ideal(floor: header.floor))
+            ideal: header.objective.ideal(floor: header.floor), scale: header.plan.axes[0].scale)
     }
 
     public var theory: SweepTheory? { header.theory }

@@ -11,8 +11,11 @@ public struct SweepWindow: Sendable, Equatable {
     public let factor: Double
     public let low: Double
     public let high: Double
-    /// log₁₀(high/low), when both ends are positive.
+    /// The window's width in decades: log₁₀(high/low) when both ends are positive; on a `log1m` axis the decades
+    /// of 1 − value, log₁₀((1 − low)/(1 − high)).
     public let decades: Double?
+    /// Whether `decades` counts decades of 1 − value (a `log1m` axis).
+    public let decadesOfComplement: Bool
     /// The nearest value above the best where some run diverged.
     public let divergesAbove: Double?
     /// The nearest value below the best where some run diverged.
@@ -30,7 +33,7 @@ public struct SweepWindow: Sendable, Equatable {
     public let loneBest: String?
 
     /// The window of `cells` (the axis-0 line through the best, in axis order) around the cell at `best`.
-    public init(line cells: [SweepCell], best: Int, factor: Double, ideal: Double) {
+    public init(line cells: [SweepCell], best: Int, factor: Double, ideal: Double, scale: AxisScale = .log) {
         self.factor = factor
         let reference = Swift.max(0, (cells[best].mean ?? 0) - ideal)
         func inside(_ cell: SweepCell) -> Bool {
@@ -42,7 +45,12 @@ public struct SweepWindow: Sendable, Equatable {
         while hi < cells.count - 1 && inside(cells[hi + 1]) { hi += 1 }
         low = cells[lo].values[0]
         high = cells[hi].values[0]
-        decades = low > 0 && high > 0 ? Foundation.log10(high / low) : nil
+        decadesOfComplement = scale == .log1m
+        if decadesOfComplement {
+            decades = Foundation.log10((1 - low) / (1 - high))
+        } else {
+            decades = low > 0 && high > 0 ? Foundation.log10(high / low) : nil
+        }
         divergesAbove = cells[(best + 1)...].first { $0.diverged > 0 }?.values[0]
         divergesBelow = cells[..<best].last { $0.diverged > 0 }?.values[0]
         unstableAbove = cells[(best + 1)...].first { $0.unstable > 0 || $0.diverged > 0 }?.values[0]

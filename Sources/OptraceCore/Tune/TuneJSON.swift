@@ -30,6 +30,7 @@ public enum TuneJSON {
                     ("low", .number(window.low)),
                     ("high", .number(window.high)),
                     ("decades", .finite(window.decades)),
+                    ("decades_of", .string(window.decadesOfComplement ? "1 - value" : "value")),
                     ("diverges_above", .finite(window.divergesAbove)),
                     ("unstable_above", .finite(window.unstableAbove)),
                     ("diverges_below", .finite(window.divergesBelow)),

@@ -56,7 +56,9 @@ public enum TuneTable {
                 out += "usable window of \(names[0])\(at), \(within): the best value alone (its neighbours: \(lone))\n"
             } else {
                 out += "usable window of \(names[0])\(at), \(within): \(NumberFormat.fixedSignificant(window.low, 4)) … \(NumberFormat.fixedSignificant(window.high, 4))"
-                if let decades = window.decades { out += " (\(NumberFormat.fixed(decades, 2)) decades)" }
+                if let decades = window.decades {
+                    out += " (\(NumberFormat.fixed(decades, 2)) decades\(window.decadesOfComplement ? " of 1 − \(names[0])" : ""))"
+                }
                 out += "\n"
                 let ends = [window.lowIsRangeEnd ? "low" : nil, window.highIsRangeEnd ? "high" : nil].compactMap { $0 }
                 if !ends.isEmpty {
