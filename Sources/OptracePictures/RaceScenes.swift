@@ -19,7 +19,7 @@ public enum RaceScenes {
     /// the learning rate and the hyperparameters that differ from the defaults (a schedule by its type).
     static func legendLabel(_ racer: Racer) -> String {
         let definition = OptimizerCatalog.definition(named: racer.optimizerName)
-        let shown = racer.hyperparameters.entries.filter { entry in
+        let shown = racer.settings.entries.filter { entry in
             entry.name == "lr" || definition?.parameter(named: entry.name)?.defaultValue != entry.value
         }
         let parts = shown.map { entry -> String in

@@ -3,7 +3,8 @@ public struct Racer: Sendable {
     public let name: String
     /// The optimizer's catalog name (`sgd`, `momentum`, `adam`, …).
     public let optimizerName: String
-    /// Every hyperparameter, defaults filled in, in the definition's order.
+    /// Every hyperparameter of the optimizer, defaults filled in, in the definition's order (the schedule and
+    /// clipping are `schedule` and `clipping`, not entries here).
     public let hyperparameters: HyperParameters
     public let optimizer: Optimizer
     /// Whether the racer receives the race's gradient noise (true unless a scenario opts it out,
@@ -49,10 +50,19 @@ public struct Racer: Sendable {
         self.init(name: name, optimizerName: definition.name, hyperparameters: hp, optimizer: definition.build(hp), noisy: noisy)
     }
 
-    /// "η=0.22 β=0.9": the hyperparameters with their symbols, for legends.
+    /// What the racer was configured with, as reports show it: the hyperparameters, then the schedule (its
+    /// description) and the clipping threshold under its key.
+    public var settings: HyperParameters {
+        var all = hyperparameters
+        if let schedule { all.set("schedule", .text(schedule.description)) }
+        if let clipping { all.set(clipping.key, .number(clipping.threshold)) }
+        return all
+    }
+
+    /// "η=0.22 β=0.9": the settings with their symbols, for legends.
     public var hyperparameterLabel: String {
         let definition = OptimizerCatalog.definition(named: optimizerName)
-        return hyperparameters.entries.map { entry in
+        return settings.entries.map { entry in
             let symbol = definition?.parameter(named: entry.name)?.symbol ?? entry.name
             return "\(symbol)=\(entry.value)"
         }.joined(separator: " ")

@@ -6,7 +6,7 @@ public enum ScoreboardJSON {
         let setup = result.setup
         let racers: [JSONValue] = result.trajectories.enumerated().map { index, trajectory in
             let racer = trajectory.racer
-            let hyper = JSONValue.object(racer.hyperparameters.entries.map { ($0.name, json($0.value)) })
+            let hyper = JSONValue.object(racer.settings.entries.map { ($0.name, json($0.value)) })
             var reason: JSONValue = .null
             if case .diverged(_, let why) = trajectory.status { reason = .string(why) }
             let checkpoints: [JSONValue] = scoreboard.checkpoints.map { checkpoint in

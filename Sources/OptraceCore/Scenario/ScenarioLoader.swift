@@ -384,7 +384,7 @@ public enum ScenarioLoader {
                 given[key] = .number(v)
             }
         }
-        var hyperparameters = definition.resolve(given)
+        let hyperparameters = definition.resolve(given)
         if let conflict = definition.conflict(hyperparameters) {
             throw (fields[conflict.parameter] ?? node).error(conflict.message)
         }
@@ -400,8 +400,6 @@ public enum ScenarioLoader {
             clipping = key == "clip_norm" ? .norm(c) : .value(c)
         }
         let optimizer = definition.build(hyperparameters, schedule: schedule, clipping: clipping)
-        if let schedule { hyperparameters.set("schedule", .text(schedule.description)) }
-        if let clipping { hyperparameters.set(clipping.key, .number(clipping.threshold)) }
         return Racer(
             name: name, optimizerName: definition.name, hyperparameters: hyperparameters, optimizer: optimizer, noisy: noisy,
             schedule: schedule, clipping: clipping, start: start, color: color, dash: dash)

@@ -6,7 +6,8 @@ public struct SweepHeader: Sendable, Equatable {
     public var title: String
     public var racer: String
     public var optimizer: String
-    /// The racer's hyperparameters (the swept ones at the racer's values).
+    /// The racer's settings (`Racer.settings`: its hyperparameters, the swept ones at the racer's values, then its
+    /// schedule and clipping threshold), as tune.json and shard files record them.
     public var hyperparameters: HyperParameters
     public var plan: SweepPlan
     public var steps: Int

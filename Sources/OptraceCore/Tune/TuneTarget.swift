@@ -165,8 +165,8 @@ public struct TuneTarget: Sendable {
     /// and clipping), keeping its name, noise, start, colour and dash.
     public func racer(_ hyperparameters: HyperParameters) -> Racer {
         let schedule = schedule(hyperparameters)
-        var hp = hyperparameters.removing(Set(racer.schedule?.type.keys.map(\.name) ?? []))
-        if let schedule { hp.set("schedule", .text(schedule.description)) }
+        let swept = Set((racer.schedule?.type.keys.map(\.name) ?? []) + (racer.clipping.map { [$0.key] } ?? []))
+        let hp = hyperparameters.removing(swept)
         return Racer(
             name: racer.name, optimizerName: racer.optimizerName, hyperparameters: hp,
             optimizer: optimizer(hyperparameters), noisy: racer.noisy, schedule: schedule, clipping: clipping(hyperparameters),

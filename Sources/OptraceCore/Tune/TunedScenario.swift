@@ -33,7 +33,7 @@ public enum TunedScenario {
         out += "racers:\n"
         for racer in racers {
             var fields = ["name: \(quoted(racer.name))", "optimizer: \(racer.optimizerName)"]
-            for entry in racer.hyperparameters.entries where !["schedule", "clip_norm", "clip_value"].contains(entry.name) {
+            for entry in racer.hyperparameters.entries {
                 switch entry.value {
                 case .number(let v): fields.append("\(entry.name): \(number(v))")
                 case .pair(let a, let b): fields.append("\(entry.name): [\(number(a)), \(number(b))]")
