@@ -66,6 +66,18 @@ public struct RuleParameters<Scalar: ParameterScalar>: Sendable {
         ScaleByLearningRate(rate: learningRate)
     }
 
+    /// β₁, β₂ (`betas`) and ε (`eps`) of the lanes, for the Adam family.
+    public var moments: AdamMoments<Scalar> {
+        let (b1, b2) = pair("betas")
+        return AdamMoments(beta1: b1, beta2: b2, eps: number("eps"))
+    }
+
+    /// L2 weight decay (as `l2`), then `scaling`, then the learning rate: torch's coupled form.
+    public func coupled<T: GradientTransformation>(_ scaling: T) -> UpdateRule<T.Vector>? where T.Vector.Scalar == Scalar {
+        let step: ScaleByLearningRate<T.Vector> = descent()
+        return l2(scaling.then(step))
+    }
+
     /// `rest` after L2 weight decay g ← g + λθ (`weight_decay`); without the `AddDecayedWeights` leaf when λ = 0,
     /// as torch skips it. Nil when some lanes have λ = 0 and others not.
     public func l2<T: GradientTransformation>(_ rest: T) -> UpdateRule<T.Vector>? where T.Vector.Scalar == Scalar {

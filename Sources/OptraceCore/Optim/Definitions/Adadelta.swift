@@ -16,15 +16,12 @@ extension OptimizerCatalog {
             eps(1e-6, "added inside both square roots"),
             weightDecay(),
         ],
-        recipe: AdadeltaRecipe())
+        recipe: CatalogRecipe(.adadelta))
 }
 
-/// The chain of `adadelta`, for any parameter vector.
-private struct AdadeltaRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
-        let step: ScaleByLearningRate<V> = p.descent()
-        return p.l2(ScaleByAdadelta<V>(rho: p.number("rho"), eps: p.number("eps")).then(step))
+extension OptimizerCatalog {
+    /// The chain of `adadelta` (see `CatalogRecipe`).
+    static func adadeltaChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        p.coupled(ScaleByAdadelta<V>(rho: p.number("rho"), eps: p.number("eps")))
     }
 }

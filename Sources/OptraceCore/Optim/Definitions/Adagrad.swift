@@ -23,14 +23,12 @@ extension OptimizerCatalog {
                 summary: "the sum of squares before the first update"),
             eps(1e-10, "added to √sₜ for numerical stability"),
         ],
-        recipe: AdagradRecipe())
+        recipe: CatalogRecipe(.adagrad))
 }
 
-/// The chain of `adagrad`, for any parameter vector.
-private struct AdagradRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+extension OptimizerCatalog {
+    /// The chain of `adagrad` (see `CatalogRecipe`).
+    static func adagradChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
         let scaling = ScaleByAdagrad<V>(initialAccumulatorValue: p.number("initial_accumulator_value"), eps: p.number("eps"))
         return p.l2(scaling.then(ScaleByLearningRate<V>(rate: p.learningRate.inverseTimeDecayed(p.number("lr_decay")))))
     }

@@ -12,19 +12,13 @@ extension OptimizerCatalog {
         parameters: [
             learningRate, betas(0.9, 0.999), eps(1e-8, "added to √v̂ₜ for numerical stability"), weightDecay(), amsgrad,
         ],
-        recipe: AdamRecipe())
+        recipe: CatalogRecipe(.adam))
 }
 
-/// The chain of `adam`, for any parameter vector.
-private struct AdamRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
-        let (b1, b2) = p.pair("betas")
-        let eps = p.number("eps")
-        let step: ScaleByLearningRate<V> = p.descent()
+extension OptimizerCatalog {
+    /// The chain of `adam` (see `CatalogRecipe`).
+    static func adamChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
         guard let amsgrad = p.flag("amsgrad") else { return nil }
-        if amsgrad { return p.l2(ScaleByAMSGrad<V>(beta1: b1, beta2: b2, eps: eps).then(step)) }
-        return p.l2(ScaleByAdam<V>(beta1: b1, beta2: b2, eps: eps).then(step))
+        return amsgrad ? p.coupled(ScaleByAMSGrad<V>(moments: p.moments)) : p.coupled(ScaleByAdam<V>(moments: p.moments))
     }
 }

@@ -11,16 +11,12 @@ extension OptimizerCatalog {
             "θₜ = θₜ₋₁ − η·mₜ/(√vₜ + ε)",
         ],
         parameters: [learningRate, betas(0.9, 0.999), eps(1e-8, "added to √vₜ for numerical stability")],
-        recipe: AdamNoBiasRecipe())
+        recipe: CatalogRecipe(.adamNoBias))
 }
 
-/// The chain of `adamnobias`, for any parameter vector.
-private struct AdamNoBiasRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
-        let (b1, b2) = p.pair("betas")
-        let step: ScaleByLearningRate<V> = p.descent()
-        return p.rule(ScaleByAdam<V>(beta1: b1, beta2: b2, eps: p.number("eps"), biasCorrection: false).then(step))
+extension OptimizerCatalog {
+    /// The chain of `adam_nobias` (see `CatalogRecipe`).
+    static func adamNoBiasChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        p.rule(ScaleByAdam<V>(moments: p.moments, biasCorrection: false).then(p.descent()))
     }
 }

@@ -11,18 +11,13 @@ extension OptimizerCatalog {
             learningRate, betas(0.9, 0.999), eps(1e-8, "added to √v̂ₜ for numerical stability"),
             weightDecay(1e-2, decoupled: true), amsgrad,
         ],
-        recipe: AdamWRecipe())
+        recipe: CatalogRecipe(.adamw))
 }
 
-/// The chain of `adamw`, for any parameter vector.
-private struct AdamWRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
-        let (b1, b2) = p.pair("betas")
-        let eps = p.number("eps")
+extension OptimizerCatalog {
+    /// The chain of `adamw` (see `CatalogRecipe`).
+    static func adamwChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
         guard let amsgrad = p.flag("amsgrad") else { return nil }
-        if amsgrad { return p.decoupled(ScaleByAMSGrad<V>(beta1: b1, beta2: b2, eps: eps)) }
-        return p.decoupled(ScaleByAdam<V>(beta1: b1, beta2: b2, eps: eps))
+        return amsgrad ? p.decoupled(ScaleByAMSGrad<V>(moments: p.moments)) : p.decoupled(ScaleByAdam<V>(moments: p.moments))
     }
 }

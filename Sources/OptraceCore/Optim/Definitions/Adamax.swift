@@ -9,16 +9,12 @@ extension OptimizerCatalog {
             "θₜ = θₜ₋₁ − η·mₜ/((1−β₁ᵗ)·uₜ)",
         ],
         parameters: [learningRate(2e-3), betas(0.9, 0.999), eps(1e-8, "added to |g| for numerical stability"), weightDecay()],
-        recipe: AdamaxRecipe())
+        recipe: CatalogRecipe(.adamax))
 }
 
-/// The chain of `adamax`, for any parameter vector.
-private struct AdamaxRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
-        let (b1, b2) = p.pair("betas")
-        let step: ScaleByLearningRate<V> = p.descent()
-        return p.l2(ScaleByAdamax<V>(beta1: b1, beta2: b2, eps: p.number("eps")).then(step))
+extension OptimizerCatalog {
+    /// The chain of `adamax` (see `CatalogRecipe`).
+    static func adamaxChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        p.coupled(ScaleByAdamax<V>(moments: p.moments))
     }
 }

@@ -8,14 +8,12 @@ extension OptimizerCatalog {
             "θₜ = θₜ₋₁ − η·(sign(cₜ) + λ·θₜ₋₁)",
         ],
         parameters: [learningRate(1e-4), betas(0.9, 0.99), weightDecay(0, decoupled: true)],
-        recipe: LionRecipe())
+        recipe: CatalogRecipe(.lion))
 }
 
-/// The chain of `lion`, for any parameter vector.
-private struct LionRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+extension OptimizerCatalog {
+    /// The chain of `lion` (see `CatalogRecipe`).
+    static func lionChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
         let (b1, b2) = p.pair("betas")
         return p.decoupled(ScaleByLion<V>(beta1: b1, beta2: b2))
     }

@@ -22,14 +22,12 @@ extension OptimizerCatalog {
                 summary: "pytorch: η outside the velocity; classic: η inside it"),
         ],
         tunedParameters: ["lr", "beta"], theory: TheoryParameters(rate: "lr", momentum: "beta"),
-        recipe: MomentumRecipe())
+        recipe: CatalogRecipe(.momentum))
 }
 
-/// The chain of `momentum`, for any parameter vector.
-private struct MomentumRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+extension OptimizerCatalog {
+    /// The chain of `momentum` (see `CatalogRecipe`).
+    static func momentumChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
         guard let convention = p.text("convention") else { return nil }
         let trace = Trace<V>(decay: p.number("beta"))
         let step: ScaleByLearningRate<V> = p.descent()

@@ -15,17 +15,12 @@ extension OptimizerCatalog {
                 "momentum_decay", symbol: "ψ", kind: .number(.nonNegative), default: .number(4e-3),
                 summary: "ψ of the momentum schedule μₜ"),
         ],
-        recipe: NAdamRecipe())
+        recipe: CatalogRecipe(.nadam))
 }
 
-/// The chain of `nadam`, for any parameter vector.
-private struct NAdamRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
-        let (b1, b2) = p.pair("betas")
-        let step: ScaleByLearningRate<V> = p.descent()
-        return p.l2(
-            ScaleByNadam<V>(beta1: b1, beta2: b2, eps: p.number("eps"), momentumDecay: p.number("momentum_decay")).then(step))
+extension OptimizerCatalog {
+    /// The chain of `nadam` (see `CatalogRecipe`).
+    static func nadamChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        p.coupled(ScaleByNadam<V>(moments: p.moments, momentumDecay: p.number("momentum_decay")))
     }
 }

@@ -10,16 +10,12 @@ extension OptimizerCatalog {
             "else: θₜ = θₜ₋₁ − η·m̂ₜ",
         ],
         parameters: [learningRate, betas(0.9, 0.999), eps(1e-8, "added to √vₜ for numerical stability"), weightDecay()],
-        recipe: RAdamRecipe())
+        recipe: CatalogRecipe(.radam))
 }
 
-/// The chain of `radam`, for any parameter vector.
-private struct RAdamRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
-        let (b1, b2) = p.pair("betas")
-        let step: ScaleByLearningRate<V> = p.descent()
-        return p.l2(ScaleByRAdam<V>(beta1: b1, beta2: b2, eps: p.number("eps")).then(step))
+extension OptimizerCatalog {
+    /// The chain of `radam` (see `CatalogRecipe`).
+    static func radamChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+        p.coupled(ScaleByRAdam<V>(moments: p.moments))
     }
 }

@@ -22,18 +22,14 @@ extension OptimizerCatalog {
                 "centered", symbol: "centered", kind: .flag, default: .flag(false),
                 summary: "divide by the running variance instead of the running mean of g²"),
         ],
-        recipe: RMSpropRecipe())
+        recipe: CatalogRecipe(.rmsprop))
 }
 
-/// The chain of `rmsprop`, for any parameter vector.
-private struct RMSpropRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+extension OptimizerCatalog {
+    /// The chain of `rmsprop` (see `CatalogRecipe`).
+    static func rmspropChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
         guard let centered = p.flag("centered"), let plain = p.all({ $0.number("momentum") == 0 }) else { return nil }
         let scaling = ScaleByRMSProp<V>(alpha: p.number("alpha"), eps: p.number("eps"), centered: centered)
-        let step: ScaleByLearningRate<V> = p.descent()
-        if plain { return p.l2(scaling.then(step)) }
-        return p.l2(scaling.then(Trace<V>(decay: p.number("momentum"))).then(step))
+        return plain ? p.coupled(scaling) : p.coupled(scaling.then(Trace<V>(decay: p.number("momentum"))))
     }
 }

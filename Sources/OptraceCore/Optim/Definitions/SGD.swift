@@ -38,14 +38,12 @@ extension OptimizerCatalog {
             return nil
         },
         tunedParameters: ["lr", "momentum"], theory: TheoryParameters(rate: "lr", momentum: "momentum"),
-        recipe: SGDRecipe())
+        recipe: CatalogRecipe(.sgd))
 }
 
-/// The chain of `sgd`, for any parameter vector.
-private struct SGDRecipe: UpdateRuleRecipe {
-    @_specialize(where V == Vec2)
-    @_specialize(where V == LaneVec2)
-    func rule<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
+extension OptimizerCatalog {
+    /// The chain of `sgd` (see `CatalogRecipe`).
+    static func sgdChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
         guard let plain = p.all({ $0.number("momentum") == 0 }) else { return nil }
         let step: ScaleByLearningRate<V> = p.descent()
         if plain { return p.l2(step) }

@@ -3,15 +3,11 @@
 /// Placed first in a chain it is torch's `weight_decay` (g ← g + λθ); placed after a rule's
 /// scaling and before the learning rate it is AdamW's and Lion's decoupled decay
 /// (θ ← θ − η·(update + λθ)), exactly optax's `add_decayed_weights`.
-public struct AddDecayedWeights<Vector: ParameterVector>: GradientTransformation {
+public struct AddDecayedWeights<Vector: ParameterVector>: StatelessTransformation {
     public let weightDecay: Vector.Scalar
 
     public init(_ weightDecay: Vector.Scalar) { self.weightDecay = weightDecay }
 
-    public func initialState(params: Vector) -> StepCount { StepCount() }
-
     @inline(__always)
-    public func update(_ updates: Vector, state: StepCount, params: Vector) -> (updates: Vector, state: StepCount) {
-        (updates + weightDecay * params, state)
-    }
+    public func apply(_ updates: Vector, params: Vector) -> Vector { updates + weightDecay * params }
 }

@@ -4,16 +4,14 @@
 /// finite gradient is clipped to norm c instead of becoming zero. torch divides by ‖g‖ + 10⁻⁶
 /// and so shortens even a gradient of norm exactly c by a relative 10⁻⁶/c; optax's
 /// `clip_by_global_norm` and this transformation leave it unchanged.
-public struct ClipByGlobalNorm<Vector: ParameterVector>: GradientTransformation {
+public struct ClipByGlobalNorm<Vector: ParameterVector>: StatelessTransformation {
     public let maxNorm: Vector.Scalar
 
     public init(_ maxNorm: Vector.Scalar) { self.maxNorm = maxNorm }
 
-    public func initialState(params: Vector) -> StepCount { StepCount() }
-
     @inline(__always)
-    public func update(_ updates: Vector, state: StepCount, params: Vector) -> (updates: Vector, state: StepCount) {
+    public func apply(_ updates: Vector, params: Vector) -> Vector {
         let norm = updates.norm
-        return (Vector.select(norm, greaterThan: maxNorm, updates * (maxNorm / norm), updates), state)
+        return Vector.select(norm, greaterThan: maxNorm, updates * (maxNorm / norm), updates)
     }
 }

@@ -1,13 +1,9 @@
 /// Clips every gradient component to [−c, c] (torch `clip_grad_value_`, optax `clip`); NaN stays NaN.
-public struct ClipByValue<Vector: ParameterVector>: GradientTransformation {
+public struct ClipByValue<Vector: ParameterVector>: StatelessTransformation {
     public let maxValue: Vector.Scalar
 
     public init(_ maxValue: Vector.Scalar) { self.maxValue = maxValue }
 
-    public func initialState(params: Vector) -> StepCount { StepCount() }
-
     @inline(__always)
-    public func update(_ updates: Vector, state: StepCount, params: Vector) -> (updates: Vector, state: StepCount) {
-        (updates.clamped(to: maxValue), state)
-    }
+    public func apply(_ updates: Vector, params: Vector) -> Vector { updates.clamped(to: maxValue) }
 }

@@ -7,25 +7,19 @@ public struct ScaleByAdam<Vector: ParameterVector>: AdamFamily {
     public let moments: AdamMoments<Vector.Scalar>
     public let biasCorrection: Bool
 
-    public init(beta1: Vector.Scalar, beta2: Vector.Scalar, eps: Vector.Scalar, biasCorrection: Bool = true) {
-        moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
+    public init(moments: AdamMoments<Vector.Scalar>, biasCorrection: Bool = true) {
+        self.moments = moments
         self.biasCorrection = biasCorrection
     }
 
-    /// First and second moments and the update count.
-    public struct State: Sendable {
-        public var m: Vector
-        public var v: Vector
-        public var count: Int
+    public init(beta1: Vector.Scalar, beta2: Vector.Scalar, eps: Vector.Scalar, biasCorrection: Bool = true) {
+        self.init(moments: AdamMoments(beta1: beta1, beta2: beta2, eps: eps), biasCorrection: biasCorrection)
     }
 
-    public func initialState(params: Vector) -> State {
-        let zero = params.filled(with: Vector.Scalar(repeating: 0))
-        return State(m: zero, v: zero, count: 0)
-    }
+    public func initialState(params: Vector) -> MomentState<Vector> { MomentState(zeroLike: params) }
 
     @inline(__always)
-    public func update(_ updates: Vector, state: State, params: Vector) -> (updates: Vector, state: State) {
+    public func update(_ updates: Vector, state: MomentState<Vector>, params: Vector) -> (updates: Vector, state: MomentState<Vector>) {
         let t = state.count + 1
         let m = moments.first(state.m, updates)
         let v = moments.second(state.v, updates)
@@ -35,7 +29,7 @@ public struct ScaleByAdam<Vector: ParameterVector>: AdamFamily {
             mHat = m / moments.firstCorrection(t)
             vHat = v / moments.secondCorrection(t)
         }
-        return (mHat / (vHat.squareRoot() + eps), State(m: m, v: v, count: t))
+        return (mHat / (vHat.squareRoot() + eps), MomentState(m: m, v: v, count: t))
     }
 }
 

@@ -7,9 +7,13 @@ public struct ScaleByNadam<Vector: ParameterVector>: AdamFamily {
     /// ψ, torch's `momentum_decay`.
     public let momentumDecay: Vector.Scalar
 
-    public init(beta1: Vector.Scalar, beta2: Vector.Scalar, eps: Vector.Scalar, momentumDecay: Vector.Scalar) {
-        moments = AdamMoments(beta1: beta1, beta2: beta2, eps: eps)
+    public init(moments: AdamMoments<Vector.Scalar>, momentumDecay: Vector.Scalar) {
+        self.moments = moments
         self.momentumDecay = momentumDecay
+    }
+
+    public init(beta1: Vector.Scalar, beta2: Vector.Scalar, eps: Vector.Scalar, momentumDecay: Vector.Scalar) {
+        self.init(moments: AdamMoments(beta1: beta1, beta2: beta2, eps: eps), momentumDecay: momentumDecay)
     }
 
     /// The moments, the update count and the running product ∏μᵢ.

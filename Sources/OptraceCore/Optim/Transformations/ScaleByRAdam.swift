@@ -7,17 +7,7 @@ public struct ScaleByRAdam<Vector: ParameterVector>: MomentsOnly {
 
     public init(moments: AdamMoments<Vector.Scalar>) { self.moments = moments }
 
-    /// First and second moments and the update count.
-    public struct State: Sendable {
-        public var m: Vector
-        public var v: Vector
-        public var count: Int
-    }
-
-    public func initialState(params: Vector) -> State {
-        let zero = params.filled(with: Vector.Scalar(repeating: 0))
-        return State(m: zero, v: zero, count: 0)
-    }
+    public func initialState(params: Vector) -> MomentState<Vector> { MomentState(zeroLike: params) }
 
     /// ρₜ, the length of the approximated simple moving average at update t (1-based).
     @inline(__always)
@@ -28,12 +18,12 @@ public struct ScaleByRAdam<Vector: ParameterVector>: MomentsOnly {
     }
 
     @inline(__always)
-    public func update(_ updates: Vector, state: State, params: Vector) -> (updates: Vector, state: State) {
+    public func update(_ updates: Vector, state: MomentState<Vector>, params: Vector) -> (updates: Vector, state: MomentState<Vector>) {
         let t = state.count + 1
         let m = moments.first(state.m, updates)
         let v = moments.second(state.v, updates)
         let mHat = m / moments.firstCorrection(t)
-        let next = State(m: m, v: v, count: t)
+        let next = MomentState(m: m, v: v, count: t)
         let rhoT = rho(t)
         let rhoInf = 2 / (1 - beta2) - 1
         let l = moments.secondCorrection(t).squareRoot() / (v.squareRoot() + eps)
