@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """The numpy peer of `optrace tune valley-bump --racer Momentum --param lr=0.01:1:log:64
---param beta=0:0.99:64 --steps 500 --no-render` on the noiseless valley-bump surface.
+--param beta=0:0.99:64 --steps 500 --no-render` on the valley-bump surface, without noise or (with --sigma
+and --seeds) with optrace's seeded gradient noise: the same SplitMix64 words and Box-Muller pairs as
+GaussianStream, every configuration run once per seed, all of them side by side (--size N: N x N configurations).
 
 All 64x64 (lr, beta) configurations of heavy-ball momentum (torch.optim.SGD, dampening 0:
 v1 = g1, vt = beta*v(t-1) + gt, theta_t = theta_(t-1) - lr*vt) run side by side as numpy
@@ -19,15 +21,41 @@ import time
 import numpy as np
 
 
-def sweep(n_lr=64, n_beta=64, steps=500):
+MASK = (1 << 64) - 1
+GAMMA = 0x9E3779B97F4A7C15
+
+
+def mix(z):
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+def noise(seed, steps, sigma):
+    """xi_1 ... xi_steps of optrace's GradientNoise (sigma per axis, batch 1) for one seed, as two arrays."""
+    import math
+    state = mix(seed)
+    xs, ys = np.zeros(steps), np.zeros(steps)
+    for t in range(steps):
+        u = [((mix((state + (2 * t + k + 1) * GAMMA) & MASK) >> 11) + 0.5) * 2.0 ** -53 for k in (0, 1)]
+        r = math.sqrt(-2 * math.log(u[0]))
+        angle = 2 * math.pi * u[1]
+        xs[t], ys[t] = sigma * (r * math.cos(angle)), sigma * (r * math.sin(angle))
+    return xs, ys
+
+
+def sweep(n_lr=64, n_beta=64, steps=500, sigma=0.0, seeds=()):
     lrs = np.exp(np.linspace(np.log(0.01), np.log(1.0), n_lr))
     lrs[0], lrs[-1] = 0.01, 1.0
     betas = np.linspace(0.0, 0.99, n_beta)
     betas[-1] = 0.99
-    # cells in optrace's order: the first parameter (lr) varies fastest
-    lr = np.tile(lrs, n_beta)
-    beta = np.repeat(betas, n_lr)
+    # cells in optrace's order: the first parameter (lr) varies fastest; then every cell again for each seed
+    copies = max(1, len(seeds))
+    lr = np.tile(np.tile(lrs, n_beta), copies)
+    beta = np.tile(np.repeat(betas, n_lr), copies)
     n = lr.size
+    cells = n_lr * n_beta
+    xi = [noise(seed, steps, sigma) for seed in seeds] if sigma else []
     c = -1.0 / (2 * 0.8 * 0.8)
     xlo, xhi, ylo, yhi = -6.0, 12.0, -5.0, 5.0
     reach_x, reach_y = 100 * (xhi - xlo), 100 * (yhi - ylo)
@@ -51,6 +79,9 @@ def sweep(n_lr=64, n_beta=64, steps=500):
     alive = np.ones(n, dtype=bool)
     with np.errstate(all="ignore"):
         for t in range(1, steps + 1):
+            if xi:
+                gx = gx + np.repeat([xs[t - 1] for xs, _ in xi], cells)
+                gy = gy + np.repeat([ys[t - 1] for _, ys in xi], cells)
             vx = beta * vx + gx if t > 1 else gx.copy()
             vy = beta * vy + gy if t > 1 else gy.copy()
             x = x - lr * vx
@@ -70,9 +101,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--csv", help="write lr,beta,final_loss,diverged_step per configuration")
     parser.add_argument("--steps", type=int, default=500)
+    parser.add_argument("--size", type=int, default=64, help="N x N configurations (lr x beta)")
+    parser.add_argument("--sigma", type=float, default=0.0, help="gradient noise per axis")
+    parser.add_argument("--seeds", default="", help="comma-separated noise seeds (each configuration runs once per seed)")
     args = parser.parse_args()
+    seeds = [int(s) for s in args.seeds.split(",") if s]
     start = time.perf_counter()
-    lr, beta, final, diverged = sweep(steps=args.steps)
+    lr, beta, final, diverged = sweep(args.size, args.size, args.steps, args.sigma, seeds)
     elapsed = time.perf_counter() - start
     print(f"sweep {elapsed * 1000:.1f} ms", file=sys.stderr)
     if args.csv:

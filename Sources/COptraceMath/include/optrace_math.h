@@ -180,6 +180,17 @@ static inline double optrace_exp_inline(double x) {
     return v * optrace_double_of((uint64_t)(k2 + 1023) << 52);
 }
 
+/* out[i] = the correctly rounded square root of x[i], i < 8, as one vector instruction (sqrt is exact IEEE, so
+   each lane equals the scalar root; no errno, NaN for a negative lane). Swift's SIMD squareRoot() goes lane
+   by lane through the C library. */
+typedef double optrace_double8 __attribute__((ext_vector_type(8)));
+static inline void optrace_sqrt8(const double *x, double *out) {
+    optrace_double8 v;
+    __builtin_memcpy(&v, x, sizeof v);
+    v = __builtin_elementwise_sqrt(v);
+    __builtin_memcpy(out, &v, sizeof v);
+}
+
 /* out[i] = optrace_exp_inline(x[i]) for i < n, bit for bit (the loop is vectorised, with AVX2 where the
    processor has it). */
 void optrace_exp_lanes(const double *x, double *out, long n);

@@ -35,7 +35,7 @@ extension Double: TapeLane {
     }
 }
 
-extension SIMD8: TapeLane where Scalar == Double {
+extension Lanes: TapeLane {
     @inline(__always) static var zero: Self { Self(repeating: 0) }
     @inline(__always) init(broadcast value: Double) { self.init(repeating: value) }
     @inline(__always) static func exp(_ x: Self) -> Self { Exponential.exp(x) }

@@ -4,6 +4,7 @@ public struct UpdateRule<Vector: ParameterVector>: Sendable {
     /// The transformation chain (for example `Trace(decay: 0.9).then(ScaleByLearningRate(0.22))`).
     public let transformation: any GradientTransformation<Vector>
     private let stepperFactory: @Sendable (Vector) -> Stepper<Vector>
+    private let runner: @Sendable (Vector, any SteppedRun<Vector>) -> Void
 
     /// The rule of `transformation`. Built where the chain's type is known, so stepping is specialised for it.
     public init<T: GradientTransformation>(_ transformation: T) where T.Vector == Vector {
@@ -12,6 +13,12 @@ public struct UpdateRule<Vector: ParameterVector>: Sendable {
             var stepper = TransformationStepper(transformation, params: start)
             return Stepper { params, gradient in stepper.step(params: params, gradient: gradient) }
         }
+        self.runner = { start, run in RunLoop.run(transformation, from: start, in: run) }
+    }
+
+    /// Runs the rule from `start` through `run`'s evaluations until it stops (`RunLoop`, specialised for the chain).
+    public func run(from start: Vector, in run: any SteppedRun<Vector>) {
+        runner(start, run)
     }
 
     /// A fresh stepper starting at `params`.
@@ -32,18 +39,28 @@ public struct UpdateRule<Vector: ParameterVector>: Sendable {
 
 /// A racer's update rule on the plane; `configuration` says which catalog rule, hyperparameters, schedule and
 /// clipping it was built from (nil for a rule built from a transformation directly).
+///
+/// A configured optimizer builds its rule when asked: a sweep makes one per configuration but steps most of them in
+/// lanes, through the rule of eight configurations at once.
 public struct Optimizer: Sendable {
-    public let rule: UpdateRule<Vec2>
+    private let builtRule: UpdateRule<Vec2>?
     public let configuration: OptimizerConfiguration?
 
     public init<T: GradientTransformation>(_ transformation: T) where T.Vector == Vec2 {
-        rule = UpdateRule(transformation)
+        builtRule = UpdateRule(transformation)
         configuration = nil
     }
 
-    init(rule: UpdateRule<Vec2>, configuration: OptimizerConfiguration?) {
-        self.rule = rule
+    /// The optimizer of a catalog configuration.
+    init(configuration: OptimizerConfiguration) {
+        builtRule = nil
         self.configuration = configuration
+    }
+
+    /// The update rule on the plane.
+    public var rule: UpdateRule<Vec2> {
+        // One configuration always has one shape.
+        builtRule ?? OptimizerConfiguration.rule(for: [configuration!])!
     }
 
     /// The transformation chain.

@@ -17,11 +17,8 @@ public struct OptimizerConfiguration: Sendable {
         self.clipping = clipping
     }
 
-    /// The rule on the plane.
-    public var optimizer: Optimizer {
-        // One configuration always has one shape.
-        Optimizer(rule: Self.rule(for: [self])!, configuration: self)
-    }
+    /// The optimizer on the plane (its rule is built when first asked for).
+    public var optimizer: Optimizer { Optimizer(configuration: self) }
 
     /// The rule whose lane i is `configurations[i]` (exactly `V.Scalar.laneCount` of them), or nil when they are
     /// not one shape: different definitions, clipping kinds, or hyperparameters that change the chain (a weight

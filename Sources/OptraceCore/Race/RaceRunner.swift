@@ -77,29 +77,12 @@ public enum RaceRunner {
         _ racer: Racer, setup: RaceSetup, domain: Domain, evaluator: inout E, recorder: inout RacerRecorder,
         sink: inout S
     ) -> RacerStatus {
-        let steps = setup.steps
-        let noise = racer.noisy ? setup.noise : .none
-        var theta = racer.start(in: setup.start)
-        var (loss, gradient) = evaluator.valueAndGradient(at: theta)
-        recorder.record(0, position: theta, loss: loss, gradient: .zero, noise: .zero)
-        sink.record(0, position: theta, loss: loss, gradient: .zero, noise: .zero)
-        if let reason = setup.divergence.reason(position: theta, loss: loss, gradient: gradient, domain: domain) {
-            return .diverged(step: 0, reason: "the start: " + reason)
-        }
-        let stepper = racer.optimizer.makeStepper(params: theta)
-        for t in stride(from: 1, through: steps, by: 1) {
-            if t & 0xFFF == 0 && (Interruption.isRequested || sink.failed) { break }
-            let xi = noise.sample(step: t)
-            let g = gradient + xi
-            theta = stepper.step(params: theta, gradient: g)
-            (loss, gradient) = evaluator.valueAndGradient(at: theta)
-            recorder.record(t, position: theta, loss: loss, gradient: g, noise: xi)
-            sink.record(t, position: theta, loss: loss, gradient: g, noise: xi)
-            if let reason = setup.divergence.reason(position: theta, loss: loss, gradient: g, domain: domain) {
-                return .diverged(step: t, reason: reason)
-            }
-        }
-        return .finished
+        let run = RacerRun(racer: racer, setup: setup, domain: domain, evaluator: evaluator, recorder: recorder, sink: sink)
+        racer.optimizer.rule.run(from: racer.start(in: setup.start), in: run)
+        evaluator = run.evaluator
+        recorder = run.recorder
+        sink = run.sink
+        return run.status
     }
 }
 

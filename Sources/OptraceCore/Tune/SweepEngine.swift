@@ -3,12 +3,12 @@ import Foundation
 
 /// Runs many optimizer configurations, starts and noise seeds on one surface, eight runs per SIMD group, on all cores.
 ///
-/// Each run is exactly what `RaceRunner` does for one racer (same noise ξₜ by step, same update
-/// arithmetic, same divergence rule), so every outcome is bit-identical to running that configuration
-/// alone in a race; runs are independent, so results do not depend on the number of threads. Eight
-/// configurations of one shape step at once, the rule's own transformations run on `LaneVec2` (each lane
-/// with its hyperparameters); lanes of different shapes (or rules built without a catalog configuration)
-/// step one by one through the same transformations on `Vec2`. f and ∇f come from `SurfaceLaneEvaluator`, eight points per pass over the tape.
+/// Each run is exactly what `RaceRunner` does for one racer: the same loop (`RunLoop`), the same noise ξₜ by step,
+/// the same update arithmetic and divergence rule, so every outcome is bit-identical to running that configuration
+/// alone in a race; runs are independent, so results do not depend on the number of threads. Eight configurations
+/// of one shape step at once (`LaneGroupRun`): the rule's own transformations run on `LaneVec2`, each lane with its
+/// hyperparameters, and f and ∇f come from `SurfaceLaneEvaluator`, eight points per pass over the tape. Lanes of
+/// different shapes, or rules built without a catalog configuration, run one by one (`SingleSweepRun`).
 /// A requested `Interruption` cuts every run short within 256 steps; callers check `Interruption` after a
 /// run and discard the partial outcomes.
 public struct SweepEngine: Sendable {
@@ -99,7 +99,8 @@ public struct SweepEngine: Sendable {
         return result
     }
 
-    /// Up to eight runs in the lanes of one SIMD group (missing lanes repeat the first run and are dropped).
+    /// Up to eight runs in the lanes of one SIMD group (missing lanes repeat the first run and are dropped), each
+    /// through the one run loop: the lanes' rule on `LaneVec2` when they share a chain, else lane by lane.
     func runGroup(_ group: [SweepRun], evaluator: SurfaceLaneEvaluator, noise table: NoiseTable) -> [RunOutcome] {
         let width = Lanes.scalarCount
         let used = group.count
@@ -109,103 +110,24 @@ public struct SweepEngine: Sendable {
             return Array(repeating: none, count: used)
         }
         let lanes = (0..<width).map { group[$0 < used ? $0 : 0] }
-        var x = Lanes(repeating: 0), y = Lanes(repeating: 0)
-        for i in 0..<width {
-            x[i] = starts[lanes[i].start].x
-            y[i] = starts[lanes[i].start].y
-        }
         let optimizers = lanes.map { makeOptimizer($0.configuration) }
         let configurations = optimizers.compactMap(\.configuration)
-        let laneRule: UpdateRule<LaneVec2>? = configurations.count == width ? OptimizerConfiguration.rule(for: configurations) : nil
-        let fast = laneRule?.makeStepper(params: LaneVec2(x: x, y: y))
-        let steppers = fast == nil ? (0..<width).map { optimizers[$0].makeStepper(params: Vec2(x[$0], y[$0])) } : []
-
-        let (low, high) = divergence.bounds(surface.domain)
-        let threshold = self.threshold
-
-        var (loss, gradX, gradY) = evaluator.valueAndGradient(x: x, y: y)
-        var outcomes = (0..<width).map { i in
-            RunOutcome(finalPosition: Vec2(x[i], y[i]), finalLoss: loss[i], lossSum: 0, firstStepBelow: nil, divergedStep: nil)
+        let bounds = divergence.bounds(surface.domain)
+        if configurations.count == width, let rule: UpdateRule<LaneVec2> = OptimizerConfiguration.rule(for: configurations) {
+            let start = LaneVec2(x: Lanes(lanes: { starts[lanes[$0].start].x }), y: Lanes(lanes: { starts[lanes[$0].start].y }))
+            let run = LaneGroupRun(
+                evaluator: evaluator, noise: table, seeds: lanes.map(\.seed), steps: steps, threshold: threshold,
+                bounds: bounds)
+            rule.run(from: start, in: run)
+            return Array(run.finish().prefix(used))
         }
-        var lossSum = Lanes(repeating: 0)
-        // The first step below the threshold per lane (−1: not yet), and which lanes still run (bit i: lane i).
-        var below = Lanes.MaskStorage(repeating: -1)
-        var alive: UInt64 = 0
-        for i in 0..<width {
-            if loss[i] < threshold { below[i] = 0 }
-            // The start is checked with the unnoised gradient there, as in a race.
-            if DivergenceRule.passes(x[i], y[i], gradX[i], gradY[i], loss[i], low: low, high: high) {
-                alive |= 1 << UInt64(i)
-            } else {
-                outcomes[i].divergedStep = 0
-            }
+        return (0..<used).map { i in
+            let run = SingleSweepRun(
+                evaluator: SurfaceEvaluator(tape: surface.tape), noise: table, seed: lanes[i].seed, steps: steps,
+                threshold: threshold, bounds: bounds)
+            optimizers[i].rule.run(from: starts[lanes[i].start], in: run)
+            return run.finish()
         }
-
-        let noisy = table.active
-        // Lanes that share one seed (a sweep's groups, a start map) get ξₜ broadcast, not written lane by lane.
-        let sharedSeed = lanes.allSatisfy { $0.seed == lanes[0].seed } ? lanes[0].seed : nil
-        let zero = Lanes(repeating: 0)
-        let (lowX, lowY) = (Lanes(repeating: low.x), Lanes(repeating: low.y))
-        let (highX, highY) = (Lanes(repeating: high.x), Lanes(repeating: high.y))
-        let tracksLevel = threshold > -Double.infinity
-        var dead = SIMDMask<Lanes.MaskStorage>(repeating: false)
-        for i in 0..<width where alive & (1 << UInt64(i)) == 0 { dead[i] = true }
-        var t = 1
-        while t <= steps && alive != 0 {
-            if t & 0xFF == 0 && Interruption.isRequested { break }
-            var xiX = zero, xiY = zero
-            if noisy, let seed = sharedSeed {
-                let xi = table.sample(seed: seed, step: t)
-                xiX = Lanes(repeating: xi.x)
-                xiY = Lanes(repeating: xi.y)
-            } else if noisy {
-                for i in 0..<width {
-                    let xi = table.sample(seed: lanes[i].seed, step: t)
-                    xiX[i] = xi.x
-                    xiY[i] = xi.y
-                }
-            }
-            // As in a race: g = ∇f + ξ, with ξ = 0 without noise (which turns −0 into +0).
-            let gx = gradX + xiX, gy = gradY + xiY
-            if let fast {
-                let next = fast.step(params: LaneVec2(x: x, y: y), gradient: LaneVec2(x: gx, y: gy))
-                x = next.x
-                y = next.y
-            } else {
-                for i in 0..<width where alive & (1 << UInt64(i)) != 0 {
-                    let next = steppers[i].step(params: Vec2(x[i], y[i]), gradient: Vec2(gx[i], gy[i]))
-                    x[i] = next.x
-                    y[i] = next.y
-                }
-            }
-            (loss, gradX, gradY) = evaluator.valueAndGradient(x: x, y: y)
-            lossSum += loss
-            if tracksLevel {
-                for lane in 0..<width where loss[lane] < threshold && below[lane] < 0 { below[lane] = Int64(t) }
-            }
-            // A vector filter first: every lane that is fine passes it and every lane that is not fails it.
-            let clear = (gx - gx) + (gy - gy) + (loss - loss)
-            let ok = (clear .== zero) .& (x .>= lowX) .& (x .<= highX) .& (y .>= lowY) .& (y .<= highY)
-            if !all(ok .| dead) {
-                for lane in 0..<width where alive & (1 << UInt64(lane)) != 0 {
-                    let l = loss[lane]
-                    if !DivergenceRule.passes(x[lane], y[lane], gx[lane], gy[lane], l, low: low, high: high) {
-                        outcomes[lane] = RunOutcome(
-                            finalPosition: Vec2(x[lane], y[lane]), finalLoss: l, lossSum: lossSum[lane],
-                            firstStepBelow: below[lane] < 0 ? nil : Int(below[lane]), divergedStep: t)
-                        alive &= ~(1 << UInt64(lane))
-                        dead[lane] = true
-                    }
-                }
-            }
-            t += 1
-        }
-        for i in 0..<width where alive & (1 << UInt64(i)) != 0 {
-            outcomes[i] = RunOutcome(
-                finalPosition: Vec2(x[i], y[i]), finalLoss: loss[i], lossSum: lossSum[i],
-                firstStepBelow: below[i] < 0 ? nil : Int(below[i]), divergedStep: nil)
-        }
-        return Array(outcomes.prefix(used))
     }
 }
 

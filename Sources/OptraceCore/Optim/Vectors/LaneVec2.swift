@@ -32,20 +32,20 @@ public struct LaneVec2: ParameterVector, Equatable {
 
     @inline(__always)
     static func abs(_ v: Lanes) -> Lanes {
-        let bits = unsafeBitCast(v, to: SIMD8<UInt64>.self) & SIMD8(repeating: 0x7FFF_FFFF_FFFF_FFFF)
+        let bits = unsafeBitCast(v, to: Lanes.MaskStorage.self) & Lanes.MaskStorage(repeating: 0x7FFF_FFFF_FFFF_FFFF)
         return unsafeBitCast(bits, to: Lanes.self)
     }
 
     @inline(__always)
     public static func maximum(_ a: Self, _ b: Self) -> Self {
-        Self(x: a.x.replacing(with: b.x, where: b.x .>= a.x), y: a.y.replacing(with: b.y, where: b.y .>= a.y))
+        Self(x: Lanes.select(b.x .>= a.x, b.x, a.x), y: Lanes.select(b.y .>= a.y, b.y, a.y))
     }
 
     @inline(__always) public var signs: Self { Self(x: Self.sign(x), y: Self.sign(y)) }
 
     @inline(__always)
     static func sign(_ v: Lanes) -> Lanes {
-        v.replacing(with: 1, where: v .> 0).replacing(with: -1, where: v .< 0)
+        Lanes.select(v .< 0, Lanes(repeating: -1), Lanes.select(v .> 0, Lanes(repeating: 1), v))
     }
 
     @inline(__always)
@@ -54,7 +54,7 @@ public struct LaneVec2: ParameterVector, Equatable {
     @inline(__always)
     static func clamp(_ v: Lanes, _ c: Lanes) -> Lanes {
         // v > c ? c : (v < −c ? −c : v), lane by lane.
-        v.replacing(with: -c, where: v .< -c).replacing(with: c, where: v .> c)
+        Lanes.select(v .> c, c, Lanes.select(v .< -c, -c, v))
     }
 
     public var norm: Lanes {
@@ -67,6 +67,6 @@ public struct LaneVec2: ParameterVector, Equatable {
     @inline(__always)
     public static func select(_ a: Lanes, greaterThan b: Lanes, _ ifTrue: Self, _ ifFalse: Self) -> Self {
         let mask = a .> b
-        return Self(x: ifFalse.x.replacing(with: ifTrue.x, where: mask), y: ifFalse.y.replacing(with: ifTrue.y, where: mask))
+        return Self(x: Lanes.select(mask, ifTrue.x, ifFalse.x), y: Lanes.select(mask, ifTrue.y, ifFalse.y))
     }
 }

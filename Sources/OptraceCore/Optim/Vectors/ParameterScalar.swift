@@ -66,12 +66,13 @@ extension Double: ParameterScalar {
     public static func power(_ base: Double, _ t: Int) -> Double { Foundation.pow(base, Double(t)) }
 }
 
-extension SIMD8: ParameterScalar where Scalar == Double {
-    public static var laneCount: Int { 8 }
+extension Lanes: ParameterScalar {
+    public static var laneCount: Int { scalarCount }
 
     @inline(__always)
     public init(lanes value: (Int) -> Double) {
-        self.init(value(0), value(1), value(2), value(3), value(4), value(5), value(6), value(7))
+        self.init()
+        for i in 0..<Self.scalarCount { self[i] = value(i) }
     }
 
     @inline(__always) public func lane(_ i: Int) -> Double { self[i] }
@@ -92,6 +93,6 @@ extension SIMD8: ParameterScalar where Scalar == Double {
 
     @inline(__always)
     public static func select(_ a: Self, greaterThan b: Self, _ ifTrue: Self, _ ifFalse: Self) -> Self {
-        ifFalse.replacing(with: ifTrue, where: a .> b)
+        Lanes.select(a .> b, ifTrue, ifFalse)
     }
 }
