@@ -88,7 +88,7 @@ def main():
     print(f"64x64 momentum sweep, 500 steps, valley-bump without noise, medians of {args.runs} interleaved runs")
     print(f"  optrace tune --no-render (whole command)  {s * 1000:7.1f} ms   (min {min(swift_times) * 1000:.1f})")
     print(f"  numpy vectorised sweep (sweep alone)      {n * 1000:7.1f} ms   (min {min(numpy_times) * 1000:.1f})")
-    print(f"  ratio numpy / optrace                     {n / s:7.2f}x  (goal >= 3x)")
+    print(f"  ratio numpy / optrace                     {n / s:7.2f}x  (goal >= 2x)")
     mismatches, loose, worst, diverged = compare(out, result)
     print(f"  per-cell check: {4096 - mismatches}/4096 cells agree (the same {diverged} diverge; final losses within "
           f"1e-4 relative, {4096 - loose} within 1e-9, largest difference {worst:.1e}: numpy's exp and optrace's "
