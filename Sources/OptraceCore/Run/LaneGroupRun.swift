@@ -12,12 +12,11 @@ final class LaneGroupRun: SteppedRun {
     /// The seed of every lane, and the one seed when they share it (ξₜ is then broadcast).
     private let seeds: [Int]
     private let sharedSeed: Int?
-    private let steps: Int
     private let threshold: Double
     private let low: Vec2, high: Vec2
     private let lowX: Lanes, lowY: Lanes, highX: Lanes, highY: Lanes
 
-    private var t = 0
+    private var clock: RunSteps
     private var position = LaneVec2(x: .zero, y: .zero)
     private var loss = Lanes.zero
     private var lossSum = Lanes.zero
@@ -37,7 +36,7 @@ final class LaneGroupRun: SteppedRun {
         self.noise = noise
         self.seeds = seeds
         sharedSeed = seeds.allSatisfy { $0 == seeds[0] } ? seeds[0] : nil
-        self.steps = steps
+        clock = RunSteps(steps: steps, checkInterval: 256)
         self.threshold = threshold
         (low, high) = bounds
         (lowX, lowY) = (Lanes(repeating: low.x), Lanes(repeating: low.y))
@@ -71,14 +70,14 @@ final class LaneGroupRun: SteppedRun {
         lossSum += f
         // Lanes newly below the level take this step (branch-free: all lanes at once).
         let newly = (f .< Lanes(repeating: threshold)) .& (below .< Lanes.zero)
-        below = Lanes.select(newly, Lanes(repeating: Double(t)), below)
+        below = Lanes.select(newly, Lanes(repeating: Double(clock.t)), below)
         // A vector filter first: every lane that is fine passes it and every lane that is not fails it.
         let clear = (g.x - g.x) + (g.y - g.y) + (f - f)
         let ok = (clear .== Lanes.zero) .& (params.x .>= lowX) .& (params.x .<= highX) .& (params.y .>= lowY) .& (params.y .<= highY)
         if !Lanes.allSet(ok .| dead) {
             for i in 0..<Lanes.scalarCount where alive & (1 << UInt64(i)) != 0 {
                 if !DivergenceRule.passes(params.x[i], params.y[i], g.x[i], g.y[i], f[i], low: low, high: high) {
-                    outcomes[i] = outcome(i, divergedStep: t)
+                    outcomes[i] = outcome(i, divergedStep: clock.t)
                     alive &= ~(1 << UInt64(i))
                     dead[i] = true
                 }
@@ -91,19 +90,17 @@ final class LaneGroupRun: SteppedRun {
     /// Sets `g` to gₜ₊₁ = ∇f(θₜ) + ξₜ₊₁ in every lane; false after the last step or on an interruption.
     @inline(__always)
     private func next(after gx: Lanes, _ gy: Lanes, _ g: inout LaneVec2) -> Bool {
-        t += 1
-        guard t <= steps else { return false }
-        if t & 0xFF == 0 && Interruption.isRequested { return false }
+        guard clock.next() else { return false }
         if !noise.active {
             // As in a race: g = ∇f + 0, which turns −0 into +0.
             g = LaneVec2(x: gx + Lanes.zero, y: gy + Lanes.zero)
         } else if let seed = sharedSeed {
-            let xi = noise.sample(seed: seed, step: t)
+            let xi = noise.sample(seed: seed, step: clock.t)
             g = LaneVec2(x: gx + Lanes(repeating: xi.x), y: gy + Lanes(repeating: xi.y))
         } else {
             var xiX = Lanes.zero, xiY = Lanes.zero
             for i in 0..<Lanes.scalarCount {
-                let xi = noise.sample(seed: seeds[i], step: t)
+                let xi = noise.sample(seed: seeds[i], step: clock.t)
                 xiX[i] = xi.x
                 xiY[i] = xi.y
             }

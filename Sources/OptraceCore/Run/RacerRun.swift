@@ -9,9 +9,8 @@ final class RacerRun<E: GradientEvaluator, S: RacerStepSink>: SteppedRun {
     private let noise: GradientNoise
     private let divergence: DivergenceRule
     private let domain: Domain
-    private let steps: Int
-    /// The step being evaluated next, and the noise of the update that leads to it.
-    private var t = 0
+    private var clock: RunSteps
+    /// The noise of the update that led to the current step.
     private var xi = Vec2.zero
     /// How the run ended (finished until it diverges).
     private(set) var status = RacerStatus.finished
@@ -23,7 +22,7 @@ final class RacerRun<E: GradientEvaluator, S: RacerStepSink>: SteppedRun {
         noise = racer.noisy ? setup.noise : .none
         divergence = setup.divergence
         self.domain = domain
-        steps = setup.steps
+        clock = RunSteps(steps: setup.steps, checkInterval: 4096)
     }
 
     func start(at params: Vec2, gradient next: inout Vec2) -> Bool {
@@ -41,10 +40,10 @@ final class RacerRun<E: GradientEvaluator, S: RacerStepSink>: SteppedRun {
         // `next` comes in as gₜ, the gradient that led here.
         let g = next
         let (loss, gradient) = evaluator.valueAndGradient(at: params)
-        recorder.record(t, position: params, loss: loss, gradient: g, noise: xi)
-        sink.record(t, position: params, loss: loss, gradient: g, noise: xi)
+        recorder.record(clock.t, position: params, loss: loss, gradient: g, noise: xi)
+        sink.record(clock.t, position: params, loss: loss, gradient: g, noise: xi)
         if let reason = divergence.reason(position: params, loss: loss, gradient: g, domain: domain) {
-            status = .diverged(step: t, reason: reason)
+            status = .diverged(step: clock.t, reason: reason)
             return false
         }
         return self.next(after: gradient, &next)
@@ -54,10 +53,8 @@ final class RacerRun<E: GradientEvaluator, S: RacerStepSink>: SteppedRun {
     /// or on a stop.
     @inline(__always)
     private func next(after gradient: Vec2, _ g: inout Vec2) -> Bool {
-        t += 1
-        guard t <= steps else { return false }
-        if t & 0xFFF == 0 && (Interruption.isRequested || sink.failed) { return false }
-        xi = noise.sample(step: t)
+        guard clock.next(stopped: sink.failed) else { return false }
+        xi = noise.sample(step: clock.t)
         g = gradient + xi
         return true
     }

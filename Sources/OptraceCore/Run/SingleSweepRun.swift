@@ -6,11 +6,10 @@ final class SingleSweepRun: SteppedRun {
     private var evaluator: SurfaceEvaluator
     private let noise: NoiseTable
     private let seed: Int
-    private let steps: Int
     private let threshold: Double
     private let low: Vec2, high: Vec2
 
-    private var t = 0
+    private var clock: RunSteps
     private var position = Vec2.zero
     private var loss = 0.0
     private var lossSum = 0.0
@@ -21,7 +20,7 @@ final class SingleSweepRun: SteppedRun {
         self.evaluator = evaluator
         self.noise = noise
         self.seed = seed
-        self.steps = steps
+        clock = RunSteps(steps: steps, checkInterval: 256)
         self.threshold = threshold
         (low, high) = bounds
     }
@@ -43,9 +42,9 @@ final class SingleSweepRun: SteppedRun {
         let (f, gradient) = evaluator.valueAndGradient(at: params)
         (position, loss) = (params, f)
         lossSum += f
-        if f < threshold && below == nil { below = t }
+        if f < threshold && below == nil { below = clock.t }
         guard DivergenceRule.passes(params.x, params.y, g.x, g.y, f, low: low, high: high) else {
-            divergedStep = t
+            divergedStep = clock.t
             return false
         }
         return self.next(after: gradient, &next)
@@ -53,10 +52,8 @@ final class SingleSweepRun: SteppedRun {
 
     @inline(__always)
     private func next(after gradient: Vec2, _ g: inout Vec2) -> Bool {
-        t += 1
-        guard t <= steps else { return false }
-        if t & 0xFF == 0 && Interruption.isRequested { return false }
-        g = gradient + (noise.active ? noise.sample(seed: seed, step: t) : .zero)
+        guard clock.next() else { return false }
+        g = gradient + (noise.active ? noise.sample(seed: seed, step: clock.t) : .zero)
         return true
     }
 
