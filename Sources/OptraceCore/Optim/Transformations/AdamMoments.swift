@@ -15,12 +15,12 @@ public struct AdamMoments<Scalar: ParameterScalar>: Sendable {
 
     /// mₜ = β₁mₜ₋₁ + (1−β₁)gₜ.
     @inline(__always)
-    public func first<V: ParameterVector>(_ m: V, _ g: V) -> V where V.Scalar == Scalar { beta1 * m + (1 - beta1) * g }
+    public func first<V: ParameterVector>(_ m: V, _ g: V) -> V where V.Scalar == Scalar { V.movingAverage(m, g, decay: beta1) }
 
     /// vₜ = β₂vₜ₋₁ + (1−β₂)gₜ².
     @inline(__always)
     public func second<V: ParameterVector>(_ v: V, _ g: V) -> V where V.Scalar == Scalar {
-        beta2 * v + (1 - beta2) * (g * g)
+        V.movingAverage(v, g * g, decay: beta2)
     }
 
     /// 1 − β₁ᵗ, the first moment's bias correction at update t (1-based).

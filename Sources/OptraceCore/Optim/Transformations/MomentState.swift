@@ -6,7 +6,7 @@ public struct MomentState<Vector: ParameterVector>: Sendable {
 
     /// Zero moments of the shape of `params`, before the first update.
     public init(zeroLike params: Vector) {
-        let zero = params.filled(with: Vector.Scalar(repeating: 0))
+        let zero = params.zeros
         self.init(m: zero, v: zero, count: 0)
     }
 

@@ -17,7 +17,7 @@ public struct ScaleByAMSGrad<Vector: ParameterVector>: MomentsOnly {
     }
 
     public func initialState(params: Vector) -> State {
-        let zero = params.filled(with: Vector.Scalar(repeating: 0))
+        let zero = params.zeros
         return State(m: zero, v: zero, vMax: zero, count: 0)
     }
 

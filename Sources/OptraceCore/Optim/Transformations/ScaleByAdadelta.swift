@@ -15,15 +15,15 @@ public struct ScaleByAdadelta<Vector: ParameterVector>: GradientTransformation {
     }
 
     public func initialState(params: Vector) -> State {
-        let zero = params.filled(with: Vector.Scalar(repeating: 0))
+        let zero = params.zeros
         return State(squareAverage: zero, deltaAverage: zero)
     }
 
     @inline(__always)
     public func update(_ updates: Vector, state: State, params: Vector) -> (updates: Vector, state: State) {
-        let v = rho * state.squareAverage + (1 - rho) * (updates * updates)
+        let v = Vector.movingAverage(state.squareAverage, updates * updates, decay: rho)
         let delta = (state.deltaAverage + eps).squareRoot() / (v + eps).squareRoot() * updates
-        let u = rho * state.deltaAverage + (1 - rho) * (delta * delta)
+        let u = Vector.movingAverage(state.deltaAverage, delta * delta, decay: rho)
         return (delta, State(squareAverage: v, deltaAverage: u))
     }
 }

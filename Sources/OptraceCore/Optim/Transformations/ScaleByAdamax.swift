@@ -12,7 +12,7 @@ public struct ScaleByAdamax<Vector: ParameterVector>: MomentsOnly {
     }
 
     public func initialState(params: Vector) -> State {
-        let zero = params.filled(with: Vector.Scalar(repeating: 0))
+        let zero = params.zeros
         return State(m: zero, u: zero, count: 0)
     }
 

@@ -16,12 +16,12 @@ public struct ScaleByLion<Vector: ParameterVector>: GradientTransformation {
         public var m: Vector
     }
 
-    public func initialState(params: Vector) -> State { State(m: params.filled(with: Vector.Scalar(repeating: 0))) }
+    public func initialState(params: Vector) -> State { State(m: params.zeros) }
 
     @inline(__always)
     public func update(_ updates: Vector, state: State, params: Vector) -> (updates: Vector, state: State) {
-        let c = beta1 * state.m + (1 - beta1) * updates
-        let m = beta2 * state.m + (1 - beta2) * updates
+        let c = Vector.movingAverage(state.m, updates, decay: beta1)
+        let m = Vector.movingAverage(state.m, updates, decay: beta2)
         return (c.signs, State(m: m))
     }
 }

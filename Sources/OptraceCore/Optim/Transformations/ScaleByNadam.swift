@@ -25,7 +25,7 @@ public struct ScaleByNadam<Vector: ParameterVector>: AdamFamily {
     }
 
     public func initialState(params: Vector) -> State {
-        let zero = params.filled(with: Vector.Scalar(repeating: 0))
+        let zero = params.zeros
         return State(m: zero, v: zero, count: 0, muProduct: Vector.Scalar(repeating: 1))
     }
 

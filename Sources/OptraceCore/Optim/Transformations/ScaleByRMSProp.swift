@@ -20,17 +20,17 @@ public struct ScaleByRMSProp<Vector: ParameterVector>: GradientTransformation {
     }
 
     public func initialState(params: Vector) -> State {
-        let zero = params.filled(with: Vector.Scalar(repeating: 0))
+        let zero = params.zeros
         return State(squareAverage: zero, gradientAverage: zero)
     }
 
     @inline(__always)
     public func update(_ updates: Vector, state: State, params: Vector) -> (updates: Vector, state: State) {
-        let v = alpha * state.squareAverage + (1 - alpha) * (updates * updates)
+        let v = Vector.movingAverage(state.squareAverage, updates * updates, decay: alpha)
         var mean = state.gradientAverage
         var scale = v
         if centered {
-            mean = alpha * mean + (1 - alpha) * updates
+            mean = Vector.movingAverage(mean, updates, decay: alpha)
             scale = v - mean * mean
         }
         return (updates / (scale.squareRoot() + eps), State(squareAverage: v, gradientAverage: mean))

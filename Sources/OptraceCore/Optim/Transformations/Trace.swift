@@ -24,7 +24,7 @@ public struct Trace<Vector: ParameterVector>: GradientTransformation {
     }
 
     public func initialState(params: Vector) -> State {
-        State(buffer: params.filled(with: Vector.Scalar(repeating: 0)), started: false)
+        State(buffer: params.zeros, started: false)
     }
 
     @inline(__always)

@@ -69,3 +69,16 @@ extension SIMD2: ParameterVector where Scalar == Double {
         a > b ? ifTrue : ifFalse
     }
 }
+
+extension ParameterVector {
+    /// decay·old + (1 − decay)·new, in that order of operations: the running average every moment of the catalog
+    /// keeps (Adam's m and v, RMSprop's and Adadelta's averages, Lion's interpolations).
+    @inline(__always)
+    public static func movingAverage(_ old: Self, _ new: Self, decay: Scalar) -> Self {
+        decay * old + (1 - decay) * new
+    }
+
+    /// A vector of the same shape as `self` with every coordinate 0 (a moment's initial state).
+    @inline(__always)
+    public var zeros: Self { filled(with: Scalar(repeating: 0)) }
+}
