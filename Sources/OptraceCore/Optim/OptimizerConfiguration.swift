@@ -23,11 +23,12 @@ public struct OptimizerConfiguration: Sendable {
     /// The rule whose lane i is `configurations[i]` (exactly `V.Scalar.laneCount` of them), or nil when they are
     /// not one shape: different definitions, clipping kinds, or hyperparameters that change the chain (a weight
     /// decay of 0 in some lanes only, momentum 0 beside momentum > 0, different flags).
-    public static func rule<V: ParameterVector>(for configurations: [OptimizerConfiguration]) -> UpdateRule<V>? {
+    /// `powers`, a sweep's shared table of βᵗ, spares the lanes' bias corrections a `pow` a step (same values).
+    public static func rule<V: ParameterVector>(for configurations: [OptimizerConfiguration], powers: PowerTable? = nil) -> UpdateRule<V>? {
         precondition(configurations.count == V.Scalar.laneCount, "one configuration per lane")
         let name = configurations[0].definition.name
         guard configurations.allSatisfy({ $0.definition.name == name }),
-            let parameters = RuleParameters<V.Scalar>(configurations)
+            let parameters = RuleParameters<V.Scalar>(configurations, powers: powers)
         else { return nil }
         return configurations[0].definition.recipe.rule(parameters)
     }

@@ -8,6 +8,8 @@ public struct RuleParameters<Scalar: ParameterScalar>: Sendable {
     /// η of every lane.
     public let learningRate: LearningRate<Scalar>
     private let clipping: Clipping?
+    /// The sweep's shared table of βᵗ, if any (`AdamMoments` reads its bias corrections from it).
+    private let powers: PowerTable?
 
     /// The clipping of every lane: one kind, a threshold per lane.
     private enum Clipping: Sendable {
@@ -15,8 +17,10 @@ public struct RuleParameters<Scalar: ParameterScalar>: Sendable {
         case value(Scalar)
     }
 
-    /// The parameters of `configurations` (one per lane), or nil when their clipping kinds differ.
-    init?(_ configurations: [OptimizerConfiguration]) {
+    /// The parameters of `configurations` (one per lane), or nil when their clipping kinds differ; `powers` is
+    /// a sweep's shared table of βᵗ.
+    init?(_ configurations: [OptimizerConfiguration], powers: PowerTable? = nil) {
+        self.powers = powers
         lanes = configurations.map(\.hyperparameters)
         learningRate = LearningRate(lanes: configurations.map(\.learningRate))
         let kinds = configurations.map { $0.clipping?.key }
@@ -69,7 +73,7 @@ public struct RuleParameters<Scalar: ParameterScalar>: Sendable {
     /// β₁, β₂ (`betas`) and ε (`eps`) of the lanes, for the Adam family.
     public var moments: AdamMoments<Scalar> {
         let (b1, b2) = pair("betas")
-        return AdamMoments(beta1: b1, beta2: b2, eps: number("eps"))
+        return AdamMoments(beta1: b1, beta2: b2, eps: number("eps"), powers: powers)
     }
 
     /// L2 weight decay (as `l2`), then `scaling`, then the learning rate: torch's coupled form.

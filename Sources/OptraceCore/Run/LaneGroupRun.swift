@@ -90,7 +90,8 @@ final class LaneGroupRun: SteppedRun {
     /// Sets `g` to gₜ₊₁ = ∇f(θₜ) + ξₜ₊₁ in every lane; false after the last step or on an interruption.
     @inline(__always)
     private func next(after gx: Lanes, _ gy: Lanes, _ g: inout LaneVec2) -> Bool {
-        guard clock.next() else { return false }
+        clock.tick()
+        guard clock.goesOn else { return false }
         if !noise.active {
             // As in a race: g = ∇f + 0, which turns −0 into +0.
             g = LaneVec2(x: gx + Lanes.zero, y: gy + Lanes.zero)

@@ -53,7 +53,8 @@ final class RacerRun<E: GradientEvaluator, S: RacerStepSink>: SteppedRun {
     /// or on a stop.
     @inline(__always)
     private func next(after gradient: Vec2, _ g: inout Vec2) -> Bool {
-        guard clock.next(stopped: sink.failed) else { return false }
+        clock.tick()
+        guard clock.goesOn, !(clock.atCheck && sink.failed) else { return false }
         xi = noise.sample(step: clock.t)
         g = gradient + xi
         return true

@@ -1,5 +1,6 @@
 /// Where a `SteppedRun` is in its steps, and whether it goes on: not after its last step, nor once an `Interruption`
-/// is requested (looked at every `checkInterval` steps, a power of two).
+/// is requested (looked at every `checkInterval` steps, a power of two). No closures: the runs keep it in a stored
+/// property, and a closure in the call would make every step's access to it a checked one.
 struct RunSteps {
     let steps: Int
     private let checkMask: Int
@@ -12,13 +13,16 @@ struct RunSteps {
         checkMask = checkInterval - 1
     }
 
-    /// Moves on to the next update; false when there is none (the last step was made, an interruption was
-    /// requested, or `stopped` says so at a check).
+    /// Moves on to the next update.
     @inline(__always)
-    mutating func next(stopped: @autoclosure () -> Bool = false) -> Bool {
-        t += 1
-        guard t <= steps else { return false }
-        if t & checkMask == 0 && (Interruption.isRequested || stopped()) { return false }
-        return true
-    }
+    mutating func tick() { t += 1 }
+
+    /// Whether the run makes the current update: not past its last step, nor once an interruption was requested.
+    /// (Apart from `tick`, so that the stored clock is not held for write across the check.)
+    @inline(__always)
+    var goesOn: Bool { t <= steps && !(atCheck && Interruption.isRequested) }
+
+    /// Whether the current step is one where a run looks at what may stop it (every `checkInterval` steps).
+    @inline(__always)
+    var atCheck: Bool { t & checkMask == 0 }
 }

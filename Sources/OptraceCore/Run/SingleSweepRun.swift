@@ -52,7 +52,8 @@ final class SingleSweepRun: SteppedRun {
 
     @inline(__always)
     private func next(after gradient: Vec2, _ g: inout Vec2) -> Bool {
-        guard clock.next() else { return false }
+        clock.tick()
+        guard clock.goesOn else { return false }
         g = gradient + (noise.active ? noise.sample(seed: seed, step: clock.t) : .zero)
         return true
     }

@@ -73,6 +73,7 @@ public struct SweepEngine: Sendable {
         let width = Lanes.scalarCount
         let groups = (count + width - 1) / width
         let table = NoiseTable(engine: self)
+        let powers = PowerTable(steps: steps)
         let workers = Swift.max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let chunks = Swift.min(groups, workers == 1 ? 1 : workers * 8)
         let output = UnsafeMutableBufferPointer<RunOutcome>.allocate(capacity: count)
@@ -84,7 +85,7 @@ public struct SweepEngine: Sendable {
                 let first = chunk * groups / chunks, last = (chunk + 1) * groups / chunks
                 for group in first..<last {
                     let lo = group * width, hi = Swift.min(count, lo + width)
-                    let outcomes = runGroup((lo..<hi).map(run), evaluator: evaluator, noise: table)
+                    let outcomes = runGroup((lo..<hi).map(run), evaluator: evaluator, noise: table, powers: powers)
                     for (i, outcome) in outcomes.enumerated() { (slots.base + lo + i).initialize(to: outcome) }
                 }
             }
@@ -101,7 +102,9 @@ public struct SweepEngine: Sendable {
 
     /// Up to eight runs in the lanes of one SIMD group (missing lanes repeat the first run and are dropped), each
     /// through the one run loop: the lanes' rule on `LaneVec2` when they share a chain, else lane by lane.
-    func runGroup(_ group: [SweepRun], evaluator: SurfaceLaneEvaluator, noise table: NoiseTable) -> [RunOutcome] {
+    func runGroup(
+        _ group: [SweepRun], evaluator: SurfaceLaneEvaluator, noise table: NoiseTable, powers: PowerTable
+    ) -> [RunOutcome] {
         let width = Lanes.scalarCount
         let used = group.count
         if Interruption.isRequested {
@@ -113,7 +116,7 @@ public struct SweepEngine: Sendable {
         let optimizers = lanes.map { makeOptimizer($0.configuration) }
         let configurations = optimizers.compactMap(\.configuration)
         let bounds = divergence.bounds(surface.domain)
-        if configurations.count == width, let rule: UpdateRule<LaneVec2> = OptimizerConfiguration.rule(for: configurations) {
+        if configurations.count == width, let rule: UpdateRule<LaneVec2> = OptimizerConfiguration.rule(for: configurations, powers: powers) {
             let start = LaneVec2(x: Lanes(lanes: { starts[lanes[$0].start].x }), y: Lanes(lanes: { starts[lanes[$0].start].y }))
             let run = LaneGroupRun(
                 evaluator: evaluator, noise: table, seeds: lanes.map(\.seed), steps: steps, threshold: threshold,

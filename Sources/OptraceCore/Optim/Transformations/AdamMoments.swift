@@ -6,11 +6,20 @@ public struct AdamMoments<Scalar: ParameterScalar>: Sendable {
     public let beta1: Scalar
     public let beta2: Scalar
     public let eps: Scalar
+    /// β₁ᵗ and β₂ᵗ by update count (from a sweep's `PowerTable` when there is one).
+    public let beta1Powers: PowerLookup<Scalar>
+    public let beta2Powers: PowerLookup<Scalar>
+    /// The table the powers come from, for a transformation's own powers (NAdam's 0.96^(tψ)).
+    public let powers: PowerTable?
 
-    public init(beta1: Scalar, beta2: Scalar, eps: Scalar) {
+    /// The moments of β₁, β₂ and ε; their powers come from `powers` when given (a sweep's shared table), else `pow`.
+    public init(beta1: Scalar, beta2: Scalar, eps: Scalar, powers: PowerTable? = nil) {
         self.beta1 = beta1
         self.beta2 = beta2
         self.eps = eps
+        beta1Powers = PowerLookup(beta1, table: powers)
+        beta2Powers = PowerLookup(beta2, table: powers)
+        self.powers = powers
     }
 
     /// mₜ = β₁mₜ₋₁ + (1−β₁)gₜ.
@@ -25,11 +34,11 @@ public struct AdamMoments<Scalar: ParameterScalar>: Sendable {
 
     /// 1 − β₁ᵗ, the first moment's bias correction at update t (1-based).
     @inline(__always)
-    public func firstCorrection(_ t: Int) -> Scalar { 1 - Scalar.power(beta1, t) }
+    public func firstCorrection(_ t: Int) -> Scalar { 1 - beta1Powers.at(t) }
 
     /// 1 − β₂ᵗ, the second moment's bias correction at update t (1-based).
     @inline(__always)
-    public func secondCorrection(_ t: Int) -> Scalar { 1 - Scalar.power(beta2, t) }
+    public func secondCorrection(_ t: Int) -> Scalar { 1 - beta2Powers.at(t) }
 }
 
 /// A transformation of the Adam family: its β₁, β₂ and ε are those of its `moments`.

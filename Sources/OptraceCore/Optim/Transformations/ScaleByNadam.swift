@@ -6,10 +6,13 @@ public struct ScaleByNadam<Vector: ParameterVector>: AdamFamily {
     public let moments: AdamMoments<Vector.Scalar>
     /// ψ, torch's `momentum_decay`.
     public let momentumDecay: Vector.Scalar
+    /// 0.96^(tψ) by update count.
+    private let decayPowers: PowerLookup<Vector.Scalar>
 
     public init(moments: AdamMoments<Vector.Scalar>, momentumDecay: Vector.Scalar) {
         self.moments = moments
         self.momentumDecay = momentumDecay
+        decayPowers = PowerLookup(0.96, scale: momentumDecay, table: moments.powers)
     }
 
     public init(beta1: Vector.Scalar, beta2: Vector.Scalar, eps: Vector.Scalar, momentumDecay: Vector.Scalar) {
@@ -32,7 +35,7 @@ public struct ScaleByNadam<Vector: ParameterVector>: AdamFamily {
     /// μₜ = β₁(1 − ½·0.96^(tψ)).
     @inline(__always)
     public func mu(_ t: Int) -> Vector.Scalar {
-        beta1 * (1 - 0.5 * Vector.Scalar.power(0.96, Double(t) * momentumDecay))
+        beta1 * (1 - 0.5 * decayPowers.at(t))
     }
 
     @inline(__always)

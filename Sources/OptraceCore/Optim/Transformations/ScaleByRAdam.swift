@@ -13,7 +13,7 @@ public struct ScaleByRAdam<Vector: ParameterVector>: MomentsOnly {
     @inline(__always)
     public func rho(_ t: Int) -> Vector.Scalar {
         let rhoInf = 2 / (1 - beta2) - 1
-        let b2t = Vector.Scalar.power(beta2, t)
+        let b2t = moments.beta2Powers.at(t)
         return rhoInf - 2 * Double(t) * b2t / (1 - b2t)
     }
 

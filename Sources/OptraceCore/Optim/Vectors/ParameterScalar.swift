@@ -12,6 +12,8 @@ public protocol ParameterScalar: Sendable {
     init(lanes value: (Int) -> Double)
     /// The value of lane `i`.
     func lane(_ i: Int) -> Double
+    /// The same value in every lane.
+    init(repeating value: Double)
 
     static func + (lhs: Self, rhs: Self) -> Self
     static func - (lhs: Self, rhs: Self) -> Self
@@ -36,9 +38,6 @@ public protocol ParameterScalar: Sendable {
 }
 
 extension ParameterScalar {
-    /// The same value in every lane.
-    public init(repeating value: Double) { self.init(lanes: { _ in value }) }
-
     /// baseᵗ lane by lane, `Foundation.pow(base, Double(t))` as torch's `beta ** step`.
     @inline(__always)
     public static func power(_ base: Self, _ t: Int) -> Self {
@@ -55,6 +54,7 @@ extension ParameterScalar {
 extension Double: ParameterScalar {
     public static var laneCount: Int { 1 }
     @inline(__always) public init(lanes value: (Int) -> Double) { self = value(0) }
+    @inline(__always) public init(repeating value: Double) { self = value }
     @inline(__always) public func lane(_ i: Int) -> Double { self }
 
     @inline(__always)
