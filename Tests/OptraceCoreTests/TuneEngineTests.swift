@@ -139,21 +139,22 @@ private func optimizer(_ name: String, _ values: [String: Double]) -> Optimizer 
         let definition = OptimizerCatalog.definition(named: name)!
         let base = definition.resolve([:]).number("lr")
         var optimizers: [Optimizer] = []
-        for k in 0..<8 {
-            let hp = definition.resolve(["lr": .number(base * [0.5, 1, 3, 10, 30, 100, 300, 3000][k])])
+        let width = Lanes.scalarCount
+        for k in 0..<width {
+            let hp = definition.resolve(["lr": .number(base * [0.5, 1, 3, 10, 30, 100, 300, 3000][k % 8] * (k < 8 ? 1 : 0.7))])
             optimizers.append(definition.configuration(hp, learningRate: .constant(hp.number("lr")), clipping: nil).optimizer)
         }
-        for k in 0..<8 {
-            let hp = definition.resolve(["lr": .number(base * [1, 10, 100, 1000, 2, 20, 200, 2000][k])])
+        for k in 0..<width {
+            let hp = definition.resolve(["lr": .number(base * [1, 10, 100, 1000, 2, 20, 200, 2000][k % 8])])
             let warmup = Schedule.warmupCosine(peak: hp.number("lr"), warmupSteps: 10, decaySteps: 60 + 10 * k)
             optimizers.append(definition.configuration(hp, learningRate: warmup, clipping: .norm(0.5 * Double(k + 1))).optimizer)
         }
-        for k in 0..<8 {
-            let hp = definition.resolve(["lr": .number(base * [0.3, 3, 30, 300, 1, 10, 100, 1000][k])])
+        for k in 0..<width {
+            let hp = definition.resolve(["lr": .number(base * [0.3, 3, 30, 300, 1, 10, 100, 1000][k % 8])])
             optimizers.append(definition.configuration(hp, learningRate: .constant(hp.number("lr")), clipping: .value(0.25 * Double(k + 1))).optimizer)
         }
         for g in 0..<3 {
-            let group = optimizers[(8 * g)..<(8 * g + 8)].map { $0.configuration! }
+            let group = optimizers[(width * g)..<(width * g + width)].map { $0.configuration! }
             #expect((OptimizerConfiguration.rule(for: Array(group)) as UpdateRule<LaneVec2>?) != nil, "group \(g) steps in lanes")
         }
         let noise = GradientNoise(sigma: Vec2(0.3, 0.3), seed: 11)
@@ -178,11 +179,11 @@ private func optimizer(_ name: String, _ values: [String: Double]) -> Optimizer 
                 OptimizerParameter("beta", symbol: "β", kind: .number(.unitInterval), default: .number(0.5), summary: "buffer decay"),
             ],
             recipe: HeavyAdamRecipe())
-        let optimizers = (0..<16).map { k -> Optimizer in
-            let hp = definition.resolve(["lr": .number(0.02 * Double(k + 1)), "beta": .number(0.06 * Double(k))])
+        let optimizers = (0..<(2 * Lanes.scalarCount)).map { k -> Optimizer in
+            let hp = definition.resolve(["lr": .number(0.02 * Double(k % 16 + 1)), "beta": .number(0.03 * Double(k))])
             return definition.configuration(hp, learningRate: .constant(hp.number("lr")), clipping: nil).optimizer
         }
-        #expect((OptimizerConfiguration.rule(for: Array(optimizers.prefix(8)).map { $0.configuration! }) as UpdateRule<LaneVec2>?) != nil)
+        #expect((OptimizerConfiguration.rule(for: Array(optimizers.prefix(Lanes.scalarCount)).map { $0.configuration! }) as UpdateRule<LaneVec2>?) != nil)
         let noise = GradientNoise(sigma: Vec2(0.2, 0.2), seed: 3)
         let engine = SweepEngine(
             surface: valleyBump, configurations: optimizers, starts: [Vec2(10, 4)], noise: noise, seeds: [3], noisy: true,

@@ -1,4 +1,4 @@
-/// What the tape's interpreter runs on: one `Double` (a race's point) or `Lanes` (eight points of a sweep).
+/// What the tape's interpreter runs on: one `Double` (a race's point) or `Lanes` (a sweep's points side by side).
 ///
 /// The interpreter is written once against this protocol; every arithmetic operation is the scalar's IEEE
 /// operation lane by lane, and the operations without a vector form go through the scalar kernels lane by lane,
@@ -36,7 +36,6 @@ extension Double: TapeLane {
 }
 
 extension Lanes: TapeLane {
-    @inline(__always) static var zero: Self { Self(repeating: 0) }
     @inline(__always) init(broadcast value: Double) { self.init(repeating: value) }
     @inline(__always) static func exp(_ x: Self) -> Self { Exponential.exp(x) }
     @inline(__always) static func share(_ g: Self, _ d: Self) -> Self { (g * d).kept(where: d .!= Self(repeating: 0)) }

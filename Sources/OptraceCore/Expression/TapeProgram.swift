@@ -61,7 +61,7 @@ struct TapeProgram: Sendable {
     }
 
     /// Forward pass recording local derivatives, then one reverse sweep accumulating adjoints, for one point
-    /// (`Double`) or eight (`Lanes`). Returns f; ∂f/∂input i is left in `scratch[adjointOffset + i]`.
+    /// (`Double`) or 32 (`Lanes`). Returns f; ∂f/∂input i is left in `scratch[adjointOffset + i]`.
     ///
     /// The output sum seeds its slots' adjoints before the forward pass. Steps read only by that sum (the last
     /// `count − sweepCount` steps, typically whole surface terms) therefore know their final adjoint as soon as
@@ -131,7 +131,7 @@ struct TapeProgram: Sendable {
         if ins.pointee.flags & TapeInstruction.binary != 0 { pass(db, to: ins.pointee.b, assign: TapeInstruction.assignB) }
     }
 
-    /// Value and local derivatives (∂/∂a, ∂/∂b) of one step, at one point or eight: the arithmetic steps as lane
+    /// Value and local derivatives (∂/∂a, ∂/∂b) of one step, at one point or at every lane: the arithmetic steps as lane
     /// arithmetic, the others through the scalar kernels lane by lane.
     @inline(__always)
     static func step<L: TapeLane>(_ ins: UnsafePointer<TapeInstruction>, _ x: L, _ y: L) -> (L, L, L) {

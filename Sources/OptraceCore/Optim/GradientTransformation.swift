@@ -4,7 +4,7 @@
 /// (`Trace`, `ScaleByAdam`, `ScaleByLearningRate`, …), each pure, each with an immutable
 /// state value that `update` returns anew. The last transformation of a chain produces the
 /// delta that is added to the parameters: θ ← θ + update. Each is written once, generic over
-/// the parameter vector: a point of the plane, eight configurations in SIMD lanes, or a model's
+/// the parameter vector: a point of the plane, a sweep's configurations in SIMD lanes, or a model's
 /// n parameters.
 public protocol GradientTransformation<Vector>: Sendable {
     /// What the transformation moves: `Vec2`, `LaneVec2` or `FlatVector`.

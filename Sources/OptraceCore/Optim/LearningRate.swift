@@ -1,7 +1,9 @@
 /// The learning rate η of each lane as a function of the update count: a constant, or one `Schedule` per lane.
 public struct LearningRate<Scalar: ParameterScalar>: Sendable {
     /// The rate at every step, when every lane's schedule is constant.
-    public let constantValue: Scalar?
+    public var constantValue: Scalar? { schedules.isEmpty ? constant : nil }
+    /// The constant rate (unused when there are schedules). Not an optional: reading it in the loop copies no tag.
+    private let constant: Scalar
     /// One schedule per lane (empty when constant).
     private let schedules: [Schedule]
 
@@ -9,7 +11,7 @@ public struct LearningRate<Scalar: ParameterScalar>: Sendable {
     public static func constant(_ value: Scalar) -> LearningRate { LearningRate(constantValue: value, schedules: []) }
 
     private init(constantValue: Scalar?, schedules: [Schedule]) {
-        self.constantValue = constantValue
+        constant = constantValue ?? Scalar(repeating: .nan)
         self.schedules = schedules
     }
 
@@ -26,14 +28,14 @@ public struct LearningRate<Scalar: ParameterScalar>: Sendable {
     /// The rate at update count `step` (0 for the first update).
     @inline(__always)
     public func value(at step: Int) -> Scalar {
-        if let constantValue { return constantValue }
+        if schedules.isEmpty { return constant }
         return Scalar(lanes: { schedules[$0](step) })
     }
 
     /// Each lane's schedule divided by 1 + s·decay of that lane (Adagrad's `lr_decay`).
     public func inverseTimeDecayed(_ decay: Scalar) -> LearningRate {
         LearningRate(lanes: (0..<Scalar.laneCount).map { i in
-            (schedules.isEmpty ? Schedule.constant(constantValue!.lane(i)) : schedules[i]).inverseTimeDecayed(decay.lane(i))
+            (schedules.isEmpty ? Schedule.constant(constant.lane(i)) : schedules[i]).inverseTimeDecayed(decay.lane(i))
         })
     }
 }

@@ -1,5 +1,5 @@
 /// A configured update rule for parameters of type `Vector`, ready to start steppers: the chain of transformations
-/// behind a racer (`Vec2`), behind eight configurations of a sweep (`LaneVec2`), or behind a model (`FlatVector`).
+/// behind a racer (`Vec2`), behind a sweep's configurations in lanes (`LaneVec2`), or behind a model (`FlatVector`).
 public struct UpdateRule<Vector: ParameterVector>: Sendable {
     /// The transformation chain (for example `Trace(decay: 0.9).then(ScaleByLearningRate(0.22))`).
     public let transformation: any GradientTransformation<Vector>
@@ -41,7 +41,7 @@ public struct UpdateRule<Vector: ParameterVector>: Sendable {
 /// clipping it was built from (nil for a rule built from a transformation directly).
 ///
 /// A configured optimizer builds its rule when asked: a sweep makes one per configuration but steps most of them in
-/// lanes, through the rule of eight configurations at once.
+/// lanes, through one rule for 32 configurations at once.
 public struct Optimizer: Sendable {
     private let builtRule: UpdateRule<Vec2>?
     public let configuration: OptimizerConfiguration?

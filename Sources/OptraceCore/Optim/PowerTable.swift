@@ -48,9 +48,13 @@ public struct PowerLookup<Scalar: ParameterScalar>: Sendable {
     }
 
     private let form: Form
-    /// One series shared by every lane (lanes alike), or one per lane, or none.
+    /// One series shared by every lane (lanes alike), or none.
     private let shared: [Double]?
-    private let perLane: [[Double]]?
+    /// One series per lane, interleaved step by step (update t's lanes at `(t − 1)·laneCount ..<`), so a step's
+    /// powers are one contiguous load; or none.
+    private let perLane: [Double]?
+    /// The updates `perLane` covers.
+    private let perLaneSteps: Int
 
     /// baseᵗ, from `table` when given.
     public init(_ base: Scalar, table: PowerTable?) {
@@ -70,16 +74,19 @@ public struct PowerLookup<Scalar: ParameterScalar>: Sendable {
         let alike = bases.indices.allSatisfy {
             bases[$0].bitPattern == bases[0].bitPattern && scales[$0].bitPattern == scales[0].bitPattern
         }
-        if let table, alike {
-            shared = table.powers(of: bases[0], scale: scales[0])
-            perLane = nil
-        } else if let table {
-            let series = bases.indices.map { table.powers(of: bases[$0], scale: scales[$0]) }
-            shared = nil
-            perLane = series.allSatisfy { $0 != nil } ? series.map { $0! } : nil
+        shared = table != nil && alike ? table!.powers(of: bases[0], scale: scales[0]) : nil
+        let series = table == nil || alike ? [] : bases.indices.compactMap { table!.powers(of: bases[$0], scale: scales[$0]) }
+        if !series.isEmpty && series.count == bases.count {
+            let steps = series.map(\.count).min()!
+            var interleaved = [Double](repeating: 0, count: steps * bases.count)
+            for (lane, powers) in series.enumerated() {
+                for t in 0..<steps { interleaved[t * bases.count + lane] = powers[t] }
+            }
+            perLane = interleaved
+            perLaneSteps = steps
         } else {
-            shared = nil
             perLane = nil
+            perLaneSteps = 0
         }
     }
 
@@ -87,7 +94,9 @@ public struct PowerLookup<Scalar: ParameterScalar>: Sendable {
     @inline(__always)
     public func at(_ t: Int) -> Scalar {
         if let shared, t <= shared.count { return Scalar(repeating: shared[t - 1]) }
-        if let perLane, t <= perLane[0].count { return Scalar(lanes: { perLane[$0][t - 1] }) }
+        if let perLane, t <= perLaneSteps {
+            return perLane.withUnsafeBufferPointer { Scalar(loading: $0.baseAddress! + (t - 1) * Scalar.laneCount) }
+        }
         switch form {
         case .integer(let base): return Scalar.power(base, t)
         case .scaled(let base, let scale): return Scalar.power(base, Double(t) * scale)

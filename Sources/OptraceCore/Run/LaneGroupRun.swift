@@ -25,7 +25,7 @@ final class LaneGroupRun: SteppedRun {
     private var below = Lanes(repeating: -1)
     /// The lanes that still run (bit i: lane i), and the others as a mask.
     private var alive: UInt64 = 0
-    private var dead = SIMDMask<Lanes.MaskStorage>(repeating: false)
+    private var dead = LaneMask(repeating: false)
     private var outcomes: [RunOutcome?]
 
     init(
@@ -69,12 +69,12 @@ final class LaneGroupRun: SteppedRun {
         loss = f
         lossSum += f
         // Lanes newly below the level take this step (branch-free: all lanes at once).
-        let newly = (f .< Lanes(repeating: threshold)) .& (below .< Lanes.zero)
+        let newly = (f .< Lanes(repeating: threshold)) & (below .< Lanes.zero)
         below = Lanes.select(newly, Lanes(repeating: Double(clock.t)), below)
         // A vector filter first: every lane that is fine passes it and every lane that is not fails it.
         let clear = (g.x - g.x) + (g.y - g.y) + (f - f)
-        let ok = (clear .== Lanes.zero) .& (params.x .>= lowX) .& (params.x .<= highX) .& (params.y .>= lowY) .& (params.y .<= highY)
-        if !Lanes.allSet(ok .| dead) {
+        let inside = (params.x .>= lowX) & (params.x .<= highX) & (params.y .>= lowY) & (params.y .<= highY)
+        if !(((clear .== Lanes.zero) & inside) | dead).allSet {
             for i in 0..<Lanes.scalarCount where alive & (1 << UInt64(i)) != 0 {
                 if !DivergenceRule.passes(params.x[i], params.y[i], g.x[i], g.y[i], f[i], low: low, high: high) {
                     outcomes[i] = outcome(i, divergedStep: clock.t)

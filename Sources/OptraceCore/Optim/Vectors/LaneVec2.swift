@@ -1,4 +1,4 @@
-/// Eight points of the plane side by side, one per SIMD lane: the parameters (or updates) of eight configurations
+/// Points of the plane side by side, one per lane of `Lanes`: the parameters (or updates) of as many configurations
 /// of a sweep, each lane moved by its own hyperparameters.
 public struct LaneVec2: ParameterVector, Equatable {
     public typealias Scalar = Lanes
@@ -28,13 +28,7 @@ public struct LaneVec2: ParameterVector, Equatable {
     @inline(__always) public static prefix func - (v: Self) -> Self { Self(x: -v.x, y: -v.y) }
     @inline(__always) public func squareRoot() -> Self { Self(x: x.squareRoot(), y: y.squareRoot()) }
 
-    @inline(__always) public var magnitudes: Self { Self(x: Self.abs(x), y: Self.abs(y)) }
-
-    @inline(__always)
-    static func abs(_ v: Lanes) -> Lanes {
-        let bits = unsafeBitCast(v, to: Lanes.MaskStorage.self) & Lanes.MaskStorage(repeating: 0x7FFF_FFFF_FFFF_FFFF)
-        return unsafeBitCast(bits, to: Lanes.self)
-    }
+    @inline(__always) public var magnitudes: Self { Self(x: x.magnitude, y: y.magnitude) }
 
     @inline(__always)
     public static func maximum(_ a: Self, _ b: Self) -> Self {
@@ -43,9 +37,10 @@ public struct LaneVec2: ParameterVector, Equatable {
 
     @inline(__always) public var signs: Self { Self(x: Self.sign(x), y: Self.sign(y)) }
 
+    /// ±1 with v's sign where v is non-zero, else v itself (±0, NaN): one mask, the sign bit copied onto 1.
     @inline(__always)
     static func sign(_ v: Lanes) -> Lanes {
-        Lanes.select(v .< 0, Lanes(repeating: -1), Lanes.select(v .> 0, Lanes(repeating: 1), v))
+        Lanes.select((v .< Lanes.zero) | (v .> Lanes.zero), v.signOne, v)
     }
 
     @inline(__always)
@@ -60,7 +55,7 @@ public struct LaneVec2: ParameterVector, Equatable {
     public var norm: Lanes {
         let plain = (x * x + y * y).squareRoot()
         // Lane by lane (with the rescaled form) only when some lane's plain norm is not finite.
-        if all((plain - plain) .== Lanes(repeating: 0)) { return plain }
+        if ((plain - plain) .== Lanes.zero).allSet { return plain }
         return Lanes(lanes: { self[lane: $0].norm })
     }
 

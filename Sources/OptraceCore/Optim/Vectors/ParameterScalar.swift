@@ -14,6 +14,8 @@ public protocol ParameterScalar: Sendable {
     func lane(_ i: Int) -> Double
     /// The same value in every lane.
     init(repeating value: Double)
+    /// Lane i read from `p[i]`.
+    init(loading p: UnsafePointer<Double>)
 
     static func + (lhs: Self, rhs: Self) -> Self
     static func - (lhs: Self, rhs: Self) -> Self
@@ -55,6 +57,7 @@ extension Double: ParameterScalar {
     public static var laneCount: Int { 1 }
     @inline(__always) public init(lanes value: (Int) -> Double) { self = value(0) }
     @inline(__always) public init(repeating value: Double) { self = value }
+    @inline(__always) public init(loading p: UnsafePointer<Double>) { self = p.pointee }
     @inline(__always) public func lane(_ i: Int) -> Double { self }
 
     @inline(__always)

@@ -1,4 +1,4 @@
-/// The parameters an update rule moves, and its updates: a point of the plane (`Vec2`), eight points of eight
+/// The parameters an update rule moves, and its updates: a point of the plane (`Vec2`), points of a sweep's
 /// configurations in SIMD lanes (`LaneVec2`), or the n parameters of a model (`FlatVector`).
 ///
 /// The transformations (`Trace`, `ScaleByAdam`, …) are written once against this protocol. Every operation is
