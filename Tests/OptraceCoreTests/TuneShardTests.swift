@@ -47,6 +47,35 @@ import Testing
         #expect(throws: TuneError.self) { try TuneShardFile.merge(files.dropFirst() + [("x.json", foreign)]) }
     }
 
+    /// A racer's schedule and clipping are the header's own fields, not entries among the hyperparameters; the
+    /// shard file and tune.json record them beside the hyperparameters, and a header read back has them typed again.
+    @Test func scheduleAndClippingAreTypedFieldsOfTheHeader() throws {
+        let plan = try SweepPlan(axes: [SweepAxis(name: "lr", low: 0.01, high: 1, scale: .log, count: 4)])
+        var h = header(plan)
+        h.schedule = "cosine(decay_steps: 20, alpha: 0)"
+        h.clipping = .norm(2.5)
+        h.curvatures = (0.1, 1)
+        #expect(h.hyperparameters["schedule"] == nil && h.hyperparameters["clip_norm"] == nil)
+        #expect(h.settings["schedule"] == .text("cosine(decay_steps: 20, alpha: 0)") && h.settings["clip_norm"] == .number(2.5))
+        #expect(h.theory == nil, "no quadratic theory under a schedule or clipping")
+        var plain = h
+        (plain.schedule, plain.clipping) = (nil, nil)
+        #expect(plain.theory != nil)
+        #expect(plain != h)
+
+        let text = TuneShardFile(header: h, shard: try TuneShard(index: 1, count: 1), cells: []).serialized()
+        #expect(text.contains("\"schedule\"") && text.contains("\"clip_norm\""))
+        let path = NSTemporaryDirectory() + "typed-\(UInt64.random(in: 0...UInt64.max)).json"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let back = try TuneShardFile.read(path: path).header(path: path)
+        #expect(back == h)
+        #expect(back.schedule == h.schedule && back.clipping == .norm(2.5) && back.hyperparameters == h.hyperparameters)
+        h.clipping = .value(0.75)
+        let valueText = TuneShardFile(header: h, shard: try TuneShard(index: 1, count: 1), cells: []).serialized()
+        try valueText.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try TuneShardFile.read(path: path).header(path: path).clipping == .value(0.75))
+    }
+
     @Test func shardsCoverTheCellsOnce() throws {
         for total in [1, 7, 100, 4096] {
             for n in [1, 3, 8] {

@@ -165,7 +165,7 @@ public struct TuneSweepCommand: ParsableCommand {
         let quadratic = QuadraticTheory(surface: scenario.surface)
         return SweepHeader(
             scenario: scenario.name, title: scenario.title, racer: racer.name, optimizer: racer.optimizerName,
-            hyperparameters: racer.settings, plan: plan, steps: steps ?? scenario.steps, seeds: seedList,
+            hyperparameters: racer.hyperparameters, schedule: racer.schedule?.description, clipping: racer.clipping, plan: plan, steps: steps ?? scenario.steps, seeds: seedList,
             sigma: scenario.noise.sigma, batch: scenario.noise.batch, noisy: racer.noisy, start: racer.start(in: scenario.start),
             objective: objective, floor: scenario.surface.minima.map(\.value).min() ?? 0, windowFactor: windowFactor,
             curvatures: quadratic.map { ($0.lambda1, $0.lambda2) })

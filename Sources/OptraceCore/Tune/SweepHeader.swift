@@ -6,9 +6,12 @@ public struct SweepHeader: Sendable, Equatable {
     public var title: String
     public var racer: String
     public var optimizer: String
-    /// The racer's settings (`Racer.settings`: its hyperparameters, the swept ones at the racer's values, then its
-    /// schedule and clipping threshold), as tune.json and shard files record them.
+    /// The racer's optimizer hyperparameters (the swept ones at the racer's values).
     public var hyperparameters: HyperParameters
+    /// The racer's learning-rate schedule as reports show it (`ScheduleSpec.description`), if it has one.
+    public var schedule: String?
+    /// The racer's gradient clipping, if any.
+    public var clipping: GradientClipping?
     public var plan: SweepPlan
     public var steps: Int
     public var seeds: [UInt64]
@@ -27,7 +30,7 @@ public struct SweepHeader: Sendable, Equatable {
 
     public init(
         scenario: String, title: String, racer: String, optimizer: String, hyperparameters: HyperParameters,
-        plan: SweepPlan, steps: Int, seeds: [UInt64], sigma: Vec2, batch: Int, noisy: Bool, start: Vec2,
+        schedule: String? = nil, clipping: GradientClipping? = nil, plan: SweepPlan, steps: Int, seeds: [UInt64], sigma: Vec2, batch: Int, noisy: Bool, start: Vec2,
         objective: SweepObjective, floor: Double, windowFactor: Double, curvatures: (Double, Double)?
     ) {
         self.scenario = scenario
@@ -35,6 +38,8 @@ public struct SweepHeader: Sendable, Equatable {
         self.racer = racer
         self.optimizer = optimizer
         self.hyperparameters = hyperparameters
+        self.schedule = schedule
+        self.clipping = clipping
         self.plan = plan
         self.steps = steps
         self.seeds = seeds
@@ -48,9 +53,19 @@ public struct SweepHeader: Sendable, Equatable {
         self.curvatures = curvatures
     }
 
-    /// The theory on this sweep's axes, when the surface is a quadratic and the optimizer plain GD or heavy ball.
+    /// The settings as tune.json and shard files record them (`Racer.settings`): the hyperparameters, then the
+    /// schedule under `schedule` and the clipping threshold under its key.
+    public var settings: HyperParameters {
+        var all = hyperparameters
+        if let schedule { all.set("schedule", .text(schedule)) }
+        if let clipping { all.set(clipping.key, .number(clipping.threshold)) }
+        return all
+    }
+
+    /// The theory on this sweep's axes, when the surface is a quadratic and the optimizer plain GD or heavy ball at
+    /// a constant rate (no schedule, no clipping).
     public var theory: SweepTheory? {
-        guard let (l1, l2) = curvatures, let definition = OptimizerCatalog.definition(named: optimizer),
+        guard schedule == nil, clipping == nil, let (l1, l2) = curvatures, let definition = OptimizerCatalog.definition(named: optimizer),
             let target = try? TuneTarget(racer: Racer(name: racer, optimizerName: optimizer, hyperparameters: hyperparameters,
                 optimizer: definition.build(hyperparameters)))
         else { return nil }
@@ -62,7 +77,7 @@ public struct SweepHeader: Sendable, Equatable {
 
     public static func == (a: SweepHeader, b: SweepHeader) -> Bool {
         a.scenario == b.scenario && a.title == b.title && a.racer == b.racer && a.optimizer == b.optimizer
-            && a.hyperparameters == b.hyperparameters && a.plan == b.plan && a.steps == b.steps && a.seeds == b.seeds
+            && a.hyperparameters == b.hyperparameters && a.schedule == b.schedule && a.clipping == b.clipping && a.plan == b.plan && a.steps == b.steps && a.seeds == b.seeds
             && a.sigma == b.sigma && a.batch == b.batch && a.noisy == b.noisy && a.start == b.start
             && a.objective == b.objective && a.floor == b.floor && a.windowFactor == b.windowFactor
             && a.curvatures?.0 == b.curvatures?.0 && a.curvatures?.1 == b.curvatures?.1

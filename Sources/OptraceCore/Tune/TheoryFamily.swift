@@ -15,10 +15,8 @@ public struct TheoryFamily: Sendable, Equatable {
         let hp = racer.hyperparameters
         guard hp[entry.rate]?.number != nil else { return nil }
         if case .flag(true)? = hp["nesterov"] { return nil }
-        // A schedule changes η from step to step and clipping changes the gradient: no theory then. (A racer read
-        // back from a sweep's record carries them as entries of its settings.)
+        // A schedule changes η from step to step and clipping changes the gradient: no theory then.
         if racer.schedule != nil || racer.clipping != nil { return nil }
-        for name in ["schedule", "clip_norm", "clip_value"] where hp[name] != nil { return nil }
         for name in ["dampening", "weight_decay"] {
             if let v = hp[name]?.number, v != 0 { return nil }
         }

@@ -90,7 +90,7 @@ public enum TuneJSON {
             ("title", .string(header.title)),
             ("racer", .string(header.racer)),
             ("optimizer", .string(header.optimizer)),
-            ("hyperparameters", .object(header.hyperparameters.entries.map { ($0.name, value($0.value)) })),
+            ("hyperparameters", .object(header.settings.entries.map { ($0.name, value($0.value)) })),
             ("sweep", .object(sweep)),
             ("steps", .integer(header.steps)),
             ("seeds", .array(header.seeds.map { .unsigned($0) })),

@@ -65,7 +65,7 @@ public struct TuneShardFile: Codable, Sendable {
         title = header.title
         racer = header.racer
         optimizer = header.optimizer
-        hyperparameters = header.hyperparameters.entries.map { entry in
+        hyperparameters = header.settings.entries.map { entry in
             switch entry.value {
             case .number(let v): return Parameter(name: entry.name, number: v)
             case .pair(let a, let b): return Parameter(name: entry.name, pair: [a, b])
@@ -136,8 +136,15 @@ public struct TuneShardFile: Codable, Sendable {
             throw TuneError("\(path): unknown optimizer '\(optimizer)'")
         }
         var entries: [(String, ParameterValue)] = []
+        var schedule: String?
+        var clipping: GradientClipping?
         for p in hyperparameters {
-            if let v = p.number {
+            // The schedule and the clipping threshold are recorded beside the hyperparameters, under their keys.
+            if p.name == "schedule", let t = p.text {
+                schedule = t
+            } else if p.name == "clip_norm" || p.name == "clip_value", let c = p.number {
+                clipping = p.name == "clip_norm" ? .norm(c) : .value(c)
+            } else if let v = p.number {
                 entries.append((p.name, .number(v)))
             } else if let pair = p.pair, pair.count == 2 {
                 entries.append((p.name, .pair(pair[0], pair[1])))
@@ -162,7 +169,7 @@ public struct TuneShardFile: Codable, Sendable {
         }
         return SweepHeader(
             scenario: scenario, title: title, racer: racer, optimizer: optimizer,
-            hyperparameters: definition.resolvedWithExtras(entries),
+            hyperparameters: definition.resolvedWithExtras(entries), schedule: schedule, clipping: clipping,
             plan: plan, steps: steps, seeds: seeds, sigma: Vec2(sigma[0], sigma[1]), batch: batch, noisy: noisy,
             start: Vec2(start[0], start[1]), objective: objective, floor: floor, windowFactor: windowFactor,
             curvatures: curvatures.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil })

@@ -188,7 +188,7 @@ public struct TuneTarget: Sendable {
 
 extension OptimizerDefinition {
     /// Hyperparameters from stored entries: the definition's own resolved in its order (with the pairs' component
-    /// names), then any others (`schedule`, `clip_norm`, …) as recorded.
+    /// names), then any others as recorded (the schedule and clipping are read apart, into the header's own fields).
     func resolvedWithExtras(_ entries: [(String, ParameterValue)]) -> HyperParameters {
         let names = Set(parameters.map(\.name))
         var given: [String: ParameterValue] = [:]
