@@ -2,7 +2,7 @@ import COptraceMath
 
 /// eˣ that gives the same bits for one value or for every lane of `Lanes` (the C library's `exp` has no batched form).
 ///
-/// Surfaces are evaluated one point at a time in a race and 32 points at a time in a sweep or a start
+/// Surfaces are evaluated one point at a time in a race and 16 points at a time in a sweep or a start
 /// map; both must agree to the last bit, so the tape calls this everywhere. The algorithm (in
 /// `COptraceMath`): x = (128k + j)·ln 2/128 + r with |r| ≤ ln 2/256, eˣ = 2ᵏ · 2^(j/128) · eʳ from a table of
 /// 2^(j/128) with its remainder and a degree-5 polynomial, every operation rounded on its own (no fused

@@ -61,7 +61,7 @@ struct TapeProgram: Sendable {
     }
 
     /// Forward pass recording local derivatives, then one reverse sweep accumulating adjoints, for one point
-    /// (`Double`) or 32 (`Lanes`). Returns f; ∂f/∂input i is left in `scratch[adjointOffset + i]`.
+    /// (`Double`) or 16 (`Lanes`). Returns f; ∂f/∂input i is left in `scratch[adjointOffset + i]`.
     ///
     /// The output sum seeds its slots' adjoints before the forward pass. Steps read only by that sum (the last
     /// `count − sweepCount` steps, typically whole surface terms) therefore know their final adjoint as soon as

@@ -1,4 +1,4 @@
-/// The values a compiled tape runs on (`Double`s for one point, `Lanes` for a sweep's 32), owned by one evaluator and
+/// The values a compiled tape runs on (`Double`s for one point, `Lanes` for a sweep's 16), owned by one evaluator and
 /// copied when a copy of the evaluator writes.
 ///
 /// A plain zeroed allocation behind a class reference: evaluators check uniqueness and copy on write,

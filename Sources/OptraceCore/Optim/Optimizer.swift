@@ -41,7 +41,7 @@ public struct UpdateRule<Vector: ParameterVector>: Sendable {
 /// clipping it was built from (nil for a rule built from a transformation directly).
 ///
 /// A configured optimizer builds its rule when asked: a sweep makes one per configuration but steps most of them in
-/// lanes, through one rule for 32 configurations at once.
+/// lanes, through one rule for 16 configurations at once.
 public struct Optimizer: Sendable {
     private let builtRule: UpdateRule<Vec2>?
     public let configuration: OptimizerConfiguration?

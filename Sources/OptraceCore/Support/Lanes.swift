@@ -1,6 +1,6 @@
 import COptraceMath
 
-/// Thirty-two evaluation points or runs side by side: one float64 per lane, held as four 8-wide SIMD vectors.
+/// Sixteen evaluation points or runs side by side: one float64 per lane, held as two 8-wide SIMD vectors.
 ///
 /// Every operation is the scalar's IEEE operation lane by lane, so each lane computes bit for bit what one
 /// `Double` computes. The width is what makes a sweep fast: a run's steps depend on each other, so the latency

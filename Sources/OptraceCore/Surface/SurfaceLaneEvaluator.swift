@@ -1,7 +1,7 @@
-/// f and ∇f at 32 points at once (one per lane of `Lanes`), each lane bit-identical to `SurfaceEvaluator`.
+/// f and ∇f at 16 points at once (one per lane of `Lanes`), each lane bit-identical to `SurfaceEvaluator`.
 ///
 /// The batched form of the tape's fast path, used by sweeps and start maps: the interpreter's
-/// dispatch is paid once per instruction for 32 points. Make one per thread.
+/// dispatch is paid once per instruction for 16 points. Make one per thread.
 public struct SurfaceLaneEvaluator: @unchecked Sendable {
     private let program: TapeProgram
     /// The scratch, owned by `storage` (which frees it) and reached through a constant pointer.

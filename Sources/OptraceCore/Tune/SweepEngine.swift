@@ -1,13 +1,13 @@
 import Dispatch
 import Foundation
 
-/// Runs many optimizer configurations, starts and noise seeds on one surface, 32 runs per group of SIMD lanes, on all cores.
+/// Runs many optimizer configurations, starts and noise seeds on one surface, 16 runs per group of SIMD lanes, on all cores.
 ///
 /// Each run is exactly what `RaceRunner` does for one racer: the same loop (`RunLoop`), the same noise ξₜ by step,
 /// the same update arithmetic and divergence rule, so every outcome is bit-identical to running that configuration
-/// alone in a race; runs are independent, so results do not depend on the number of threads. Up to 32 configurations
+/// alone in a race; runs are independent, so results do not depend on the number of threads. Up to 16 configurations
 /// of one shape step at once (`LaneGroupRun`): the rule's own transformations run on `LaneVec2`, each lane with its
-/// hyperparameters, and f and ∇f come from `SurfaceLaneEvaluator`, 32 points per pass over the tape. Lanes of
+/// hyperparameters, and f and ∇f come from `SurfaceLaneEvaluator`, 16 points per pass over the tape. Lanes of
 /// different shapes, or rules built without a catalog configuration, run one by one (`SingleSweepRun`).
 /// A requested `Interruption` cuts every run short within 256 steps; callers check `Interruption` after a
 /// run and discard the partial outcomes.
