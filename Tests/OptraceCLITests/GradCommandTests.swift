@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OptraceCLI
+import OptracePlot
 
 @Suite struct GradCommandTests {
     @Test func presetAReproducesTheGraphStepper() {
@@ -11,6 +12,39 @@ import Testing
         #expect(run.stdout.contains("Forward pass") && run.stdout.contains("Backward sweep"))
         #expect(run.stdout.contains("sigmoid"))
         #expect(!run.stdout.contains("DISAGREE"))
+    }
+
+    /// `--out` draws the graph (graph.png) and the stepper (stepper.apng: a frame per node forward, then a frame
+    /// per node backward), the same bytes on every run.
+    @Test func outDrawsTheGraphAndTheStepper() throws {
+        let first = temporaryFolder() + "/stepper", second = temporaryFolder() + "/stepper"
+        for out in [first, second] {
+            let run = optrace("grad", "--preset", "A", "--out", out)
+            #expect(run.code == 0, "\(run.stderr)")
+            #expect(run.stdout.hasSuffix("wrote \(out)/: graph.png, stepper.apng\n"))
+            #expect(contents(out) == ["graph.png", "stepper.apng"])
+        }
+        for name in ["graph.png", "stepper.apng"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: first + "/" + name)) == Data(contentsOf: URL(fileURLWithPath: second + "/" + name)), "\(name)")
+        }
+        let graph = try PNGDecoder.decodeStraight(Array(try Data(contentsOf: URL(fileURLWithPath: first + "/graph.png"))))
+        #expect(graph.width > 1000 && graph.height > 300)
+        let stepper = try APNGComposer(Array(try Data(contentsOf: URL(fileURLWithPath: first + "/stepper.apng"))))
+        // 0.5*(sigmoid(w*x+b)-y)^2: inputs w, x, b, y; ×, +, σ, −, the constant 2, ^, the constant 0.5, ×.
+        #expect(stepper.frameCount == 24 && stepper.frames.count == 24)
+        for k in 1..<stepper.frames.count { #expect(stepper.frames[k] != stepper.frames[k - 1], "frame \(k) shows the next node") }
+    }
+
+    @Test func anOutThatCannotBeAFolderIsRefusedAndNothingIsPrinted() throws {
+        let base = temporaryFolder()
+        let file = base + "/plain"
+        try "not a folder".write(toFile: file, atomically: true, encoding: .utf8)
+        let run = optrace("grad", "--preset", "A", "--out", file + "/stepper")
+        #expect(run.code != 0 && run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("optrace: ") && run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(contents(base) == ["plain"])
+        let proc = optrace("grad", "x^2", "--at", "x=1", "--out", "/proc/optrace-nope")
+        #expect(proc.code == 2 && proc.stdout.isEmpty && proc.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func presetBFlipsTheSign() {

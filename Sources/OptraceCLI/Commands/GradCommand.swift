@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OptraceCore
+import OptracePictures
 
 /// `optrace grad`: the graph stepper — forward tape, backward sweep, and the central-difference referee.
 public struct GradCommand: ParsableCommand {
@@ -11,8 +12,11 @@ public struct GradCommand: ParsableCommand {
             Prints the forward tape (each node's operation, value and local derivatives), the \
             backward sweep (∂f/∂node, one pass in reverse), then each input's gradient beside its \
             central-difference estimate. Presets: A is 0.5*(sigmoid(w*x+b)-y)^2 at w=1, x=2, b=-1.5, \
-            y=1; B is the same with y=0. Examples:
+            y=1; B is the same with y=0. With --out, also draws the graph: graph.png (every value, \
+            local derivative and ∂f/∂node) and stepper.apng (the forward pass node by node, then the \
+            backward sweep). Examples:
               optrace grad --preset A
+              optrace grad --preset A --out output/stepper
               optrace grad "x^2*y + sin(x)" --at x=1,y=2 --json
             """
     )
@@ -47,6 +51,9 @@ public struct GradCommand: ParsableCommand {
     @Flag(help: "Print {\"value\", \"gradient\", \"numerical\"} as JSON.")
     public var json = false
 
+    @Option(help: "Also draw the graph into this folder: graph.png and stepper.apng.")
+    public var out: String?
+
     public init() {}
 
     public func validate() throws {
@@ -56,6 +63,7 @@ public struct GradCommand: ParsableCommand {
         if expression == nil && preset == nil { throw ValidationError("expected an expression or --preset A|B") }
         if expression != nil && preset != nil { throw ValidationError("give an expression or --preset, not both") }
         if !lr.isFinite || lr <= 0 { throw ValidationError("--lr: expected a finite number > 0, found \(lr)") }
+        try ArgumentChecks.outputFolder(out)
     }
 
     public func run() throws {
@@ -108,6 +116,14 @@ public struct GradCommand: ParsableCommand {
         }
         let trace = tape.trace(at: inputs)
         let numerical = GradientCheck.centralDifferences(tape, at: inputs)
+        var wrote: String?
+        if let out {
+            let run = try OutputRun.begin(out, plan: .grad)
+            defer { run.finish() }
+            let files = try GraphStepperPicture.write(
+                tape: tape, inputs: inputs, source: source, stepNames: stepNames, learningRate: lr, to: run.folder)
+            wrote = "wrote \(run.folder.path)/: \(files.joined(separator: ", "))"
+        }
         if json {
             console.write(
                 JSONValue.object([
@@ -122,5 +138,6 @@ public struct GradCommand: ParsableCommand {
         console.write(GraphStepperReport.render(
             source: source, variables: variables, inputs: inputs, trace: trace, numerical: numerical,
             tape: tape, stepNames: stepNames, learningRate: lr))
+        if let wrote { console.print(wrote) }
     }
 }

@@ -80,6 +80,6 @@ public struct Tape: Sendable {
                 index: i, operation: graph.label(of: nodes[i]), inputs: nodes[i].inputs,
                 value: values[i], localDerivatives: locals[i], adjoint: adjoints[i])
         }
-        return TapeTrace(nodes: traced, value: values[graph.root], gradient: Array(adjoints[0..<variables.count]))
+        return TapeTrace(nodes: traced, root: graph.root, value: values[graph.root], gradient: Array(adjoints[0..<variables.count]))
     }
 }

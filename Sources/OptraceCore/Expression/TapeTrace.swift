@@ -14,7 +14,9 @@ public struct TapeTrace: Sendable {
     }
 
     public var nodes: [Node]
-    /// f, the value of the last node.
+    /// The node holding f: the last one, or an input when f is a variable itself.
+    public var root: Int
+    /// f, the value of the root node.
     public var value: Double
     /// ∂f/∂variable, one per tape variable.
     public var gradient: [Double]

@@ -17,6 +17,9 @@ public struct OutputPlan: Sendable {
     public static let race = OutputPlan(
         files: ["trajectory.csv", "scoreboard.json", "race.apng", "summary.png", "loss.png"], folders: ["frames"])
 
+    /// The plan of `optrace grad --out`: the graph stepper's pictures.
+    public static let grad = OutputPlan(files: ["graph.png", "stepper.apng"])
+
     /// The plan of `optrace map`.
     public static let map = OutputPlan(files: ["map.csv", "map.png"])
 
