@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func overflowToInfinity() {
-        let (run, racers) = race(
+        let (run, _) = race(
             "exp(exp(x)) + y^2", domain: "{x: [-3, 3], y: [-1, 1]}", start: "[2, 0.5]",
             racers: "  - {name: Climber, optimizer: sgd, lr: -0.5}")
         #expect(run.code == 2 && run.stderr.contains("lr: expected a finite number > 0"))
