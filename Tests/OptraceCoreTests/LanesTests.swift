@@ -6,7 +6,7 @@ import Testing
 /// The wide lane type computes, lane for lane, what one `Double` computes, and its bit operations keep every lane.
 struct LanesTests {
     /// Awkward values for every lane position: signed zeros, infinities, NaN, subnormals.
-    static let awkward: [Double] = [0, -0.0, 1, -1, .infinity, -.infinity, .nan, 5e-324, -5e-324, 1e300, -2.5, 3.75, 1e-310, -7, 0.5, 42]
+    static let awkward: [Double] = [0, -0.0, 1, -1, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1e300, -2.5, 3.75, .leastNormalMagnitude / 4, -7, 0.5, 42]
 
     static func lanes(_ values: [Double], offset: Int = 0) -> Lanes {
         Lanes(lanes: { values[($0 + offset) % values.count] })
