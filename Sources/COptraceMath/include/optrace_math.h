@@ -198,8 +198,9 @@ typedef unsigned long long optrace_uint8 __attribute__((ext_vector_type(8)));
    vectors, inline in the caller and compiled for the instruction set of the build (scripts/build-release
    targets Haswell where the machine has AVX2), so a sweep's tape pays no call for it. Selects are bit
    operations (NaN compares false, as in the scalar form), shifts and additions of the exponent bits are on
-   unsigned lanes (the scalar form's uint64_t arithmetic), and the table is read lane by lane. */
-static inline void optrace_exp8(const double *x, double *out) {
+   unsigned lanes (the scalar form's uint64_t arithmetic), and the table is read lane by lane. Always inlined,
+   even unoptimised, so the AVX2 loop in optrace_math.c (which the tests run) compiles it for AVX2. */
+__attribute__((always_inline)) static inline void optrace_exp8(const double *x, double *out) {
     const double upper = 709.8, lower = -745.2;
     const double inv_ln2_n = 184.6649652337873;
     const double shift = 6755399441055744.0;
