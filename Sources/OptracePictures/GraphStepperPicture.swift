@@ -16,10 +16,28 @@ public enum GraphStepperPicture {
     /// Frames per second of `stepper.apng`.
     public static let fps = 1.5
 
-    /// Draws the graph of `tape` at `inputs` and writes `graph.png` and `stepper.apng` into `folder`.
+    /// The largest graph drawn: nodes (each gives two frames), columns and nodes in one column. A graph a reader
+    /// can follow box by box is far smaller; these keep the picture within a few thousand pixels.
+    public static let maximumNodes = 80
+    public static let maximumColumns = 24
+    public static let maximumRows = 10
+
+    /// Why the graph of `tape` is too large to draw, or nil when it is not.
+    public static func refusal(_ tape: Tape, at inputs: [Double]) -> String? {
+        let trace = tape.trace(at: inputs)
+        let layout = GraphLayout(trace)
+        let shape = "\(trace.nodes.count) nodes in \(layout.columnCount) columns, up to \(layout.tallestColumn) in one"
+        guard trace.nodes.count > maximumNodes || layout.columnCount > maximumColumns || layout.tallestColumn > maximumRows
+        else { return nil }
+        return "the graph has \(shape); pictures are drawn for at most \(maximumNodes) nodes in \(maximumColumns) columns of at most \(maximumRows)"
+    }
+
+    /// Draws the graph of `tape` at `inputs` and writes `graph.png` and `stepper.apng` into `folder`. The caller
+    /// checks `refusal` first and draws only graphs it accepts.
     public static func write(
         tape: Tape, inputs: [Double], source: String, stepNames: [String], learningRate: Double, to folder: OutputFolder
     ) throws -> [String] {
+        precondition(refusal(tape, at: inputs) == nil, "a graph too large to draw")
         let frames = scenes(tape: tape, inputs: inputs, source: source, stepNames: stepNames, learningRate: learningRate)
         let final = frames.final
         let size = GraphRenderer.fittingSize(
@@ -27,12 +45,19 @@ public enum GraphStepperPicture {
         try Interruption.check()
         let picture = GraphRenderer(scene: final, width: size.width, height: size.height, scale: 1.5).render()
         let png = try PictureCancellation.png(picture)
-        var images: [RGBAImage] = []
+        // Frames one at a time: the writer keeps only the previous one to encode each frame's change.
+        var apng: [UInt8] = []
+        var writer: APNGWriter?
         for scene in frames.steps {
             try Interruption.check()
-            images.append(GraphRenderer(scene: scene, width: size.width, height: size.height, scale: 1).render())
+            let image = GraphRenderer(scene: scene, width: size.width, height: size.height, scale: 1).render()
+            if writer == nil {
+                writer = try APNGWriter(width: image.width, height: image.height, frameCount: frames.steps.count, fps: fps, finalHold: 3) {
+                    apng += $0
+                }
+            }
+            try writer!.append(image)
         }
-        let apng = try APNGWriter.encode(frames: images, fps: fps, finalHold: 3)
         try Interruption.check()
         try AtomicFile.write(png, to: folder.file("graph.png"))
         try AtomicFile.write(apng, to: folder.file("stepper.apng"))

@@ -47,6 +47,18 @@ import OptracePlot
         #expect(proc.code == 2 && proc.stdout.isEmpty && proc.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test func aGraphTooLargeToDrawIsRefusedBeforeAnythingIsWritten() {
+        let base = temporaryFolder()
+        let long = (1...45).map { "sin(x + \($0))" }.joined(separator: " + ")
+        let run = optrace("grad", long, "--at", "x=1", "--out", base + "/big")
+        #expect(run.code != 0 && run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("optrace: --out: the graph has ") && run.stderr.contains("pictures are drawn for at most 80 nodes"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(contents(base).isEmpty)
+        // The same expression without --out prints its tape as always.
+        #expect(optrace("grad", long, "--at", "x=1").code == 0)
+    }
+
     @Test func presetBFlipsTheSign() {
         let run = optrace("grad", "--preset", "B")
         #expect(run.code == 0)

@@ -118,6 +118,7 @@ public struct GradCommand: ParsableCommand {
         let numerical = GradientCheck.centralDifferences(tape, at: inputs)
         var wrote: String?
         if let out {
+            if let refusal = GraphStepperPicture.refusal(tape, at: inputs) { throw CLIError("--out: \(refusal)") }
             let run = try OutputRun.begin(out, plan: .grad)
             defer { run.finish() }
             let files = try GraphStepperPicture.write(

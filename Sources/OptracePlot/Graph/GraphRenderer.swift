@@ -51,8 +51,12 @@ public final class GraphRenderer {
         let centres = scene.nodes.map { node -> SIMD2<Double> in
             SIMD2(area.x + node.x * area.width, area.y + node.y * area.height)
         }
-        for edge in scene.edges where !edge.isCurrent { draw(edge, centres, c) }
-        for edge in scene.edges where edge.isCurrent { draw(edge, centres, c) }
+        // Column spacing: an edge's labels sit in the gap right after its operand's column, which no box occupies
+        // (the middle of an edge that spans several columns may pass behind other boxes).
+        let columns = Set(scene.nodes.map(\.x)).sorted()
+        let spacing = columns.count > 1 ? zip(columns, columns.dropFirst()).map { ($1 - $0) * area.width }.min()! : Self.nodeWidth + Self.columnGap
+        for edge in scene.edges where !edge.isCurrent { draw(edge, centres, spacing, c) }
+        for edge in scene.edges where edge.isCurrent { draw(edge, centres, spacing, c) }
         for (node, centre) in zip(scene.nodes, centres) { draw(node, at: centre, c) }
         let readoutStyle = TextStyle(size: 11.5, color: style.ink)
         var y = height - 18 - readoutsHeight + 12
@@ -63,7 +67,7 @@ public final class GraphRenderer {
         return c.image()
     }
 
-    func draw(_ edge: GraphScene.Edge, _ centres: [SIMD2<Double>], _ c: CairoCanvas) {
+    func draw(_ edge: GraphScene.Edge, _ centres: [SIMD2<Double>], _ spacing: Double, _ c: CairoCanvas) {
         let start = centres[edge.from] + SIMD2(Self.nodeWidth / 2, 0)
         let end = centres[edge.to] - SIMD2(Self.nodeWidth / 2, 0)
         let ink = edge.isCurrent ? Self.currentStroke : (edge.carried != nil ? Self.backwardInk : style.frame)
@@ -79,7 +83,9 @@ public final class GraphRenderer {
         }
         guard !labels.isEmpty else { return }
         let labelStyle = TextStyle(size: 10, color: Self.forwardInk)
-        let middle = (start + end) / 2
+        let run = end.x - start.x
+        let t = run > 0 ? Swift.min(1, Swift.max(0, (spacing - Self.nodeWidth) / 2 / run)) : 0.5
+        let middle = start + t * (end - start)
         let widest = labels.map { c.measure($0.0, labelStyle) }.max()!
         let box = Rect(x: middle.x - widest / 2 - 3, y: middle.y - 7 - 6.5 * Double(labels.count - 1), width: widest + 6,
                        height: 13 * Double(labels.count) + 1)
