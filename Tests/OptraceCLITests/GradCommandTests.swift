@@ -77,6 +77,33 @@ import OptracePlot
         #expect(abs(numerical["x"]! - gradient["x"]!) < 1e-8 && abs(numerical["y"]! - 1) < 1e-8)
     }
 
+    /// `--json` carries the whole stepper: every node with its place, every edge with its local derivative and the
+    /// blame it carries back (summing to each operand's adjoint), and the preset's step.
+    @Test func jsonHasTheGraphAndTheStep() throws {
+        let run = optrace("grad", "--preset", "A", "--json")
+        #expect(run.code == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let graph = json["graph"] as! [String: Any]
+        let nodes = graph["nodes"] as! [[String: Any]], edges = graph["edges"] as! [[String: Any]]
+        #expect(nodes.count == 12 && edges.count == 11 && graph["root"] as? Int == 11 && graph["columns"] as? Int == 7)
+        let w = nodes[0]
+        #expect(w["operation"] as? String == "input w" && w["column"] as? Int == 0 && abs((w["adjoint"] as! Double) + 0.17744691734927373) < 1e-15)
+        for (i, node) in nodes.enumerated() where i != 11 {
+            let carried = edges.filter { $0["from"] as? Int == i }.map { $0["carried"] as! Double }.reduce(0, +)
+            #expect(abs(carried - (node["adjoint"] as! Double)) < 1e-15, "node \(i)")
+        }
+        for edge in edges {
+            let from = nodes[edge["from"] as! Int], to = nodes[edge["to"] as! Int]
+            #expect((from["column"] as! Int) < (to["column"] as! Int))
+        }
+        let step = json["step"] as! [String: Any]
+        #expect(step["lr"] as? Double == 1 && abs((step["value"] as! Double) - 0.0392) < 5e-5)
+        #expect((step["inputs"] as! [String: Double]).keys.sorted() == ["b", "w"])
+        // Without a step there is no "step".
+        let plain = try JSONSerialization.jsonObject(with: Data(optrace("grad", "x^2", "--at", "x=3", "--json").stdout.utf8)) as! [String: Any]
+        #expect(plain["step"] == nil && (plain["graph"] as! [String: Any])["columns"] as? Int == 2, "x and the constant 2, then the power")
+    }
+
     @Test func badExpressionsGetACaret() {
         let run = optrace("grad", "x*(y+", "--at", "x=1,y=2")
         #expect(run.code == 2)

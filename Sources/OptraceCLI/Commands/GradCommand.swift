@@ -48,7 +48,7 @@ public struct GradCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Learning rate of that step.")
     public var lr: Double = 1
 
-    @Flag(help: "Print {\"value\", \"gradient\", \"numerical\"} as JSON.")
+    @Flag(help: "Print {\"value\", \"gradient\", \"numerical\", \"graph\"} (and \"step\") as JSON.")
     public var json = false
 
     @Option(help: "Also draw the graph into this folder: graph.png and stepper.apng.")
@@ -133,12 +133,28 @@ public struct GradCommand: ParsableCommand {
                     ("value", .finite(trace.value)),
                     ("gradient", .object(zip(variables, trace.gradient).map { ($0, .finite($1)) })),
                     ("numerical", .object(zip(variables, numerical).map { ($0, .finite($1)) })),
-                ]).serialized())
+                    ("graph", GraphStepperJSON.graph(trace, layout: GraphLayout(trace))),
+                ] + stepJSON(tape: tape, inputs: inputs, gradient: trace.gradient, names: stepNames)).serialized())
             return
         }
         console.write(GraphStepperReport.render(
             source: source, variables: variables, inputs: inputs, trace: trace, numerical: numerical,
             tape: tape, stepNames: stepNames, learningRate: lr))
         if let wrote { console.print(wrote) }
+    }
+
+    /// `"step": {"lr", "inputs": {name: value after the step}, "value"}` when a step is asked for.
+    func stepJSON(tape: Tape, inputs: [Double], gradient: [Double], names: [String]) -> [(String, JSONValue)] {
+        guard !names.isEmpty else { return [] }
+        var stepped = inputs
+        for name in names {
+            let i = tape.variables.firstIndex(of: name)!
+            stepped[i] = inputs[i] - lr * gradient[i]
+        }
+        return [("step", .object([
+            ("lr", .finite(lr)),
+            ("inputs", .object(names.map { name in (name, .finite(stepped[tape.variables.firstIndex(of: name)!])) })),
+            ("value", .finite(tape.value(at: stepped))),
+        ]))]
     }
 }
