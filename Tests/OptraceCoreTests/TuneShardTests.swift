@@ -76,6 +76,32 @@ import Testing
         #expect(try TuneShardFile.read(path: path).header(path: path).clipping == .value(0.75))
     }
 
+    /// A merge names at most ten missing shards (then how many more), whatever the count a file claims, and a
+    /// count beyond what `--shard` accepts is refused when the file is read.
+    @Test func missingShardsAreCountedNotListed() throws {
+        let plan = try SweepPlan(axes: [SweepAxis(name: "lr", low: 0.01, high: 1, scale: .log, count: 4)])
+        let h = header(plan)
+        let lone = TuneShardFile(header: h, shard: try TuneShard(index: 3, count: TuneShard.maximumCount), cells: [])
+        do {
+            _ = try TuneShardFile.merge([("lone.json", lone)])
+            Issue.record("a lone shard of a million merged")
+        } catch {
+            let n = TuneShard.maximumCount
+            #expect(error.message == "merge: missing shards 1/\(n), 2/\(n), 4/\(n), 5/\(n), 6/\(n), 7/\(n), 8/\(n), 9/\(n), 10/\(n), 11/\(n) and \(n - 11) more of \(n)")
+        }
+        let text = TuneShardFile(header: h, shard: try TuneShard(index: 1, count: 2), cells: []).serialized()
+        let tampered = text.replacingOccurrences(of: "\"shards\":2,", with: "\"shards\":1000000000000,")
+        #expect(tampered != text)
+        let path = NSTemporaryDirectory() + "tampered-\(UInt64.random(in: 0...UInt64.max)).json"
+        try tampered.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: TuneError.self) { try TuneShardFile.read(path: path) }
+        do {
+            _ = try TuneShardFile.read(path: path)
+        } catch {
+            #expect(error.message.contains("shards: expected a whole number from 1 to \(TuneShard.maximumCount), found 1000000000000"), "\(error.message)")
+        }
+    }
+
     @Test func shardsCoverTheCellsOnce() throws {
         for total in [1, 7, 100, 4096] {
             for n in [1, 3, 8] {
@@ -176,7 +202,7 @@ import Testing
             return refusal(object)
         }
         #expect(with("shard", 3) == "FILE: shard: expected a whole number from 1 to 2 (shards), found 3")
-        #expect(with("shards", 0) == "FILE: shards: expected a whole number ≥ 1, found 0")
+        #expect(with("shards", 0) == "FILE: shards: expected a whole number from 1 to 1000000, found 0")
         #expect(with("steps", 0) == "FILE: steps: expected a whole number from 1 to 10000000, found 0")
         #expect(with("seeds", [UInt64]()) == "FILE: seeds: expected at least one seed, found an empty list")
         #expect(with("sigma", [-1, 0.2]) == "FILE: sigma: expected two finite numbers ≥ 0, found [-1, 0.2]")

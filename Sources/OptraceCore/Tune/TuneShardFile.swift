@@ -189,9 +189,17 @@ public struct TuneShardFile: Codable, Sendable {
             if let other = seen[file.shard] { throw TuneError("\(path): shard \(file.shard)/\(n) is given twice (also \(other))") }
             seen[file.shard] = path
         }
-        let missing = (1...n).filter { seen[$0] == nil }
-        if !missing.isEmpty {
-            throw TuneError("merge: missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(n)" }.joined(separator: ", ")) of \(n)")
+        if seen.count < n {
+            // The first ten missing shards by number (found within seen.count + 10 looks), then how many more.
+            var missing: [Int] = []
+            var k = 1
+            while missing.count < 10 && k <= n {
+                if seen[k] == nil { missing.append(k) }
+                k += 1
+            }
+            let more = n - seen.count - missing.count
+            let list = missing.map { "\($0)/\(n)" }.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+            throw TuneError("merge: missing shard\(n - seen.count > 1 ? "s" : "") \(list) of \(n)")
         }
         let total = header.plan.cellCount
         var cells = [SweepCell?](repeating: nil, count: total)

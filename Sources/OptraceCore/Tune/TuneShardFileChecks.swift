@@ -11,7 +11,9 @@ extension TuneShardFile {
             values.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : NumberFormat.roundTrip($0) }.joined(separator: ", ")
         }
 
-        guard shards >= 1 else { throw refuse("shards", "a whole number ≥ 1", "\(shards)") }
+        guard (1...TuneShard.maximumCount).contains(shards) else {
+            throw refuse("shards", "a whole number from 1 to \(TuneShard.maximumCount)", "\(shards)")
+        }
         guard (1...shards).contains(shard) else { throw refuse("shard", "a whole number from 1 to \(shards) (shards)", "\(shard)") }
         guard (1...Scenario.maximumSteps).contains(steps) else {
             throw refuse("steps", "a whole number from 1 to \(Scenario.maximumSteps)", "\(steps)")
