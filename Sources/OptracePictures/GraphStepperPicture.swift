@@ -123,12 +123,7 @@ public enum GraphStepperPicture {
     /// "One gradient step, η = 1 on w, b: f = 0.0392 (was 0.0713)", as `optrace grad` prints it; nil without a step.
     static func stepLine(tape: Tape, inputs: [Double], trace: TapeTrace, stepNames: [String], learningRate: Double) -> String? {
         guard !stepNames.isEmpty else { return nil }
-        var stepped = inputs
-        for name in stepNames {
-            guard let i = tape.variables.firstIndex(of: name) else { continue }
-            stepped[i] = inputs[i] - learningRate * trace.gradient[i]
-        }
-        let after = tape.value(at: stepped)
+        let after = GradientStep(tape: tape, inputs: inputs, gradient: trace.gradient, names: stepNames, learningRate: learningRate).value
         return "one gradient step, η = \(NumberFormat.short(learningRate)) on \(stepNames.joined(separator: ", ")): "
             + "f = \(NumberFormat.fixed(after, 4)) (was \(NumberFormat.fixed(trace.value, 4)))"
     }

@@ -146,15 +146,11 @@ public struct GradCommand: ParsableCommand {
     /// `"step": {"lr", "inputs": {name: value after the step}, "value"}` when a step is asked for.
     func stepJSON(tape: Tape, inputs: [Double], gradient: [Double], names: [String]) -> [(String, JSONValue)] {
         guard !names.isEmpty else { return [] }
-        var stepped = inputs
-        for name in names {
-            let i = tape.variables.firstIndex(of: name)!
-            stepped[i] = inputs[i] - lr * gradient[i]
-        }
+        let step = GradientStep(tape: tape, inputs: inputs, gradient: gradient, names: names, learningRate: lr)
         return [("step", .object([
             ("lr", .finite(lr)),
-            ("inputs", .object(names.map { name in (name, .finite(stepped[tape.variables.firstIndex(of: name)!])) })),
-            ("value", .finite(tape.value(at: stepped))),
+            ("inputs", .object(names.map { name in (name, .finite(step.inputs[tape.variables.firstIndex(of: name)!])) })),
+            ("value", .finite(step.value)),
         ]))]
     }
 }

@@ -48,14 +48,9 @@ enum GraphStepperReport {
         for (i, name) in variables.enumerated() { out += "   ∂f/∂\(name) = \(NumberFormat.fixed(trace.gradient[i], 4))" }
         out += "\n"
         if !stepNames.isEmpty {
-            var stepped = inputs
-            var moves: [String] = []
-            for name in stepNames {
-                let i = variables.firstIndex(of: name)!
-                stepped[i] = inputs[i] - learningRate * trace.gradient[i]
-                moves.append("\(name) = \(NumberFormat.fixed(stepped[i], 4))")
-            }
-            let after = tape.value(at: stepped)
+            let step = GradientStep(tape: tape, inputs: inputs, gradient: trace.gradient, names: stepNames, learningRate: learningRate)
+            let moves = stepNames.map { name in "\(name) = \(NumberFormat.fixed(step.inputs[variables.firstIndex(of: name)!], 4))" }
+            let after = step.value
             out += "One gradient step, η = \(NumberFormat.short(learningRate)) on \(stepNames.joined(separator: ", ")): "
             out += moves.joined(separator: ", ")
             out += " → f = \(NumberFormat.fixed(after, 4)) (was \(NumberFormat.fixed(trace.value, 4))\(after < trace.value ? ", it drops" : ""))\n"
