@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -9,10 +9,14 @@ let package = Package(
         .library(name: "OptraceCore", targets: ["OptraceCore"]),
         .library(name: "OptracePlot", targets: ["OptracePlot"]),
         .library(name: "OptracePictures", targets: ["OptracePictures"]),
+        .library(name: "OptraceLive", targets: ["OptraceLive"]),
+        // The live server is its own product, so `optrace` (and the README's first command) never builds SwiftNIO.
+        .executable(name: "optrace-serve", targets: ["optrace-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         .systemLibrary(
@@ -56,6 +60,22 @@ let package = Package(
             dependencies: ["OptraceCLI"]
         ),
         .target(
+            name: "OptraceLive",
+            dependencies: ["OptraceCore", "OptracePlot", "OptracePictures", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "OptraceServer",
+            dependencies: [
+                "OptraceLive",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "optrace-serve",
+            dependencies: ["OptraceServer"]
+        ),
+        .target(
             name: "OptraceFuzzing",
             dependencies: ["OptraceCore"]
         ),
@@ -70,5 +90,7 @@ let package = Package(
         .testTarget(
             name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot", "OptracePictures", "OptraceTestSupport"],
             exclude: ["Malformed"]),
+        .testTarget(
+            name: "OptraceLiveTests", dependencies: ["OptraceLive", "OptraceServer", "OptraceCLI", "OptraceCore", "OptraceTestSupport"]),
     ]
 )

@@ -25,6 +25,52 @@ public struct RacePictureWriter {
     /// Writes the pictures into `folder`; `progress(done, total)` follows the frames.
     public func write(into folder: OutputFolder, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> Written {
         var written = Written()
+        let framesFolder = options.writeFrames ? try folder.subfolder("frames") : nil
+        let apng = try AtomicFileWriter(path: folder.file("race.apng"))
+        let (renderers, frameCount) = try animate(
+            sink: { try apng.write($0) },
+            frames: framesFolder.map { framesFolder in
+                { name, png in try AtomicFile.write(png, to: framesFolder.file(name)) }
+            },
+            progress: progress)
+        try apng.commit()
+        if framesFolder != nil { written.files.append("frames/ (\(frameCount) PNG)") }
+        written.files.append("race.apng")
+
+        let (summary, loss) = try stills(renderers)
+        try AtomicFile.write(summary, to: folder.file("summary.png"))
+        written.files.append("summary.png")
+        try AtomicFile.write(loss, to: folder.file("loss.png"))
+        written.files.append("loss.png")
+        return written
+    }
+
+    /// The animation's bytes (no frames, no stills), for a server that writes nothing to disk.
+    public func animationBytes() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        _ = try animate(sink: { bytes += $0 }, frames: nil, progress: { _, _ in })
+        return bytes
+    }
+
+    /// The summary picture's PNG bytes alone.
+    public func summaryBytes() throws -> [UInt8] {
+        let (columns, rows) = RaceScenes.fieldSize(width: options.width, height: options.height, scale: options.scale)
+        let field = RaceScenes.field(scenario.surface, columns: columns, rows: rows)
+        let scene = RaceScenes.race(scenario, result, field: field, colormap: options.colormap)
+        let stop = PictureCancellation.interruption
+        let renderer = try PictureCancellation.run {
+            try RaceFrameRenderer(scene: scene, width: options.width, height: options.height, scale: options.scale, cancellation: stop)
+        }
+        let image = try PictureCancellation.run { try renderer.renderSummary(cancellation: stop) }
+        return try PictureCancellation.run { try PNGEncoder(options: .standard).encode(image, cancellation: stop) }
+    }
+
+    /// Renders the animation into `sink` (and each frame's standalone PNG into `frames`, by file name); returns the
+    /// renderers (for the stills) and the frame count.
+    private func animate(
+        sink: @escaping ([UInt8]) throws -> Void, frames: ((String, [UInt8]) throws -> Void)?,
+        progress: (_ done: Int, _ total: Int) -> Void
+    ) throws -> (RendererPool, Int) {
         let (columns, rows) = RaceScenes.fieldSize(width: options.width, height: options.height, scale: options.scale)
         let field = RaceScenes.field(scenario.surface, columns: columns, rows: rows)
         let scene = RaceScenes.race(scenario, result, field: field, colormap: options.colormap)
@@ -36,41 +82,38 @@ public struct RacePictureWriter {
         let renderers = try PictureCancellation.run {
             try RendererPool(count: workers, scene: scene, width: width, height: height, scale: scale, cancellation: stop)
         }
-
-        let framesFolder = options.writeFrames ? try folder.subfolder("frames") : nil
         let digits = max(4, String(steps.count - 1).count)
-        let apng = try AtomicFileWriter(path: folder.file("race.apng"))
-        var apngError: Error?
+        var sinkError: Error?
         let writer = try APNGWriter(
             width: Int((options.width * options.scale).rounded()), height: Int((options.height * options.scale).rounded()),
             frameCount: steps.count, fps: options.fps, finalHold: options.finalHold
         ) { bytes in
-            do { try apng.write(bytes) } catch { apngError = error; throw error }
+            do { try sink(bytes) } catch { sinkError = error; throw error }
         }
         try PictureCancellation.run {
             try RaceAnimation.render(
-                steps: steps, renderers: renderers, fadingTail: options.tail, standalonePNGs: framesFolder != nil,
+                steps: steps, renderers: renderers, fadingTail: options.tail, standalonePNGs: frames != nil,
                 cancellation: stop, progress: { progress($0, steps.count) }
             ) { frame in
-                if let framesFolder, let png = frame.png {
+                if let frames, let png = frame.png {
                     let k = String(frame.index)
-                    let name = "frame_" + String(repeating: "0", count: max(0, digits - k.count)) + k + ".png"
-                    try AtomicFile.write(png, to: framesFolder.file(name))
+                    try frames("frame_" + String(repeating: "0", count: max(0, digits - k.count)) + k + ".png", png)
                 }
                 try writer.append(encoded: frame.apngFrame)
             }
         }
-        if let apngError { throw apngError }
+        if let sinkError { throw sinkError }
         try Interruption.check()
-        try apng.commit()
-        if framesFolder != nil { written.files.append("frames/ (\(steps.count) PNG)") }
-        written.files.append("race.apng")
+        return (renderers, steps.count)
+    }
 
-        // The summary and the loss plot are drawn and encoded side by side.
+    /// The summary and the loss plot, drawn and encoded side by side.
+    private func stills(_ renderers: RendererPool) throws -> (summary: [UInt8], loss: [UInt8]) {
         try Interruption.check()
         let lossScene = RaceScenes.loss(scenario, result)
+        let (width, scale) = (options.width, options.scale)
         let lossHeight = width * 9 / 16
-        let pictures = try ParallelPNGEncoder.map(count: 2, threads: workers) { k -> [UInt8] in
+        let pictures = try ParallelPNGEncoder.map(count: 2, threads: min(2, renderers.count)) { k -> [UInt8] in
             let stop = PictureCancellation.interruption
             let image = try PictureCancellation.run {
                 k == 0
@@ -80,10 +123,6 @@ public struct RacePictureWriter {
             return try PictureCancellation.run { try PNGEncoder(options: .standard).encode(image, cancellation: stop) }
         }
         try Interruption.check()
-        try AtomicFile.write(pictures[0], to: folder.file("summary.png"))
-        written.files.append("summary.png")
-        try AtomicFile.write(pictures[1], to: folder.file("loss.png"))
-        written.files.append("loss.png")
-        return written
+        return (pictures[0], pictures[1])
     }
 }

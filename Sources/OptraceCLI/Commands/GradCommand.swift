@@ -25,8 +25,9 @@ public struct GradCommand: ParsableCommand {
     public enum Preset: String, ExpressibleByArgument, CaseIterable, Sendable {
         case A, B
 
-        var expression: String { "0.5*(sigmoid(w*x+b)-y)^2" }
-        var values: [(String, Double)] { [("w", 1), ("x", 2), ("b", -1.5), ("y", self == .A ? 1 : 0)] }
+        var preset: StepperPreset { StepperPreset(rawValue: rawValue)! }
+        var expression: String { preset.expression }
+        var values: [(String, Double)] { preset.values }
     }
 
     /// The expression's words: collected unparsed, so an expression may start with a minus (`-x^2`).
@@ -69,12 +70,6 @@ public struct GradCommand: ParsableCommand {
     public func run() throws {
         let console = Console.current
         let source = preset?.expression ?? expression!
-        let parsed: OptraceCore.Expression
-        do {
-            parsed = try OptraceCore.Expression(parsing: source)
-        } catch {
-            throw CLIError("expression, column \(error.column): \(error.message)", excerpt: error.caretLine(source: source))
-        }
         var values = Dictionary(uniqueKeysWithValues: preset?.values ?? [])
         var given: [String: String] = [:]
         for item in at.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: true) }) {
@@ -92,30 +87,19 @@ public struct GradCommand: ParsableCommand {
             given[parts[0]] = parts[1]
             values[parts[0]] = value
         }
-        let variables = parsed.variables
-        for name in values.keys.sorted() where !variables.contains(name) {
-            throw CLIError("--at: '\(name)' is not a variable of the expression\(Suggestion.hint(for: name, in: variables)); its variables: \(variables.joined(separator: ", "))")
-        }
-        if let missing = variables.first(where: { values[$0] == nil }) {
-            throw CLIError("--at: missing a value for '\(missing)' (give --at \(missing)=…)")
-        }
-        let tape: Tape
-        do {
-            tape = try Tape(parsed, variables: variables)
-        } catch {
-            throw CLIError("expression, column \(error.column): \(error.message)", excerpt: error.caretLine(source: source))
-        }
-        let inputs = variables.map { values[$0]! }
         let stepNames = step.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            ?? (preset != nil ? ["w", "b"] : [])
-        for name in stepNames where !variables.contains(name) {
-            throw CLIError("--step: '\(name)' is not a variable of the expression; its variables: \(variables.joined(separator: ", "))")
+            ?? (preset?.preset.stepNames ?? [])
+        let question: GradientQuestion
+        do {
+            question = try GradientQuestion(source: source, values: values, stepNames: stepNames, learningRate: lr)
+        } catch {
+            switch error.field {
+            case .expression: throw CLIError(error.message, excerpt: error.excerpt)
+            case .at: throw CLIError("--at: \(error.message)\(error.missingValue.map { " (give --at \($0)=…)" } ?? "")")
+            case .step: throw CLIError("--step: \(error.message)")
+            }
         }
-        if let twice = stepNames.enumerated().first(where: { stepNames[..<$0.offset].contains($0.element) })?.element {
-            throw CLIError("--step: '\(twice)' is given twice; give each variable once")
-        }
-        let trace = tape.trace(at: inputs)
-        let numerical = GradientCheck.centralDifferences(tape, at: inputs)
+        let (tape, inputs, variables) = (question.tape, question.inputs, question.variables)
         var wrote: String?
         if let out {
             if let refusal = GraphStepperPicture.refusal(tape, at: inputs) { throw CLIError("--out: \(refusal)") }
@@ -126,31 +110,14 @@ public struct GradCommand: ParsableCommand {
             wrote = "wrote \(run.folder.path)/: \(files.joined(separator: ", "))"
         }
         if json {
-            console.write(
-                JSONValue.object([
-                    ("expression", .string(source)),
-                    ("at", .object(zip(variables, inputs).map { ($0, .number($1)) })),
-                    ("value", .finite(trace.value)),
-                    ("gradient", .object(zip(variables, trace.gradient).map { ($0, .finite($1)) })),
-                    ("numerical", .object(zip(variables, numerical).map { ($0, .finite($1)) })),
-                    ("graph", GraphStepperJSON.graph(trace, layout: GraphLayout(trace))),
-                ] + stepJSON(tape: tape, inputs: inputs, gradient: trace.gradient, names: stepNames)).serialized())
+            console.write(question.document().serialized())
             return
         }
+        let trace = tape.trace(at: inputs)
+        let numerical = GradientCheck.centralDifferences(tape, at: inputs)
         console.write(GraphStepperReport.render(
             source: source, variables: variables, inputs: inputs, trace: trace, numerical: numerical,
             tape: tape, stepNames: stepNames, learningRate: lr))
         if let wrote { console.print(wrote) }
-    }
-
-    /// `"step": {"lr", "inputs": {name: value after the step}, "value"}` when a step is asked for.
-    func stepJSON(tape: Tape, inputs: [Double], gradient: [Double], names: [String]) -> [(String, JSONValue)] {
-        guard !names.isEmpty else { return [] }
-        let step = GradientStep(tape: tape, inputs: inputs, gradient: gradient, names: names, learningRate: lr)
-        return [("step", .object([
-            ("lr", .finite(lr)),
-            ("inputs", .object(names.map { name in (name, .finite(step.inputs[tape.variables.firstIndex(of: name)!])) })),
-            ("value", .finite(step.value)),
-        ]))]
     }
 }

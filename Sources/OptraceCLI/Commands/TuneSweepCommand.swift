@@ -155,20 +155,11 @@ public struct TuneSweepCommand: ParsableCommand {
 
     func makeHeader(scenario: Scenario, racer: Racer, plan: SweepPlan) throws -> SweepHeader {
         let objective = try SweepObjective.parse(self.objective)
-        if objective == .distance && scenario.surface.minima.isEmpty {
-            throw CLIError("--objective distance: the surface of '\(scenario.name)' has no known minimum; list them under surface.minima")
+        do {
+            return try SweepHeader(scenario: scenario, racer: racer, plan: plan, objective: objective, seedCount: seeds, steps: steps, windowFactor: windowFactor)
+        } catch {
+            throw CLIError("--objective distance: \(error.message)")
         }
-        let noisy = racer.noisy && scenario.noise.sigma != .zero
-        let count = seeds ?? (noisy ? 5 : 1)
-        let base = scenario.noise.seed
-        let seedList = (0..<(noisy ? count : 1)).map { base &+ UInt64($0) }
-        let quadratic = QuadraticTheory(surface: scenario.surface)
-        return SweepHeader(
-            scenario: scenario.name, title: scenario.title, racer: racer.name, optimizer: racer.optimizerName,
-            hyperparameters: racer.hyperparameters, schedule: racer.schedule?.description, clipping: racer.clipping, plan: plan, steps: steps ?? scenario.steps, seeds: seedList,
-            sigma: scenario.noise.sigma, batch: scenario.noise.batch, noisy: racer.noisy, start: racer.start(in: scenario.start),
-            objective: objective, floor: scenario.surface.minima.map(\.value).min() ?? 0, windowFactor: windowFactor,
-            curvatures: quadratic.map { ($0.lambda1, $0.lambda2) })
     }
 
     func headline(_ header: SweepHeader, cells: Range<Int>, shard: TuneShard?) -> String {

@@ -38,17 +38,23 @@ public enum ScenarioLoader {
 
     /// Parses and validates scenario YAML `yaml`; `file` names it in errors.
     public static func parse(yaml: String, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+        let root = try compose(yaml: yaml, file: file)
+        return try build(ScenarioNode(node: root, path: "", file: file), source: yaml, defaultName: defaultName)
+    }
+
+    /// The YAML document `yaml` as a node tree, checked as scenarios are (depth, aliases, tags, syntax) before it is
+    /// built; `file` names it in errors. An empty document is refused.
+    public static func compose(yaml: String, file: String) throws(ScenarioError) -> Node {
         if let problem = YAMLEventCheck.firstProblem(yaml) {
             throw eventProblem(problem, file: file, source: yaml)
         }
-        let root: Node
         do {
             // Scalars are typed by `ScenarioNode` itself, so Yams's implicit tag resolution (a dozen regular
             // expressions compiled on first use) is not needed.
             guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw ScenarioError(file: file, message: "is empty, expected a scenario mapping (name, surface, start, steps, racers, …)")
             }
-            root = node
+            return node
         } catch let error as ScenarioError {
             throw error
         } catch let error as YamlError {
@@ -56,7 +62,6 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: file, message: "YAML error: \(error)")
         }
-        return try build(ScenarioNode(node: root, path: "", file: file), source: yaml, defaultName: defaultName)
     }
 
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {

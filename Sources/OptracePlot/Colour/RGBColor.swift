@@ -23,6 +23,18 @@ public struct RGBColor: Sendable, Hashable {
             alpha: alpha)
     }
 
+    /// `#rrggbb`, each component rounded to 8 bits (alpha left out).
+    public var hexString: String {
+        let digits = Array("0123456789abcdef")
+        var out = "#"
+        for component in [red, green, blue] {
+            let byte = Int((min(max(component, 0), 1) * 255).rounded())
+            out.append(digits[byte >> 4])
+            out.append(digits[byte & 15])
+        }
+        return out
+    }
+
     /// The same colour with another alpha.
     public func withAlpha(_ alpha: Double) -> RGBColor {
         RGBColor(red: red, green: green, blue: blue, alpha: alpha)

@@ -14,7 +14,7 @@ extension RaceFrameRenderer {
         paintIsoLines()
         paintAxes()
         paintColorBar()
-        paintLegend()
+        if !scene.racers.isEmpty { paintLegend() }
     }
 
     private func paintBands(cancellation: Cancellation) throws(Cancelled) {

@@ -116,6 +116,23 @@ public final class RaceFrameRenderer {
         return frame.image()
     }
 
+    /// The map alone: bands, iso-lines, axes, colour bar, titles and minima, without paths, markers or panel values
+    /// (a scene without racers has no panel at all). A page draws paths over it through `plotPixels`.
+    public func renderMap() -> RGBAImage {
+        frame.copyPixels(from: background)
+        paintMinima(on: frame)
+        return frame.image()
+    }
+
+    /// The plot's rectangle in the image's pixels, with the surface ranges it spans (x left to right, y bottom to top).
+    public var plotPixels: PlotTransform {
+        let k = scale * width / designWidth
+        let r = layout.plot
+        return PlotTransform(
+            xRange: transform.xRange, yRange: transform.yRange,
+            rect: Rect(x: r.minX * k, y: r.minY * k, width: r.width * k, height: r.height * k))
+    }
+
     /// The finished race: complete paths and final standings.
     public func renderSummary() -> RGBAImage {
         renderFrame(step: lastStep, fadingTail: nil)

@@ -84,7 +84,8 @@ struct RaceLayout {
         rowHeight = chosen.rowHeight
         rowsPerColumn = max(1, (racerCount + chosen.columns - 1) / chosen.columns)
         let columnCount = max(1, (racerCount + rowsPerColumn - 1) / rowsPerColumn)
-        let th = tableHeight(columnCount, rowHeight)
+        // A map without racers (the live page's background) has no panel: the plot takes its place.
+        let th = racerCount == 0 ? 0 : tableHeight(columnCount, rowHeight)
         table = Rect(x: m, y: height - m - th, width: tableWidth, height: th)
         tableHeaderBaseline = table.minY + 8 + 10
         firstRowBaseline = tableHeaderBaseline + 4 + rowHeight - 5

@@ -1,0 +1,87 @@
+import OptraceCore
+import OptracePictures
+
+/// `POST /api/race`: the race of a request, every step of every racer, with what the page needs to draw and score it.
+///
+/// Per racer: positions, losses, noisy gradients and noise at every step (null where not finite), the status, the step
+/// of divergence and its reason, the first step below the threshold, and the colour, dash and legend label the
+/// pictures use. With the scenario's description, the formula as JavaScript (for the pointer's f), the YAML that
+/// `optrace race` reproduces, the editable part of it (`spec`) and the checkpoints' scoreboard as in scoreboard.json.
+public enum RaceAnswer {
+    public static func json(_ resolved: RaceQuery.Resolved, _ result: RaceResult) -> JSONValue {
+        let scenario = resolved.scenario
+        let setup = result.setup
+        let styles = SurfaceMapPicture.racerStyles(result)
+        let racers: [JSONValue] = result.trajectories.enumerated().map { index, trajectory in
+            let racer = trajectory.racer
+            var reason: JSONValue = .null
+            if case .diverged(_, let why) = trajectory.status { reason = .string(why) }
+            let start = racer.start(in: setup.start)
+            return .object([
+                ("name", .string(racer.name)),
+                ("optimizer", .string(racer.optimizerName)),
+                ("label", .string(styles[index].label)),
+                ("color", .string(styles[index].color)),
+                ("dash", .string(styles[index].dash)),
+                ("noisy", .bool(racer.noisy)),
+                ("settings", .object(racer.settings.entries.map { ($0.name, parameter($0.value)) })),
+                ("start", .array([.number(start.x), .number(start.y)])),
+                ("status", .string(trajectory.status.description)),
+                ("diverged_at_step", trajectory.status.divergedAtStep.map { .integer($0) } ?? .null),
+                ("reason", reason),
+                ("first_step_below_threshold", trajectory.firstStep(below: setup.threshold).map { .integer($0) } ?? .null),
+                ("x", numbers(trajectory.positions.map(\.x))),
+                ("y", numbers(trajectory.positions.map(\.y))),
+                ("loss", numbers(trajectory.losses)),
+                ("gx", numbers(trajectory.gradients.map(\.x))),
+                ("gy", numbers(trajectory.gradients.map(\.y))),
+                ("nx", numbers(trajectory.noise.map(\.x))),
+                ("ny", numbers(trajectory.noise.map(\.y))),
+            ])
+        }
+        let domain = scenario.surface.domain
+        let document = ScoreboardJSON.document(scenario, result)
+        return .object([
+            ("name", .string(scenario.name)),
+            ("title", .string(scenario.title)),
+            ("summary", scenario.summary.map { .string($0) } ?? .null),
+            ("formula", .string(scenario.surface.typesetFormula)),
+            ("javascript", .string(scenario.surface.expression.javaScript)),
+            ("steps", .integer(setup.steps)),
+            ("threshold", .number(setup.threshold)),
+            ("checkpoints", .array(setup.checkpoints.map { .integer($0) })),
+            ("start", .array([.number(setup.start.x), .number(setup.start.y)])),
+            ("noise", .object([
+                ("sigma", .array([.number(setup.noise.sigma.x), .number(setup.noise.sigma.y)])),
+                ("batch", .integer(setup.noise.batch)),
+                ("seed", .unsigned(setup.noise.seed)),
+                ("text", .string(RaceScenes.noiseText(setup.noise))),
+            ])),
+            ("domain", .object([
+                ("x", .array([.number(domain.xRange.lowerBound), .number(domain.xRange.upperBound)])),
+                ("y", .array([.number(domain.yRange.lowerBound), .number(domain.yRange.upperBound)])),
+            ])),
+            ("minima", .array(scenario.surface.minima.map { m in
+                .object([("x", .number(m.point.x)), ("y", .number(m.point.y)), ("value", .number(m.value)), ("global", .bool(m.isGlobal))])
+            })),
+            ("spec", resolved.spec),
+            ("yaml", .string(resolved.yaml)),
+            ("racers", .array(racers)),
+            ("scoreboard", document.member("racers") ?? .null),
+        ])
+    }
+
+    /// Numbers, null where not finite.
+    static func numbers(_ values: [Double]) -> JSONValue {
+        .array(values.map { $0.isFinite ? .number($0) : .null })
+    }
+
+    static func parameter(_ value: ParameterValue) -> JSONValue {
+        switch value {
+        case .number(let v): return .finite(v)
+        case .pair(let a, let b): return .array([.finite(a), .finite(b)])
+        case .flag(let b): return .bool(b)
+        case .text(let s): return .string(s)
+        }
+    }
+}

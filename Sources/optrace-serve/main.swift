@@ -1,0 +1,3 @@
+import OptraceServer
+
+await ServeCommand.runFromCommandLine()
