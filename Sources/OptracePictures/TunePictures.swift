@@ -26,6 +26,24 @@ public enum TunePictures {
         return []
     }
 
+    /// The picture of `result` as PNG bytes, with where its cells are in pixels: for a heatmap the column edges (left
+    /// to right) and row edges (bottom to top); for a sweep each value's x, the row edges being the plot's bottom and
+    /// top. Nil for random samples of two or more parameters.
+    public static func picture(_ result: SweepResult, scale: Double = 1) throws -> (png: [UInt8], columns: [Double], rows: [Double])? {
+        let plan = result.header.plan
+        if plan.axes.count == 2 && plan.isGrid {
+            let renderer = HeatmapRenderer(scene: heatmap(result), scale: scale)
+            let png = try PNGEncoder(options: .standard).encode(renderer.render())
+            return (png, renderer.cellEdges.columns, renderer.cellEdges.rows)
+        }
+        if plan.axes.count == 1 {
+            let renderer = SweepRenderer(scene: sweep(result), scale: scale)
+            let png = try PNGEncoder(options: .standard).encode(renderer.render())
+            return (png, renderer.cellCentres.x, [renderer.cellCentres.bottom, renderer.cellCentres.top])
+        }
+        return nil
+    }
+
     /// How the key names failed runs: "diverged", or "diverged or unstable" when some runs ended above their start.
     static func failureLabel(_ cells: [SweepCell]) -> String {
         cells.contains { $0.unstable > 0 } ? "diverged/unstable" : "diverged"

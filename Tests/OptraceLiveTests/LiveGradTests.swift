@@ -68,6 +68,22 @@ import Testing
         #expect(((answer["axes"] as? [[String: Any]])?.first?["values"] as? [Double])?.count == 24)
         #expect(answer["best"] is [String: Any])
         #expect(answer["racer"] as? String == "Momentum")
+        // The picture optrace tune draws, with each value's place in pixels for the pointer.
+        let picture = answer["picture"] as? [String: Any] ?? [:]
+        #expect((picture["image"] as? String ?? "").hasPrefix("data:image/png;base64,"))
+        let columns = picture["columns"] as? [Double] ?? []
+        #expect(columns.count == 24 && zip(columns, columns.dropFirst()).allSatisfy { $0 < $1 })
+        #expect((picture["rows"] as? [Double])?.count == 2)
+    }
+
+    @Test func aTwoParameterSweepIsAHeatmapWithCellEdges() {
+        let response = post("/api/tune", #"{"scenario": "valley-bump", "racer": "Momentum", "params": ["lr=0.01:1:log:6", "beta=0:0.99:5"], "seeds": 1}"#)
+        #expect(response.status == 200, "\(response.text)")
+        let picture = object(response)["picture"] as? [String: Any] ?? [:]
+        let columns = picture["columns"] as? [Double] ?? [], rows = picture["rows"] as? [Double] ?? []
+        #expect(columns.count == 7 && rows.count == 6)
+        #expect(zip(columns, columns.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(zip(rows, rows.dropFirst()).allSatisfy { $0 > $1 }, "rows bottom to top: y decreases")
     }
 
     @Test func theSweepEqualsTheCommandLines() throws {

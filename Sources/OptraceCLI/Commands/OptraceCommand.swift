@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The `optrace` command line: race, tune, map, list, grad and bench.
+/// The `optrace` command line: race, tune, map, list, grad, bench and serve.
 public struct OptraceCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "optrace",
@@ -11,7 +11,7 @@ public struct OptraceCommand: ParsableCommand {
             'race' on the built-in valley-bump scenario.
             """,
         version: "optrace \(OptraceCommand.version)",
-        subcommands: [RaceCommand.self, ListCommand.self, GradCommand.self, BenchCommand.self, TuneCommand.self, MapCommand.self],
+        subcommands: [RaceCommand.self, ListCommand.self, GradCommand.self, BenchCommand.self, TuneCommand.self, MapCommand.self, ServeLauncherCommand.self],
         defaultSubcommand: RaceCommand.self
     )
 

@@ -152,7 +152,7 @@ public enum Pages {
         <div class="error" data-error-for="params"></div>
         <div class="error" data-error-for="seeds"></div>
         <div class="compact" id="status"></div>
-        <canvas id="plot" width="820" height="520" style="border:1px solid #d9dde4;border-radius:6px;background:#fff;cursor:crosshair"></canvas>
         <div class="hover" id="hover" style="min-height:1.5em"></div>
+        <img id="plot" alt="the sweep" style="display:none;border:1px solid #d9dde4;border-radius:6px;background:#fff;cursor:crosshair">
         """)
 }

@@ -85,9 +85,9 @@ extension Pages {
   function geometry() {
     const graph = answer.graph;
     const rows = Math.max(1, ...graph.rows);
-    const width = Math.max(760, 140 * graph.columns + 160);
+    const width = Math.max(760, 190 * graph.columns + 120);
     const height = 120 + 130 * rows;
-    const place = (n) => [80 + n.x * (width - 160), 60 + n.y * (height - 120)];
+    const place = (n) => [70 + n.x * (width - 140), 60 + n.y * (height - 120)];
     return { width, height, place };
   }
 

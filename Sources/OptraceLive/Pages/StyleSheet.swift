@@ -52,7 +52,7 @@ textarea { width: 100%; font-family: "DejaVu Sans Mono", ui-monospace, monospace
 svg text { font-family: "DejaVu Sans", sans-serif; }
 .readouts { display: grid; grid-template-columns: repeat(4, minmax(150px, 1fr)); gap: 10px; margin-top: 12px; }
 .readout { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
-.readout .k { font-size: 11px; letter-spacing: 0.08em; text-transform: uppercase; color: var(--faint); }
+.readout .k { font-size: 12px; letter-spacing: 0.04em; color: var(--faint); }
 .readout .v { font-size: 22px; font-variant-numeric: tabular-nums; margin-top: 4px; }
 .narration { font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 13px; min-height: 1.4em; margin: 8px 0; }
 .downloads button { font-size: 12px; padding: 4px 8px; }

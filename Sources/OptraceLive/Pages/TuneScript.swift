@@ -12,7 +12,7 @@ extension Pages {
   const changes = {};
   if (params.has("steps")) changes.steps = Number(params.get("steps"));
   if (params.has("racers")) { try { changes.racers = JSON.parse(params.get("racers")); } catch (e) { /* the scenario's own */ } }
-  let spec = null, catalog = null, answer = null, layout = null;
+  let spec = null, catalog = null, answer = null;
 
   function axisText(i) {
     const p = $("p" + i + "-name").value;
@@ -63,77 +63,29 @@ extension Pages {
     $("run").disabled = false;
   }
 
-  function colour(t) {
-    const map = catalog.colormap;
-    return map[Math.max(0, Math.min(map.length - 1, Math.round(t * (map.length - 1))))];
-  }
-
+  /** Shows the server's picture (the one `optrace tune` draws). */
   function draw() {
-    const canvas = $("plot");
-    const c = canvas.getContext("2d");
-    const W = canvas.width, H = canvas.height;
-    c.clearRect(0, 0, W, H);
-    c.fillStyle = "#fff"; c.fillRect(0, 0, W, H);
-    const box = { x: 80, y: 20, w: W - 110, h: H - 70 };
-    const values = answer.cells.map((cell) => cell.mean);
-    const finite = values.filter((v) => v !== null && v > 0);
-    const lo = Math.log10(Math.min(...finite)), hi = Math.log10(Math.max(...finite));
-    const norm = (v) => (hi > lo ? (Math.log10(v) - lo) / (hi - lo) : 0.5);
-    c.font = "12px DejaVu Sans, sans-serif";
-    c.fillStyle = "#1d2430";
-    const ax = answer.axes;
-    if (ax.length === 2) {
-      const nx = ax[0].values.length, ny = ax[1].values.length;
-      layout = { box, nx, ny };
-      answer.cells.forEach((cell, k) => {
-        const i = k % nx, j = Math.floor(k / nx);
-        c.fillStyle = cell.mean === null || cell.mean <= 0 ? "#d0d0d0" : colour(norm(cell.mean));
-        c.fillRect(box.x + i * box.w / nx, box.y + box.h - (j + 1) * box.h / ny, Math.ceil(box.w / nx), Math.ceil(box.h / ny));
-      });
-      c.fillStyle = "#1d2430";
-      c.fillText(ax[0].name + (ax[0].scale === "linear" ? "" : " (" + ax[0].scale + ")"), box.x + box.w / 2 - 30, H - 12);
-      c.save(); c.translate(18, box.y + box.h / 2 + 30); c.rotate(-Math.PI / 2); c.fillText(ax[1].name, 0, 0); c.restore();
-      for (const t of [0, nx - 1]) c.fillText(g(ax[0].values[t], 3), box.x + (t + 0.5) * box.w / nx - 14, box.y + box.h + 16);
-      for (const t of [0, ny - 1]) c.fillText(g(ax[1].values[t], 3), 34, box.y + box.h - (t + 0.5) * box.h / ny + 4);
-    } else {
-      const n = ax[0].values.length;
-      layout = { box, nx: n, ny: 1 };
-      const xs = ax[0].values, logX = ax[0].scale === "log";
-      const fx = (v) => (logX ? Math.log10(v) : v);
-      const x0 = fx(xs[0]), x1 = fx(xs[n - 1]);
-      const px = (v) => box.x + (fx(v) - x0) / (x1 - x0 || 1) * box.w;
-      const py = (v) => box.y + box.h - norm(v) * box.h;
-      c.strokeStyle = "#d9dde4"; c.strokeRect(box.x, box.y, box.w, box.h);
-      c.strokeStyle = "#2e6bd1"; c.lineWidth = 2; c.beginPath();
-      let open = false;
-      answer.cells.forEach((cell, i) => {
-        if (cell.mean === null || cell.mean <= 0) { open = false; return; }
-        if (open) c.lineTo(px(xs[i]), py(cell.mean)); else c.moveTo(px(xs[i]), py(cell.mean));
-        open = true;
-      });
-      c.stroke();
-      answer.cells.forEach((cell, i) => {
-        if (cell.mean === null || cell.mean <= 0) { c.fillStyle = "#c0392b"; c.fillText("×", px(xs[i]) - 3, box.y + box.h - 4); }
-      });
-      c.fillStyle = "#1d2430";
-      c.fillText(ax[0].name + (logX ? " (log)" : ""), box.x + box.w / 2 - 20, H - 12);
-      c.fillText(g(xs[0], 3), box.x - 10, box.y + box.h + 16);
-      c.fillText(g(xs[n - 1], 3), box.x + box.w - 20, box.y + box.h + 16);
-      c.fillText(g(Math.pow(10, hi), 3), 8, box.y + 10);
-      c.fillText(g(Math.pow(10, lo), 3), 8, box.y + box.h);
-    }
+    const img = $("plot");
+    img.src = answer.picture ? answer.picture.image : "";
+    img.style.display = answer.picture ? "block" : "none";
   }
 
+  /** The cell under the pointer, from the picture's cell edges (a sweep: the nearest value). */
   function cellAt(e) {
-    if (!answer || !layout) return null;
-    const canvas = $("plot");
-    const r = canvas.getBoundingClientRect();
-    const x = (e.clientX - r.left) * canvas.width / r.width, y = (e.clientY - r.top) * canvas.height / r.height;
-    const { box, nx, ny } = layout;
-    if (x < box.x || x > box.x + box.w || y < box.y || y > box.y + box.h) return null;
-    const i = Math.min(nx - 1, Math.floor((x - box.x) / box.w * nx));
-    const j = ny === 1 ? 0 : Math.min(ny - 1, Math.floor((box.y + box.h - y) / box.h * ny));
-    return answer.cells[j * nx + i];
+    if (!answer || !answer.picture) return null;
+    const img = $("plot");
+    const r = img.getBoundingClientRect();
+    const x = (e.clientX - r.left) * img.naturalWidth / r.width, y = (e.clientY - r.top) * img.naturalHeight / r.height;
+    const { columns, rows } = answer.picture;
+    if (answer.axes.length === 2) {
+      const i = columns.findIndex((edge, k) => k + 1 < columns.length && x >= edge && x < columns[k + 1]);
+      const j = rows.findIndex((edge, k) => k + 1 < rows.length && y <= edge && y > rows[k + 1]);
+      return i < 0 || j < 0 ? null : answer.cells[j * (columns.length - 1) + i];
+    }
+    if (y > rows[0] || y < rows[1] || x < columns[0] - 20 || x > columns[columns.length - 1] + 20) return null;
+    let best = 0;
+    columns.forEach((c, k) => { if (Math.abs(c - x) < Math.abs(columns[best] - x)) best = k; });
+    return answer.cells[best];
   }
 
   function describe(cell) {
@@ -177,9 +129,9 @@ extension Pages {
       $("racer").addEventListener("change", () => { $("p1-lo").value = ""; fillParameters(); });
       fillParameters();
       $("run").addEventListener("click", run);
-      const canvas = $("plot");
-      canvas.addEventListener("mousemove", (e) => { const cell = cellAt(e); $("hover").textContent = cell ? describe(cell) + "   (click: race it)" : ""; });
-      canvas.addEventListener("click", (e) => { const cell = cellAt(e); if (cell) open(cell); });
+      const picture = $("plot");
+      picture.addEventListener("mousemove", (e) => { const cell = cellAt(e); $("hover").textContent = cell ? describe(cell) + "   (click: race it)" : ""; });
+      picture.addEventListener("click", (e) => { const cell = cellAt(e); if (cell) open(cell); });
       document.body.dataset.ready = "loaded";
     } catch (e) {
       showError(e.message, e.field);

@@ -16,6 +16,9 @@ public final class HeatmapRenderer {
     /// The boxes of the markers labels keep off (the best cell's ring, the theory's optimum).
     public private(set) var markerBoxes: [Rect] = []
     static let theoryInk = RGBColor(hex: 0xD81B60)
+    /// After `render`: the cells' edges in the image's pixels, columns left to right and rows bottom to top (so a page
+    /// can tell which cell is under the pointer).
+    public private(set) var cellEdges: (columns: [Double], rows: [Double]) = ([], [])
 
     public init(scene: HeatmapScene, width: Double = 860, height: Double = 680, scale: Double = 1) {
         precondition(width >= 300 && height >= 250 && scale > 0)
@@ -66,6 +69,7 @@ public final class HeatmapRenderer {
             return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
         }
         func isDiverged(_ k: Int) -> Bool { scene.diverged[k] >= 0.5 }
+        cellEdges = (xe.map { figure.px($0) * scale }, ye.map { figure.py($0) * scale })
 
         // Cells (slightly overlapping so no hairline gaps show).
         for j in 0..<scene.rows.count {

@@ -18,6 +18,10 @@ public final class SweepRenderer {
     /// The boxes of the markers labels keep off (the best value's ring).
     public private(set) var markerBoxes: [Rect] = []
 
+    /// After `render`: each swept value's x in the image's pixels, and the plot's top and bottom (so a page can tell
+    /// which value is under the pointer).
+    public private(set) var cellCentres: (x: [Double], top: Double, bottom: Double) = ([], 0, 0)
+
     public init(scene: SweepScene, width: Double = 860, height: Double = 520, scale: Double = 1) {
         precondition(width >= 300 && height >= 220 && scale > 0)
         self.scene = scene
@@ -59,6 +63,7 @@ public final class SweepRenderer {
         let plot = Rect(x: left, y: top, width: (width - m - left).rounded(), height: plotHeight)
         let f = TuneFigure(canvas: c, plot: plot, x: xAxis, y: yAxis)
         func clampY(_ v: Double) -> Double { Swift.min(Swift.max(v, yAxis.range.lowerBound), yAxis.range.upperBound) }
+        cellCentres = (xs.map { f.px($0) * scale }, plot.minY * scale, plot.maxY * scale)
 
         c.save()
         c.clip(to: plot)
