@@ -7,7 +7,9 @@ Starts optrace-serve on a free loopback port, then:
                      reloading that URL shows the same state;
   /stepper           FORWARD and BACKWARD through the graph: L = 0.0713, ∂L/∂w = −0.1774, ∂L/∂b = −0.0887, 0.0392;
   /tune/valley-bump  a sweep runs and draws; clicking a cell opens the race with that learning rate;
-  /                  every scenario is listed with its thumbnail.
+  /                  every scenario is listed with its thumbnail; a pasted scenario is refused with its line, or
+                     opens as a race.
+A bad η is refused beside the racer's controls.
 Saves a screenshot of each page into the folder given by --screenshots (default output/browser) and checks that
 none is blank. Prints 'N passed, N failed' and exits 1 on any failure.
 
@@ -120,6 +122,11 @@ def race_page(driver, base, shots):
     check(step() == 120 and compact() == new_line, "reloading the URL restores the step and the scoreboard")
     driver.save_screenshot(os.path.join(shots, "race-changed.png"))
 
+    lr_input = driver.find_element(By.CSS_SELECTOR, '[data-control="racers[1].lr"]')
+    driver.execute_script("arguments[0].value = -1; arguments[0].dispatchEvent(new Event('change'));", lr_input)
+    error = wait("the refusal is shown", lambda: driver.find_element(By.CSS_SELECTOR, '[data-error-for="racers[1]"]').text)
+    check("racers[1].lr" in error and "> 0" in error, "a bad η is refused beside its racer's controls: " + error)
+
 
 def stepper_page(driver, base, shots):
     print("stepper page")
@@ -179,6 +186,17 @@ def index_page(driver, base, shots):
         "return [...document.querySelectorAll('#scenarios img')].every(i => i.complete && i.naturalWidth > 0);"), timeout=120)
     check(True, "every scenario is listed with a thumbnail")
     driver.save_screenshot(os.path.join(shots, "index.png"))
+    yaml = ("name: my-bowl\ntitle: My own bowl\nsurface:\n  expr: x^2 + 10*y^2\n  domain: {x: [-3, 3], y: [-2, 2]}\n"
+            "start: [-2.5, 1.5]\nsteps: 60\nracers:\n  - {name: SGD, optimizer: sgd, lr: 0.05}\n  - {name: Adam, optimizer: adam, lr: 0.1}\n")
+    area = driver.find_element(By.ID, "yaml")
+    driver.execute_script("arguments[0].value = arguments[1];", area, yaml.replace("lr: 0.05", "lr: fast"))
+    driver.find_element(By.ID, "open-yaml").click()
+    error = wait("the pasted scenario is refused", lambda: driver.find_element(By.CSS_SELECTOR, '[data-error-for="yaml"]').text)
+    check(error.startswith("scenario.yaml:9:") and "racers[0].lr" in error, "a bad pasted scenario is refused with its line: " + error)
+    driver.execute_script("arguments[0].value = arguments[1];", area, yaml)
+    driver.find_element(By.ID, "open-yaml").click()
+    wait("the pasted scenario's race", lambda: driver.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
+    check(driver.find_element(By.ID, "title").text == "My own bowl", "a pasted scenario opens as a race")
 
 
 def main():

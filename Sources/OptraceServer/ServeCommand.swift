@@ -32,7 +32,7 @@ public struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Whether `host` is a loopback address (only this machine can connect).
-    static func isLoopback(_ host: String) -> Bool {
+    public static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 

@@ -26,6 +26,10 @@ import Testing
             #expect(racers(answer)[k]["first_step_below_threshold"] as? Int == trajectory.firstStep(below: scenario.threshold))
         }
         #expect(racers(answer).map { $0["color"] as? String ?? "" }.allSatisfy { $0.count == 7 && $0.hasPrefix("#") })
+        // The noise, the same for every racer, is sent once.
+        let noise = (answer["noise_steps"] as? [String: Any])?["x"] as? [Any] ?? []
+        #expect(noise.count == 201 && racers(answer).allSatisfy { $0["nx"] == nil })
+        #expect(result.trajectories.allSatisfy { $0.noise.map(\.x) == result.trajectories[0].noise.map(\.x) })
         #expect((answer["yaml"] as? String) == BuiltinScenarios.text(named: "valley-bump"))
         let spec = answer["spec"] as? [String: Any] ?? [:]
         #expect(spec["steps"] as? Int == 200)

@@ -85,3 +85,21 @@ func residentBytes() -> Int {
         }
     }
 }
+
+/// `optrace-serve`'s arguments: port range, host, and which hosts count as loopback (others print a warning).
+@Suite struct ServeCommandTests {
+    @Test func portsAndHostsAreChecked() throws {
+        #expect(throws: (any Error).self) { try ServeCommand.parse(["--port", "70000"]) }
+        #expect(throws: (any Error).self) { try ServeCommand.parse(["--port", "-1"]) }
+        #expect(throws: (any Error).self) { try ServeCommand.parse(["--host", "a b"]) }
+        let command = try ServeCommand.parse(["--port", "0", "--host", "::1", "--open"])
+        #expect(command.port == 0 && command.host == "::1" && command.open)
+        let defaults = try ServeCommand.parse([])
+        #expect(defaults.port == 8765 && defaults.host == "127.0.0.1" && !defaults.open)
+    }
+
+    @Test func onlyLoopbackHostsAreQuiet() {
+        for host in ["127.0.0.1", "127.1.2.3", "localhost", "::1"] { #expect(ServeCommand.isLoopback(host), "\(host)") }
+        for host in ["0.0.0.0", "192.168.1.10", "::", "example.org"] { #expect(!ServeCommand.isLoopback(host), "\(host)") }
+    }
+}

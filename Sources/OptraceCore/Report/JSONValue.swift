@@ -9,6 +9,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// A list of numbers (a trajectory's coordinates), each null when it is not finite: one value for many.
+    case numbers([Double])
 
     /// A number, or null when it is not finite (JSON has no NaN or infinity).
     public static func finite(_ v: Double?) -> JSONValue {
@@ -32,36 +34,86 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The whole document on one line, without spaces: for answers read by programs.
     public func compactSerialized() -> String {
-        var out = ""
+        String(decoding: compactBytes(), as: UTF8.self)
+    }
+
+    /// `compactSerialized()` as UTF-8 bytes, written straight into one buffer.
+    public func compactBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         writeCompact(to: &out)
         return out
     }
 
-    private func writeCompact(to out: inout String) {
+    private func writeCompact(to out: inout [UInt8]) {
         switch self {
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .number(let v): Self.appendNumber(v, to: &out)
+        case .integer(let i): out += String(i).utf8
+        case .unsigned(let u): out += String(u).utf8
+        case .string(let text): Self.quote(text, into: &out)
+        case .numbers(let values):
+            out.append(UInt8(ascii: "["))
+            for (i, v) in values.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Self.appendNumber(v, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 item.writeCompact(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in fields.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 Self.quote(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 value.writeCompact(to: &out)
             }
-            out += "}"
-        default:
-            write(to: &out, indent: 0)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// A finite number in its shortest round-trip form, else null.
+    private static func appendNumber(_ v: Double, to out: inout [UInt8]) {
+        guard v.isFinite else {
+            out += "null".utf8
+            return
+        }
+        var text = v.description
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// `s` as a JSON string literal in UTF-8, quotes included.
+    private static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case UInt8(ascii: "\n"): out += "\\n".utf8
+            case UInt8(ascii: "\r"): out += "\\r".utf8
+            case UInt8(ascii: "\t"): out += "\\t".utf8
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += "\\u00".utf8
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 15)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     private func write(to out: inout String, indent: Int) {
         switch self {
+        case .numbers(let values):
+            JSONValue.array(values.map { .finite($0) }).write(to: &out, indent: indent)
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let v): out += v.isFinite ? NumberFormat.roundTrip(v) : "null"

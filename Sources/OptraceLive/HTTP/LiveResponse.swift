@@ -31,7 +31,7 @@ public struct LiveResponse: Sendable {
 
     /// A JSON answer on one line.
     public static func json(_ value: JSONValue, status: Int = 200) -> LiveResponse {
-        .text(value.compactSerialized(), type: "application/json", status: status)
+        LiveResponse(status: status, contentType: "application/json", body: value.compactBytes())
     }
 
     /// A file to save: `Content-Disposition: attachment`.

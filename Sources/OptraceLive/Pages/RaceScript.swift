@@ -242,7 +242,8 @@ extension Pages {
     for (const r of race.racers) {
       const t = lastFinite(r, state.step);
       let line = r.name.padEnd(12) + " θ (" + g(r.x[t], 4) + ", " + g(r.y[t], 4) + ")  f " + g(r.loss[t], 4);
-      if (t > 0 && r.gx.length > t) line += "  g (" + g(r.gx[t], 3) + ", " + g(r.gy[t], 3) + ")  ξ (" + g(r.nx[t], 3) + ", " + g(r.ny[t], 3) + ")";
+      const nx = r.nx || (r.noisy ? race.noise_steps.x : null), ny = r.ny || (r.noisy ? race.noise_steps.y : null);
+      if (t > 0 && r.gx.length > t) line += "  g (" + g(r.gx[t], 3) + ", " + g(r.gy[t], 3) + ")" + (nx ? "  ξ (" + g(nx[t], 3) + ", " + g(ny[t], 3) + ")" : "  no noise");
       if (r.diverged_at_step !== null && r.diverged_at_step <= state.step) line += "  diverged: " + r.reason;
       lines.push(line);
     }

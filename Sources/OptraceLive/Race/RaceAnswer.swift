@@ -3,15 +3,23 @@ import OptracePictures
 
 /// `POST /api/race`: the race of a request, every step of every racer, with what the page needs to draw and score it.
 ///
-/// Per racer: positions, losses, noisy gradients and noise at every step (null where not finite), the status, the step
-/// of divergence and its reason, the first step below the threshold, and the colour, dash and legend label the
-/// pictures use. With the scenario's description, the formula as JavaScript (for the pointer's f), the YAML that
+/// Per racer: positions, losses and noisy gradients at every step (null where not finite), the status, the step of
+/// divergence and its reason, the first step below the threshold, and the colour, dash and legend label the pictures
+/// use. The noise ξₜ, the same for every noisy racer, is sent once (`noise_steps`); a racer without noise has none. With the scenario's description, the formula as JavaScript (for the pointer's f), the YAML that
 /// `optrace race` reproduces, the editable part of it (`spec`) and the checkpoints' scoreboard as in scoreboard.json.
 public enum RaceAnswer {
     public static func json(_ resolved: RaceQuery.Resolved, _ result: RaceResult) -> JSONValue {
         let scenario = resolved.scenario
         let setup = result.setup
         let styles = SurfaceMapPicture.racerStyles(result)
+        // Every noisy racer draws the same ξₜ (common random numbers), so the noise is sent once; a racer whose noise
+        // is not a prefix of it (none today) carries its own.
+        let noisy = result.trajectories.filter { $0.racer.noisy }
+        let shared = noisy.max { $0.noise.count < $1.noise.count }?.noise ?? []
+        func sharesNoise(_ trajectory: RacerTrajectory) -> Bool {
+            trajectory.racer.noisy && trajectory.noise.count <= shared.count
+                && zip(trajectory.noise, shared).allSatisfy { $0.x.bitPattern == $1.x.bitPattern && $0.y.bitPattern == $1.y.bitPattern }
+        }
         let racers: [JSONValue] = result.trajectories.enumerated().map { index, trajectory in
             let racer = trajectory.racer
             var reason: JSONValue = .null
@@ -30,14 +38,15 @@ public enum RaceAnswer {
                 ("diverged_at_step", trajectory.status.divergedAtStep.map { .integer($0) } ?? .null),
                 ("reason", reason),
                 ("first_step_below_threshold", trajectory.firstStep(below: setup.threshold).map { .integer($0) } ?? .null),
-                ("x", numbers(trajectory.positions.map(\.x))),
-                ("y", numbers(trajectory.positions.map(\.y))),
-                ("loss", numbers(trajectory.losses)),
-                ("gx", numbers(trajectory.gradients.map(\.x))),
-                ("gy", numbers(trajectory.gradients.map(\.y))),
-                ("nx", numbers(trajectory.noise.map(\.x))),
-                ("ny", numbers(trajectory.noise.map(\.y))),
-            ])
+                ("x", .numbers(trajectory.positions.map { $0.x })),
+                ("y", .numbers(trajectory.positions.map { $0.y })),
+                ("loss", .numbers(trajectory.losses)),
+                ("gx", .numbers(trajectory.gradients.map { $0.x })),
+                ("gy", .numbers(trajectory.gradients.map { $0.y })),
+            ] + (sharesNoise(trajectory) || !trajectory.racer.noisy ? [] : [
+                ("nx", .numbers(trajectory.noise.map { $0.x })),
+                ("ny", .numbers(trajectory.noise.map { $0.y })),
+            ]))
         }
         let domain = scenario.surface.domain
         let document = ScoreboardJSON.document(scenario, result)
@@ -64,16 +73,12 @@ public enum RaceAnswer {
             ("minima", .array(scenario.surface.minima.map { m in
                 .object([("x", .number(m.point.x)), ("y", .number(m.point.y)), ("value", .number(m.value)), ("global", .bool(m.isGlobal))])
             })),
+            ("noise_steps", .object([("x", .numbers(shared.map { $0.x })), ("y", .numbers(shared.map { $0.y }))])),
             ("spec", resolved.spec),
             ("yaml", .string(resolved.yaml)),
             ("racers", .array(racers)),
             ("scoreboard", document.member("racers") ?? .null),
         ])
-    }
-
-    /// Numbers, null where not finite.
-    static func numbers(_ values: [Double]) -> JSONValue {
-        .array(values.map { $0.isFinite ? .number($0) : .null })
     }
 
     static func parameter(_ value: ParameterValue) -> JSONValue {
