@@ -9,7 +9,8 @@ Starts optrace-serve on a free loopback port, then:
   /tune/valley-bump  a sweep runs and draws; clicking a cell opens the race with that learning rate;
   /                  every scenario is listed with its thumbnail; a pasted scenario is refused with its line, or
                      opens as a race.
-A bad η is refused beside the racer's controls.
+A bad η is refused beside the racer's controls. On adaptive-zoo (ten racers, one diverged) the page's scoreboard at each
+checkpoint equals scoreboard.json's: ranks, losses to four digits, statuses and first crossings.
 Saves a screenshot of each page into the folder given by --screenshots (default output/browser) and checks that
 none is blank. Prints 'N passed, N failed' and exits 1 on any failure.
 
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -128,6 +130,33 @@ def race_page(driver, base, shots):
     check("racers[1].lr" in error and "> 0" in error, "a bad η is refused beside its racer's controls: " + error)
 
 
+def scoreboard_rules(driver, base, shots):
+    """The page's scoreboard at each checkpoint of adaptive-zoo (ten racers, one diverged) equals scoreboard.json's."""
+    print("scoreboard rules")
+    request = urllib.request.Request(base + "/api/race/file/scoreboard.json", data=b'{"scenario": "adaptive-zoo"}',
+                                     headers={"Content-Type": "application/json"})
+    document = json.load(urllib.request.urlopen(request))
+    driver.get(base + "/race/adaptive-zoo")
+    wait("adaptive-zoo ready", lambda: driver.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
+    for step in document["checkpoints"]:
+        driver.execute_script("const s = document.getElementById('scrubber'); s.value = arguments[0]; s.dispatchEvent(new Event('input'));", step)
+        rows = driver.find_elements(By.CSS_SELECTOR, "#board tbody tr")
+        page = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")] for row in rows]
+        expected = []
+        for racer in document["racers"]:
+            entry = next(c for c in racer["checkpoints"] if c["step"] == step)
+            below = racer["first_step_below_threshold"]
+            expected.append([
+                "—" if entry["rank"] is None else str(entry["rank"]), racer["name"],
+                "—" if entry["loss"] is None else ("%.4g" % entry["loss"]).replace("e-0", "e-0"), entry["status"],
+                str(below) if below is not None and below <= step else "—"])
+        check(page == expected, "step %d: the page's scoreboard is scoreboard.json's (ranks, losses, statuses, first crossings)" % step)
+        if page != expected:
+            for a, b in zip(page, expected):
+                if a != b:
+                    print("        page %s\n        json %s" % (a, b))
+
+
 def stepper_page(driver, base, shots):
     print("stepper page")
     driver.get(base + "/stepper")
@@ -217,7 +246,7 @@ def main():
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
-        for page in (race_page, stepper_page, tune_page, index_page):
+        for page in (race_page, scoreboard_rules, stepper_page, tune_page, index_page):
             try:
                 page(driver, base, shots)
             except Exception as error:  # one page's failure is reported, the others still run
