@@ -28,7 +28,7 @@ public enum LiveCatalog {
         case .choice(let words):
             members += [("kind", .string("choice")), ("choices", .array(words.map { .string($0) }))]
         }
-        members.append(("default", RaceAnswer.parameter(p.defaultValue)))
+        members.append(("default", p.defaultValue.json))
         return .object(members)
     }
 

@@ -6,7 +6,7 @@ public enum ScoreboardJSON {
         let setup = result.setup
         let racers: [JSONValue] = result.trajectories.enumerated().map { index, trajectory in
             let racer = trajectory.racer
-            let hyper = JSONValue.object(racer.settings.entries.map { ($0.name, json($0.value)) })
+            let hyper = JSONValue.object(racer.settings.entries.map { ($0.name, $0.value.json) })
             var reason: JSONValue = .null
             if case .diverged(_, let why) = trajectory.status { reason = .string(why) }
             let checkpoints: [JSONValue] = scoreboard.checkpoints.map { checkpoint in
@@ -71,14 +71,5 @@ public enum ScoreboardJSON {
             ("checkpoints", .array(setup.checkpoints.map { .integer($0) })),
             ("racers", .array(racers)),
         ])
-    }
-
-    static func json(_ value: ParameterValue) -> JSONValue {
-        switch value {
-        case .number(let v): return .number(v)
-        case .pair(let a, let b): return .array([.number(a), .number(b)])
-        case .flag(let b): return .bool(b)
-        case .text(let s): return .string(s)
-        }
     }
 }

@@ -90,7 +90,7 @@ public enum TuneJSON {
             ("title", .string(header.title)),
             ("racer", .string(header.racer)),
             ("optimizer", .string(header.optimizer)),
-            ("hyperparameters", .object(header.settings.entries.map { ($0.name, value($0.value)) })),
+            ("hyperparameters", .object(header.settings.entries.map { ($0.name, $0.value.json) })),
             ("sweep", .object(sweep)),
             ("steps", .integer(header.steps)),
             ("seeds", .array(header.seeds.map { .unsigned($0) })),
@@ -105,14 +105,6 @@ public enum TuneJSON {
         ]
     }
 
-    static func value(_ v: ParameterValue) -> JSONValue {
-        switch v {
-        case .number(let x): return .number(x)
-        case .pair(let a, let b): return .array([.number(a), .number(b)])
-        case .flag(let b): return .bool(b)
-        case .text(let t): return .string(t)
-        }
-    }
 
     static func cell(_ header: SweepHeader, _ cell: SweepCell) -> JSONValue {
         var entries: [(String, JSONValue)] = zip(header.plan.axes, cell.values).map { ($0.name, .number($1)) }

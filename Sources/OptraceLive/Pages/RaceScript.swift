@@ -82,21 +82,26 @@ extension Pages {
       const answer = await api("/api/race", body());
       if (number !== requestNumber) return;
       clearErrors();
-      race = answer;
-      state.spec = answer.spec;
-      state.step = Math.min(state.step, race.steps);
-      surfaceF = compile(race.javascript);
-      renderHeader();
-      renderRacers();
-      renderNoise();
-      $("scrubber").max = race.steps;
-      writeURL();
-      draw();
+      show(answer);
     } catch (e) {
       if (number === requestNumber) showError(e.message, e.field);
     }
   }
   const recomputeSoon = debounce(recompute, 120);
+
+  /** Takes a race answer as the page's state and draws everything (the step kept, within the new race). */
+  function show(answer) {
+    race = answer;
+    state.spec = answer.spec;
+    state.step = Math.min(Math.max(0, state.step), race.steps);
+    surfaceF = compile(race.javascript);
+    renderHeader();
+    renderRacers();
+    renderNoise();
+    $("scrubber").max = race.steps;
+    writeURL();
+    draw();
+  }
 
   function compile(source) {
     try { return new Function("x", "y", '"use strict"; return ' + source + ";"); } catch (e) { return null; }
@@ -439,19 +444,9 @@ extension Pages {
         const plain = await api("/api/race", baseBody());
         first.noise = Object.assign({}, plain.spec.noise || {}, initialChanges.noise);
       }
-      state.spec = null;
       const answer = await api("/api/race", first);
-      state.spec = answer.spec;
       await loadMap();
-      race = answer;
-      surfaceF = compile(race.javascript);
-      state.step = Math.min(Math.max(0, state.step), race.steps);
-      renderHeader();
-      renderRacers();
-      renderNoise();
-      $("scrubber").max = race.steps;
-      writeURL();
-      draw();
+      show(answer);
       document.body.dataset.ready = "true";
     } catch (e) {
       showError(e.message, e.field);

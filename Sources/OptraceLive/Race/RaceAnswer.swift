@@ -32,7 +32,7 @@ public enum RaceAnswer {
                 ("color", .string(styles[index].color)),
                 ("dash", .string(styles[index].dash)),
                 ("noisy", .bool(racer.noisy)),
-                ("settings", .object(racer.settings.entries.map { ($0.name, parameter($0.value)) })),
+                ("settings", .object(racer.settings.entries.map { ($0.name, $0.value.json) })),
                 ("start", .array([.number(start.x), .number(start.y)])),
                 ("status", .string(trajectory.status.description)),
                 ("diverged_at_step", trajectory.status.divergedAtStep.map { .integer($0) } ?? .null),
@@ -79,14 +79,5 @@ public enum RaceAnswer {
             ("racers", .array(racers)),
             ("scoreboard", document.member("racers") ?? .null),
         ])
-    }
-
-    static func parameter(_ value: ParameterValue) -> JSONValue {
-        switch value {
-        case .number(let v): return .finite(v)
-        case .pair(let a, let b): return .array([.finite(a), .finite(b)])
-        case .flag(let b): return .bool(b)
-        case .text(let s): return .string(s)
-        }
     }
 }
