@@ -19,6 +19,7 @@ Usage: scripts/browser_test.py SERVER_BINARY [--screenshots DIR]
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -103,6 +104,12 @@ def race_page(driver, base, shots):
     check(line.endswith("SGD 1.34 · Momentum 0.03 · Adam 0.02"), "the scoreboard at step 120 reads 1.34 / 0.03 / 0.02: " + line)
     ranks = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#board td.rank")]
     check(ranks == ["3", "2", "1"], "ranks at step 120: %s" % ranks)
+    driver.execute_script("""
+        const c = document.getElementById('paths'), r = c.getBoundingClientRect();
+        c.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + 0.42 * r.width, clientY: r.top + 0.5 * r.height, bubbles: true}));""")
+    hover = driver.find_element(By.ID, "hover").text
+    check(re.search(r"^x -?[0-9.e+-]+ +y -?[0-9.e+-]+ +f [0-9.e+-]+$", hover.split("\n")[0]) is not None and "Adam" in hover and "ξ (" in hover,
+          "the pointer shows (x, y, f) and each racer's state: " + hover.split("\n")[0])
     size, colours = not_blank(driver, os.path.join(shots, "race.png"))
     check(size > 50_000 and colours > 50, "race screenshot is not blank (%d bytes, %d colours in the map)" % (size, colours))
 
@@ -184,6 +191,12 @@ def stepper_page(driver, base, shots):
     driver.find_element(By.ID, "all").click()
     readouts = [e.text.replace("−", "-") for e in driver.find_elements(By.CSS_SELECTOR, "#readouts .v")]
     check(float(readouts[2]) > 0, "preset B flips the sign of ∂L/∂b: %s" % readouts)
+    expression = driver.find_element(By.ID, "expression")
+    driver.execute_script("arguments[0].value = 'x^2*y + sin(x)'; arguments[0].dispatchEvent(new Event('change'));", expression)
+    wait("the new expression's inputs", lambda: {e.get_attribute("data-variable") for e in driver.find_elements(By.CSS_SELECTOR, "#inputs input")} == {"x", "y"})
+    driver.find_element(By.ID, "all").click()
+    nodes = driver.find_elements(By.CSS_SELECTOR, "#graph text.adjoint")
+    check(len(nodes) >= 5, "an expression typed in gets its own graph and sweep (%d nodes)" % len(nodes))
 
 
 def tune_page(driver, base, shots):
@@ -253,12 +266,12 @@ def main():
                 check(False, "%s: %s: %s" % (page.__name__, type(error).__name__, error))
     finally:
         driver.quit()
-        server.terminate()
+        server.send_signal(signal.SIGINT)
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
-    check(server.returncode == 0, "optrace-serve stops cleanly on SIGTERM (exit %s)" % server.returncode)
+    check(server.returncode == 0, "optrace-serve stops cleanly on Ctrl-C (SIGINT; exit %s)" % server.returncode)
     print("browser: %d passed, %d failed" % (results["passed"], results["failed"]))
     return 0 if results["failed"] == 0 else 1
 
