@@ -1,5 +1,8 @@
 /// An update rule optrace knows by name: its parameters, defaults, formula and how to build it.
-public struct OptimizerDefinition: Sendable {
+///
+/// A class: every configuration of a sweep holds its definition, and a reference is one retain to copy where the
+/// definition's dozen strings, arrays and closures were a dozen.
+public final class OptimizerDefinition: Sendable {
     public let name: String
     public let summary: String
     /// The update rule, one line per equation, in the notation of the README.
@@ -14,6 +17,8 @@ public struct OptimizerDefinition: Sendable {
     /// Which hyperparameters are η and the heavy-ball β of the quadratic theory, when the rule is a heavy ball
     /// at its plainest (nil: the theory does not describe it).
     public let theory: TheoryParameters?
+    /// Each parameter's position in `parameters`, by name.
+    private let parameterIndex: [String: Int]
 
     /// `recipe` chains the transformations from the resolved hyperparameters and the learning rate (the constant
     /// `lr`, or the racer's schedule whose peak is `lr`); `check` names a contradiction between hyperparameters.
@@ -31,11 +36,14 @@ public struct OptimizerDefinition: Sendable {
         self.parameters = parameters
         self.checker = check
         self.recipe = recipe
+        var index: [String: Int] = [:]
+        for (i, p) in parameters.enumerated() where index[p.name] == nil { index[p.name] = i }
+        parameterIndex = index
     }
 
     /// The parameter called `name`, if this optimizer takes it.
     public func parameter(named name: String) -> OptimizerParameter? {
-        parameters.first { $0.name == name }
+        parameterIndex[name].map { parameters[$0] }
     }
 
     /// The pair parameter that `name` is a component of (`beta1` → `betas`), with the index.

@@ -14,7 +14,7 @@ public enum Sweep {
         let first = range.lowerBound
         let engine = SweepEngine(
             surface: surface, configurationCount: count,
-            makeOptimizer: { target.optimizer(plan, cell: first + $0) },
+            makeOptimizer: { [cellOptimizer = target.cellOptimizers(plan)] in cellOptimizer(first + $0) },
             starts: [header.start], noise: GradientNoise(sigma: header.sigma, batch: header.batch, seed: header.seeds[0]),
             seeds: seeds, noisy: header.noisy, steps: header.steps, threshold: header.objective.threshold(floor: header.floor))
         // Run r is seed r / count of cell r mod count: the lanes of a group share their seed.

@@ -123,15 +123,50 @@ public struct TuneTarget: Sendable {
     /// The racer's hyperparameters with the axes set to `point` (the axes must have passed `check`); swept
     /// schedule keys and clipping thresholds are entries of their own, read by `optimizer(_:)`.
     public func hyperparameters(_ plan: SweepPlan, at point: [Double]) -> HyperParameters {
+        hyperparameters(placing: places(of: plan), at: point)
+    }
+
+    /// Where an axis's value goes among the hyperparameters: under its own name (a number, a schedule key or the
+    /// clipping threshold), or as one number of a pair.
+    enum AxisPlace: Sendable {
+        case named(String)
+        case component(of: String, index: Int)
+        /// Not a parameter of this racer (refused by `check` before any sweep).
+        case none
+    }
+
+    /// Each axis's place, looked up once for a whole sweep.
+    func places(of plan: SweepPlan) -> [AxisPlace] {
+        plan.axes.map { axis -> AxisPlace in
+            if (try? setting(of: axis)) != nil { return .named(axis.name) }
+            guard let (parameter, component) = try? parameter(of: axis) else { return .none }
+            return component.map { .component(of: parameter.name, index: $0) } ?? .named(parameter.name)
+        }
+    }
+
+    func hyperparameters(placing places: [AxisPlace], at point: [Double]) -> HyperParameters {
         var hp = racer.hyperparameters
-        for (axis, value) in zip(plan.axes, point) {
-            if (try? setting(of: axis)) != nil {
-                hp.set(axis.name, .number(value))
-            } else {
-                try? set(axis, value, in: &hp)
+        for (place, value) in zip(places, point) {
+            switch place {
+            case .named(let name):
+                hp.set(name, .number(value))
+            case .component(let name, let index):
+                var pair = (0.0, 0.0)
+                if case .pair(let a, let b)? = hp[name] { pair = (a, b) }
+                if index == 0 { pair.0 = value } else { pair.1 = value }
+                hp.set(name, .pair(pair.0, pair.1))
+            case .none:
+                break
             }
         }
         return hp
+    }
+
+    /// The optimizer of each cell of `plan`, with the axes' places looked up once (a sweep builds one per cell).
+    public func cellOptimizers(_ plan: SweepPlan) -> @Sendable (Int) -> Optimizer {
+        let places = self.places(of: plan)
+        let target = self
+        return { index in target.optimizer(target.hyperparameters(placing: places, at: plan.point(index))) }
     }
 
     /// The racer's schedule with any of its keys given in `hyperparameters` (swept) instead.
