@@ -45,7 +45,12 @@ public struct LiveServer: Sendable {
             }
             let live = LiveRequest(
                 method: request.method.rawValue, target: target, body: Array(body.readableBytesView))
-            return Self.response(app.respond(to: live))
+            // The answer is computed off Swift's cooperative threads (two on a two-core machine), so a second-long
+            // sweep cannot hold back every other request.
+            let answer = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: app.respond(to: live)) }
+            }
+            return Self.response(answer)
         }
         var logger = Logger(label: "optrace-serve")
         logger.logLevel = .warning
