@@ -19,10 +19,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
-        .systemLibrary(
+        // Cairo's headers (libcairo2-dev); the library itself is opened at the first drawing (see optrace_cairo.h).
+        .target(
             name: "CCairo",
-            pkgConfig: "cairo",
-            providers: [.apt(["libcairo2-dev"])]
+            linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]
         ),
         .systemLibrary(
             name: "CPNG",
@@ -67,6 +67,7 @@ let package = Package(
             name: "OptraceServer",
             dependencies: [
                 "OptraceLive",
+                "OptracePlot",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

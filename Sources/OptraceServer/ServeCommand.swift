@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OptraceLive
+import OptracePlot
 
 /// `optrace serve`: the chapter's instruments live in a browser, on any scenario.
 public struct ServeCommand: AsyncParsableCommand {
@@ -37,6 +38,8 @@ public struct ServeCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
+        // Every page draws (maps, thumbnails, pictures): without Cairo the server does not start.
+        if let problem = CairoLibrary.loadError() { throw ValidationError(problem) }
         if !Self.isLoopback(host) {
             FileHandle.standardError.write(Data("optrace serve: warning: listening on \(host), so other machines can reach the server; it has no authentication\n".utf8))
         }

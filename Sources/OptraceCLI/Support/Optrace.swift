@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OptraceCore
+import OptracePlot
 
 /// Runs the `optrace` command line in-process and returns its exit code.
 public enum Optrace {
@@ -39,6 +40,10 @@ public enum Optrace {
             let cleaned = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
             fail(console, "\(cleaned) (see 'optrace help')")
             return badInputExitCode
+        }
+        if let drawing = command as? DrawingCommand, drawing.drawsPictures, let problem = CairoLibrary.loadError() {
+            fail(console, problem)
+            return failureExitCode
         }
         do {
             try command.run()

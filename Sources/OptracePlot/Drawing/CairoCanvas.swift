@@ -212,11 +212,8 @@ final class CairoCanvas {
     /// Family name FreeType reports for the face Cairo resolved for `style` (used to verify DejaVu is really used).
     func resolvedFamilyName(_ style: TextStyle) -> String? {
         select(style)
-        guard let scaled = cairo_get_scaled_font(context),
-              cairo_scaled_font_get_type(scaled) == CAIRO_FONT_TYPE_FT,
-              let face = cairo_ft_scaled_font_lock_face(scaled) else { return nil }
-        defer { cairo_ft_scaled_font_unlock_face(scaled) }
-        guard let name = face.pointee.family_name else { return nil }
-        return String(validatingCString: name)
+        var name = [CChar](repeating: 0, count: 256)
+        guard optrace_cairo_scaled_font_family(cairo_get_scaled_font(context), &name, name.count) > 0 else { return nil }
+        return name.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }

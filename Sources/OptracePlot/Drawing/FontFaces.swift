@@ -10,10 +10,6 @@ final class FontFaces {
     let regular: OpaquePointer?
     let bold: OpaquePointer?
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var library: FT_Library?
-    nonisolated(unsafe) private static var userDataKey = cairo_user_data_key_t()
-
     /// Font files: the Debian paths, else whatever `fc-match` reports.
     static let files: (regular: String?, bold: String?) = {
         func find(_ debian: String, _ pattern: String) -> String? {
@@ -42,44 +38,9 @@ final class FontFaces {
         if let bold { cairo_font_face_destroy(bold) }
     }
 
-    /// A Cairo face for the font file at `path`, or nil.
-    ///
-    /// `lock` guards the shared FreeType library and is held around FreeType calls only, never while calling into
-    /// Cairo: Cairo calls the face's destroy callback (which takes `lock`) with its own font mutex held, so
-    /// creating a Cairo face under `lock` could deadlock against another thread's face being released.
+    /// A Cairo face for the font file at `path` (with a FreeType face of its own), or nil.
     private static func load(_ path: String?) -> OpaquePointer? {
         guard let path else { return nil }
-        let face: FT_Face? = withLock {
-            if library == nil {
-                var lib: FT_Library?
-                guard FT_Init_FreeType(&lib) == 0 else { return nil }
-                library = lib
-            }
-            var face: FT_Face?
-            guard FT_New_Face(library, path, 0, &face) == 0 else { return nil }
-            return face
-        }
-        guard let face else { return nil }
-        guard let cairoFace = cairo_ft_font_face_create_for_ft_face(face, 0) else {
-            withLock { _ = FT_Done_Face(face) }
-            return nil
-        }
-        // Free the FT_Face only when Cairo drops its last reference to the font face.
-        let status = cairo_font_face_set_user_data(cairoFace, &userDataKey, UnsafeMutableRawPointer(face)) { raw in
-            guard let raw else { return }
-            FontFaces.withLock { _ = FT_Done_Face(raw.assumingMemoryBound(to: FT_FaceRec.self)) }
-        }
-        if status != CAIRO_STATUS_SUCCESS {
-            cairo_font_face_destroy(cairoFace)
-            withLock { _ = FT_Done_Face(face) }
-            return nil
-        }
-        return cairoFace
-    }
-
-    private static func withLock<T>(_ body: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
+        return optrace_cairo_font_face_create_from_file(path)
     }
 }
