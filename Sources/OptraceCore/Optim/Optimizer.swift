@@ -66,6 +66,12 @@ public struct Optimizer: Sendable {
     /// The transformation chain.
     public var transformation: any GradientTransformation<Vec2> { rule.transformation }
 
+    /// The same rule on other parameters (a model's `FlatVector`); nil for a rule built from a transformation
+    /// directly rather than from the catalog.
+    public func rule<V: ParameterVector>(on _: V.Type) -> UpdateRule<V>? where V.Scalar == Double {
+        configuration.flatMap { OptimizerConfiguration.rule(for: [$0]) }
+    }
+
     /// A fresh stepper starting at `params`.
     public func makeStepper(params: Vec2) -> Stepper<Vec2> { rule.makeStepper(params: params) }
 
