@@ -43,6 +43,17 @@ public struct ListCommand: ParsableCommand {
             let racers = scenario.racers.map(\.name).joined(separator: ", ")
             out += "  \(pad(scenario.name, width))  \(scenario.title) — \(scenario.steps) steps; \(racers)\n"
         }
+        out += "Network scenarios (model: instead of surface:; optrace race NAME, optrace audit NAME)\n"
+        let models = try BuiltinScenarios.modelNames.compactMap { name throws -> ModelScenario? in
+            guard case .model(let model)? = try ScenarioLocator.builtinDocument(name) else { return nil }
+            return model
+        }
+        let modelWidth = models.map(\.name.count).max() ?? 0
+        for model in models {
+            let racers = model.racers.map(\.name).joined(separator: ", ")
+            let layers = model.shape.widths.map(String.init).joined(separator: "-")
+            out += "  \(pad(model.name, modelWidth))  \(model.title) — \(layers) on \(model.data.name), \(model.epochs) epochs; \(racers)\n"
+        }
         return out
     }
 

@@ -91,7 +91,11 @@ public struct RaceCommand: ParsableCommand {
 
     public func run() throws {
         let console = Console.current
-        var scenario = try ScenarioLocator.load(self.scenario)
+        let document = try ScenarioLocator.loadDocument(self.scenario)
+        guard case .surface(var scenario) = document else {
+            if case .model(let model) = document { try runModel(model) }
+            return
+        }
         if let seed = try ArgumentChecks.seed(seed, name: "--seed") { scenario = scenario.with(seed: seed) }
         if let steps { scenario = scenario.with(steps: steps) }
         let every = try output.noRender ? 1 : Self.frameStride(steps: scenario.steps, every: self.every)
@@ -128,6 +132,37 @@ public struct RaceCommand: ParsableCommand {
                 .write(into: folder, progress: progress.update)
             files += written.files
         }
+        if !output.quiet {
+            console.print("wrote \(folder.path)/: \(files.joined(separator: ", "))")
+        }
+    }
+
+    /// Trains a network scenario's racers: `--seed` draws other initial weights, `--steps` sets the epochs.
+    func runModel(_ scenario: ModelScenario) throws {
+        let console = Console.current
+        var scenario = scenario
+        if let seed = try ArgumentChecks.seed(seed, name: "--seed") {
+            scenario.initialization = NetworkInitialization(scale: scenario.initialization.scale, seed: seed)
+        }
+        if let steps {
+            guard steps <= ModelScenario.maximumEpochs else {
+                throw CLIError("--steps: a network scenario trains for at most \(ModelScenario.maximumEpochs) epochs, found \(steps)")
+            }
+            scenario.epochs = steps
+        }
+        let run = try OutputRun.begin(out ?? "output/\(scenario.name)", plan: .race)
+        defer { run.finish() }
+        let folder = run.folder
+        let race = ModelRace(scenario)
+        try Interruption.check()
+        if !output.quiet {
+            console.print("\(scenario.title) — \(scenario.name), \(ModelRacePictures.subtitle(scenario)), \(scenario.epochs) epochs")
+            console.print(ModelRaceReport.log(race))
+        }
+        try AtomicFile.write(ModelRaceReport.trajectoryCSV(race), to: folder.file("trajectory.csv"))
+        try AtomicFile.write(ModelRaceReport.scoreboardJSON(race).serialized(), to: folder.file("scoreboard.json"))
+        var files = ["trajectory.csv", "scoreboard.json"]
+        if !output.noRender { files += try ModelRacePictures.write(race, into: folder) }
         if !output.quiet {
             console.print("wrote \(folder.path)/: \(files.joined(separator: ", "))")
         }

@@ -6,31 +6,46 @@ public enum ScenarioLocator {
     /// The scenario used when none is named.
     public static let defaultName = "valley-bump"
 
-    /// Loads the scenario `argument` names (nil: the built-in default).
+    /// Loads the surface scenario `argument` names (nil: the built-in default); a network scenario is refused.
     public static func load(_ argument: String?) throws(ScenarioError) -> Scenario {
-        guard let argument else { return try builtin(defaultName)! }
+        switch try loadDocument(argument) {
+        case .surface(let scenario): return scenario
+        case .model(let model):
+            throw ScenarioError(file: model.source, message: "is a network scenario (model: instead of surface:); optrace race and optrace audit take it, this needs a surface")
+        }
+    }
+
+    /// Loads the scenario of either kind that `argument` names (nil: the built-in default).
+    public static func loadDocument(_ argument: String?) throws(ScenarioError) -> ScenarioDocument {
+        guard let argument else { return try builtinDocument(defaultName)! }
         let manager = FileManager.default
+        let builtins = BuiltinScenarios.names + BuiltinScenarios.modelNames
         if argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
             || manager.fileExists(atPath: argument)
         {
-            if manager.fileExists(atPath: argument) || !BuiltinScenarios.names.contains(stem(argument)) {
-                return try ScenarioLoader.load(path: argument)
+            if manager.fileExists(atPath: argument) || !builtins.contains(stem(argument)) {
+                return try ScenarioLoader.loadDocument(path: argument)
             }
         }
         for candidate in ["scenarios/\(argument).yaml", "scenarios/\(argument).yml"] where manager.fileExists(atPath: candidate) {
-            return try ScenarioLoader.load(path: candidate)
+            return try ScenarioLoader.loadDocument(path: candidate)
         }
-        if let scenario = try builtin(stem(argument)) { return scenario }
-        let names = BuiltinScenarios.names
+        if let scenario = try builtinDocument(stem(argument)) { return scenario }
         throw ScenarioError(
             file: argument,
-            message: "no such scenario file or name\(Suggestion.hint(for: stem(argument), in: names)); built-in scenarios: \(names.joined(separator: ", "))")
+            message: "no such scenario file or name\(Suggestion.hint(for: stem(argument), in: builtins)); built-in scenarios: \(builtins.joined(separator: ", "))")
     }
 
-    /// The built-in scenario `name`, if there is one.
-    public static func builtin(_ name: String) throws(ScenarioError) -> Scenario? {
+    /// The built-in scenario `name` of either kind, if there is one.
+    public static func builtinDocument(_ name: String) throws(ScenarioError) -> ScenarioDocument? {
         guard let text = BuiltinScenarios.text(named: name) else { return nil }
-        return try ScenarioLoader.parse(yaml: text, file: "scenarios/\(name).yaml (built in)", defaultName: name)
+        return try ScenarioLoader.parseDocument(yaml: text, file: "scenarios/\(name).yaml (built in)", defaultName: name)
+    }
+
+    /// The built-in surface scenario `name`, if there is one.
+    public static func builtin(_ name: String) throws(ScenarioError) -> Scenario? {
+        guard case .surface(let scenario)? = try builtinDocument(name) else { return nil }
+        return scenario
     }
 
     static func stem(_ argument: String) -> String {

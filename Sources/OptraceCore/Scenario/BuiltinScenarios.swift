@@ -2,8 +2,11 @@
 
 /// The scenarios shipped in scenarios/, built in so they work from any directory.
 public enum BuiltinScenarios {
-    /// Names in shipping order.
+    /// Names of the surface scenarios, in shipping order.
     public static let names: [String] = ["adaptive-zoo", "beale", "clipping", "himmelblau", "nesterov-vs-heavy-ball", "rastrigin", "rosenbrock", "saddle", "valley-bump", "warmup-cosine"]
+
+    /// Names of the network scenarios (a `model` instead of a surface), in shipping order.
+    public static let modelNames: [String] = ["moons", "xor"]
 
     /// The YAML text of the built-in scenario `name`.
     public static func text(named name: String) -> String? {
@@ -122,6 +125,33 @@ racers:
   - {name: Momentum, optimizer: momentum, lr: 0.002, beta: 0.9}
   - {name: Adam, optimizer: adam, lr: 0.1}
 checkpoints: [30, 100, 300]
+
+"""#
+        case "moons":
+            return #"""
+# Four optimizers train one network on the two moons, from the same weights and the same minibatches.
+name: moons
+title: Four optimizers on the two moons
+description: >
+  A 2-8-8-1 tanh network learns scikit-learn's two interleaved half circles (200 points, noise
+  0.15) in minibatches of 20 drawn in one seeded order that every racer shares, from the same
+  Xavier-initialised weights: plain SGD, heavy-ball momentum, Adam and RMSprop at the learning
+  rates torch users would try first.
+model:
+  data: {moons: {n: 200, noise: 0.15, seed: 0}}
+  layers: [2, 8, 8, 1]
+  activation: tanh
+  output: sigmoid
+  loss: bce
+  init: {xavier: true, seed: 0}
+  epochs: 200
+  batch: 20
+  shuffle_seed: 1
+racers:
+  - {name: SGD, optimizer: sgd, lr: 0.1}
+  - {name: Momentum, optimizer: momentum, lr: 0.1, beta: 0.9}
+  - {name: Adam, optimizer: adam, lr: 0.01}
+  - {name: RMSprop, optimizer: rmsprop, lr: 0.01}
 
 """#
         case "nesterov-vs-heavy-ball":
@@ -280,6 +310,30 @@ racers:
   - {name: Constant 0.01, optimizer: sgd, lr: 0.01}
   - {name: Warm-up + cosine, optimizer: sgd, lr: 0.15, schedule: {type: warmup_cosine, warmup_steps: 20, decay_steps: 200}}
 checkpoints: [5, 20, 50, 200]
+
+"""#
+        case "xor":
+            return #"""
+# The chapter's network cell (§8.3): a 2-4-1 net learning XOR from eight points, every gradient by backprop.
+name: xor
+title: The chapter's XOR cell
+description: >
+  A 2-4-1 network (tanh hidden units, a sigmoid output, binary cross-entropy) learns XOR from the
+  chapter's eight points with plain gradient descent at η = 2.0 for 201 epochs, its weights drawn
+  from numpy's default_rng(3) as the cell draws them: the loss falls from 0.7503 to 0.0069 and the
+  predictions end at 0.00 0.99 0.99 0.01 0.00 0.99 0.99 0.01, the cell's numbers. Try lr 8.0 or
+  seed 1, as the chapter suggests.
+model:
+  data: xor8
+  layers: [2, 4, 1]
+  activation: tanh
+  output: sigmoid
+  loss: bce
+  init: {normal: 1.0, seed: 3, generator: numpy}
+  epochs: 201
+  batch: full
+racers:
+  - {name: GD, optimizer: sgd, lr: 2.0}
 
 """#
         default: return nil

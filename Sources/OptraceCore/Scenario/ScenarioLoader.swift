@@ -42,6 +42,31 @@ public enum ScenarioLoader {
         return try build(ScenarioNode(node: root, path: "", file: file), source: yaml, defaultName: defaultName)
     }
 
+    /// Loads the scenario file at `path`, of either kind.
+    public static func loadDocument(path: String) throws(ScenarioError) -> ScenarioDocument {
+        let text = try readText(path: path)
+        return try parseDocument(yaml: text, file: path, defaultName: PathText.deletingExtension(PathText.lastComponent(path)))
+    }
+
+    /// Parses and validates scenario YAML of either kind: a `model` key makes it a network scenario.
+    public static func parseDocument(yaml: String, file: String, defaultName: String = "scenario") throws(ScenarioError) -> ScenarioDocument {
+        let root = ScenarioNode(node: try compose(yaml: yaml, file: file), path: "", file: file)
+        if isModel(root) { return .model(try ModelScenarioLoader.build(root, defaultName: defaultName)) }
+        return .surface(try build(root, source: yaml, defaultName: defaultName))
+    }
+
+    /// Whether the YAML `text` is a network scenario (a mapping with a `model` key); false when it does not parse.
+    public static func isModelScenario(_ text: String) -> Bool {
+        guard let root = try? compose(yaml: text, file: "") else { return false }
+        return isModel(ScenarioNode(node: root, path: "", file: ""))
+    }
+
+    /// Whether `root` is a mapping with a `model` key.
+    static func isModel(_ root: ScenarioNode) -> Bool {
+        guard case .mapping(let mapping) = root.node else { return false }
+        return mapping.contains { $0.key.string == "model" }
+    }
+
     /// The YAML document `yaml` as a node tree, checked as scenarios are (depth, aliases, tags, syntax) before it is
     /// built; `file` names it in errors. An empty document is refused.
     public static func compose(yaml: String, file: String) throws(ScenarioError) -> Node {
@@ -118,6 +143,9 @@ public enum ScenarioLoader {
     }
 
     static func build(_ root: ScenarioNode, source: String, defaultName: String) throws(ScenarioError) -> Scenario {
+        if isModel(root) {
+            throw root.error("is a network scenario (model: instead of surface:); optrace race and optrace audit take it, this needs a surface")
+        }
         let top = try root.fields(allowed: topKeys, what: "a scenario mapping (name, surface, start, steps, racers, …)")
         let name = try top["name"].map { node throws(ScenarioError) in try scenarioName(node) } ?? safeName(defaultName)
         let title = try top["title"]?.string() ?? name

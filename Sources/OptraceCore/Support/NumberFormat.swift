@@ -27,6 +27,12 @@ public enum NumberFormat {
         return formatC("%.\(digits)f", v)
     }
 
+    /// `v` in scientific notation with `digits` digits after the point ("3.12e-11").
+    public static func scientific(_ v: Double, _ digits: Int) -> String {
+        if !v.isFinite { return roundTrip(v) }
+        return formatC("%.\(digits)e", v)
+    }
+
     /// `v` with `digits` significant digits, in %g style.
     public static func fixedSignificant(_ v: Double, _ digits: Int) -> String {
         if !v.isFinite { return roundTrip(v) }

@@ -21,13 +21,16 @@ public struct LiveScenarios: Sendable {
             && name.unicodeScalars.allSatisfy { allowed.contains($0) }
     }
 
-    /// The names of `scenarios/*.yaml` in the folder that are valid names.
+    /// The names of `scenarios/*.yaml` in the folder that are valid names, network scenarios (`model:`) left out:
+    /// the pages race on surfaces.
     public func localNames() -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/scenarios")) ?? []
         return entries.compactMap { entry -> String? in
             for suffix in [".yaml", ".yml"] where entry.hasSuffix(suffix) {
                 let name = String(entry.dropLast(suffix.count))
-                return Self.isValidName(name) ? name : nil
+                guard Self.isValidName(name) else { return nil }
+                let text = (try? ScenarioLoader.readText(path: folder + "/scenarios/" + entry)) ?? ""
+                return ScenarioLoader.isModelScenario(text) ? nil : name
             }
             return nil
         }.sorted()
