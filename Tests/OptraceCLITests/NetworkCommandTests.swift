@@ -102,4 +102,16 @@ import Yams
         let run = optrace("list", "scenarios")
         #expect(run.stdout.contains("Network scenarios") && run.stdout.contains("xor") && run.stdout.contains("moons"))
     }
+
+    @Test func theDepthStudyWritesItsTableAndPicture() throws {
+        let out = temporaryFolder()
+        let run = optrace("depth", "--depth", "30", "--width", "8", "--out", out)
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("sigmoid, N(0,1)") && run.stdout.contains("scalar chain 0.9^30"))
+        #expect(contents(out) == ["depth.csv", "depth.png"])
+        let csv = try String(contentsOfFile: out + "/depth.csv", encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 1 + 20 * 31)
+        let bad = optrace("depth", "--depth", "0", "--out", temporaryFolder())
+        #expect(bad.code == 2 && bad.stderr.contains("--depth: expected a whole number from 1 to 1000, found 0"))
+    }
 }

@@ -98,7 +98,7 @@ public final class LossPlotRenderer {
         let floor = scene.lossFloor
         let lastStep = max(1, scene.racers.map { $0.step(ofIndex: $0.losses.count - 1) }.max() ?? 1)
         let thresholdValue = scene.threshold.map { Self.plotted($0, floor: floor) }
-        let yr = Self.yRange(scene.racers, floor: floor, extra: thresholdValue)
+        let yr = scene.yLimits ?? Self.yRange(scene.racers, floor: floor, extra: thresholdValue)
         let yTicks = TickLocator.logUniform(yr, target: 6)
         let yTickWidth = yTicks.filter(\.isMajor).map { c.measure($0.label, style.tickLabel) }.max() ?? 0
         let top = m + 29 + 16

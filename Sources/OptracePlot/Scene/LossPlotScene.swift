@@ -12,6 +12,8 @@ public struct LossPlotScene: Sendable {
     public var lossFloor: Double?
     /// The scenario's loss threshold, drawn as a labelled horizontal line (relative to f* when it is known).
     public var threshold: Double?
+    /// A fixed y range (positive) instead of the one chosen from the curves; values beyond it are drawn on the edge.
+    public var yLimits: ClosedRange<Double>?
 
     public init(title: String, subtitle: String = "", racers: [RacerTrack], checkpoints: [Int] = [],
                 xLabel: String = "step", yLabel: String = "loss", lossFloor: Double? = nil, threshold: Double? = nil) {
