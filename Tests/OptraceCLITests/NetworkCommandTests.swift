@@ -114,4 +114,19 @@ import Yams
         let bad = optrace("depth", "--depth", "0", "--out", temporaryFolder())
         #expect(bad.code == 2 && bad.stderr.contains("--depth: expected a whole number from 1 to 1000, found 0"))
     }
+
+    @Test func theLandscapeWritesItsPictureAndPaths() throws {
+        let out = temporaryFolder()
+        let run = optrace("landscape", "xor", "--resolution", "21", "--out", out)
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("GD: ") && run.stdout.contains("of its path in the plane"))
+        #expect(contents(out) == ["landscape.csv", "landscape.png"])
+        let csv = try String(contentsOfFile: out + "/landscape.csv", encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "racer,epoch,alpha,beta,loss" && csv.count == 1 + 102)
+        #expect(csv.last?.hasPrefix("GD,201,") == true)
+        let bad = optrace("landscape", "--directions", "pcb", "--out", temporaryFolder())
+        #expect(bad.code == 2 && bad.stderr.contains("(did you mean 'pca'?)"))
+        let surface = optrace("landscape", "valley-bump", "--out", temporaryFolder())
+        #expect(surface.code == 2 && surface.stderr.contains("needs a scenario with model:"))
+    }
 }

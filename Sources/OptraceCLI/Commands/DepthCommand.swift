@@ -41,7 +41,7 @@ public struct DepthCommand: ParsableCommand {
     public func run() throws {
         let console = Console.current
         let seed = try ArgumentChecks.seed(seed, name: "--seed") ?? 0
-        let run = try OutputRun.begin(out ?? "output/depth", plan: .race)
+        let run = try OutputRun.begin(out ?? "output/depth", plan: .depth)
         defer { run.finish() }
         let folder = run.folder
         let study = DepthStudy(depth: depth, width: width, seed: seed)

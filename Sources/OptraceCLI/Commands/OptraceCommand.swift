@@ -11,7 +11,7 @@ public struct OptraceCommand: ParsableCommand {
             'race' on the built-in valley-bump scenario.
             """,
         version: "optrace \(OptraceCommand.version)",
-        subcommands: [RaceCommand.self, ListCommand.self, GradCommand.self, AuditCommand.self, DepthCommand.self, BenchCommand.self, TuneCommand.self, MapCommand.self, ServeLauncherCommand.self],
+        subcommands: [RaceCommand.self, ListCommand.self, GradCommand.self, AuditCommand.self, DepthCommand.self, LandscapeCommand.self, BenchCommand.self, TuneCommand.self, MapCommand.self, ServeLauncherCommand.self],
         defaultSubcommand: RaceCommand.self
     )
 

@@ -6,8 +6,9 @@ public struct ModelRace: Sendable {
     /// One run per racer, in the scenario's order.
     public let runs: [NetworkRun]
 
-    /// Trains every racer (in parallel; each run is the same whatever the thread count).
-    public init(_ scenario: ModelScenario) {
+    /// Trains every racer (in parallel; each run is the same whatever the thread count); with `snapshotEvery`, each
+    /// run keeps θ at every k-th epoch.
+    public init(_ scenario: ModelScenario, snapshotEvery: Int? = nil) {
         self.scenario = scenario
         let start = scenario.initialParameters
         let trainer = scenario.trainer
@@ -17,7 +18,7 @@ public struct ModelRace: Sendable {
             let racer = racers[i]
             // Every racer of a scenario comes from the catalog, so its rule exists on a FlatVector.
             let rule = racer.optimizer.rule(on: FlatVector.self)!
-            slots.set(i, trainer.run(racer: racer.name, rule: rule, from: start))
+            slots.set(i, trainer.run(racer: racer.name, rule: rule, from: start, snapshotEvery: snapshotEvery))
         }
         runs = slots.values
     }

@@ -11,6 +11,9 @@ public struct NetworkRun: Sendable {
     public var predictions: Matrix
     /// The epoch at which the loss or the parameters stopped being finite, if they did.
     public var divergedAt: Int?
+    /// θ at the epochs in `snapshotEpochs` (before that epoch's updates), when the trainer was asked to keep them.
+    public var snapshots: [FlatVector] = []
+    public var snapshotEpochs: [Int] = []
 
     public init(racer: String, parameters: FlatVector, predictions: Matrix) {
         self.racer = racer

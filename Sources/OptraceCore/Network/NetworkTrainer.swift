@@ -30,8 +30,9 @@ public struct NetworkTrainer: Sendable {
         return indices
     }
 
-    /// Runs `rule` from `start` for the trainer's epochs.
-    public func run(racer: String, rule: UpdateRule<FlatVector>, from start: FlatVector) -> NetworkRun {
+    /// Runs `rule` from `start` for the trainer's epochs; with `snapshotEvery` k, keeps θ at every k-th epoch and at
+    /// the end (the landscape's paths).
+    public func run(racer: String, rule: UpdateRule<FlatVector>, from start: FlatVector, snapshotEvery: Int? = nil) -> NetworkRun {
         let stepper = rule.makeStepper(params: start)
         var theta = start
         var run = NetworkRun(racer: racer, parameters: start, predictions: data.targets)
@@ -41,6 +42,10 @@ public struct NetworkTrainer: Sendable {
             run.gradientNorms.append(full.gradient.norm)
             run.parameterNorms.append(theta.norm)
             run.predictions = full.predictions
+            if let k = snapshotEvery, epoch % k == 0 {
+                run.snapshots.append(theta)
+                run.snapshotEpochs.append(epoch)
+            }
             if !full.loss.isFinite || theta.values.contains(where: { !$0.isFinite }) {
                 run.divergedAt = epoch
                 break
@@ -57,6 +62,10 @@ public struct NetworkTrainer: Sendable {
             }
         }
         run.parameters = theta
+        if snapshotEvery != nil, run.divergedAt == nil {
+            run.snapshots.append(theta)
+            run.snapshotEpochs.append(run.losses.count)
+        }
         return run
     }
 }

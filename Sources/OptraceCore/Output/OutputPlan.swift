@@ -20,6 +20,12 @@ public struct OutputPlan: Sendable {
     /// The plan of `optrace grad --out`: the graph stepper's pictures.
     public static let grad = OutputPlan(files: ["graph.png", "stepper.apng"])
 
+    /// The plan of `optrace depth`.
+    public static let depth = OutputPlan(files: ["depth.csv", "depth.png"])
+
+    /// The plan of `optrace landscape`.
+    public static let landscape = OutputPlan(files: ["landscape.csv", "landscape.png"])
+
     /// The plan of `optrace map`.
     public static let map = OutputPlan(files: ["map.csv", "map.png"])
 

@@ -175,7 +175,7 @@ extension RaceFrameRenderer {
         let h = style.header
         c.text("#", x: L.rankRight, y: L.tableHeaderBaseline, h, align: .right)
         c.text("racer", x: L.swatchX, y: L.tableHeaderBaseline, h)
-        let lossHeader = "loss at step"
+        let lossHeader = "loss at \(scene.stepName)"
         let lossHeaderRight = L.stepRight - L.stepValueWidth - 4
         c.text(lossHeader, x: lossHeaderRight, y: L.stepBaseline, h, align: .right)
         // The key, right to left from the loss header: minima, then the frame's own marks, each only when the
@@ -195,7 +195,7 @@ extension RaceFrameRenderer {
             key("local minimum") { RaceMarkers.diamond(c, at: $0, radius: 4) }
         }
         if scene.minima.contains(where: \.isGlobal) {
-            key("global minimum") { RaceMarkers.star(c, at: $0, radius: 5.5) }
+            key(scene.globalMinimumLabel) { RaceMarkers.star(c, at: $0, radius: 5.5) }
         }
         if scene.racers.contains(where: { $0.divergedAtStep != nil }) {
             key("diverged") { RaceMarkers.cross(c, at: $0, color: style.faintInk, radius: 3.5) }

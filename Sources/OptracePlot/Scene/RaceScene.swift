@@ -19,6 +19,10 @@ public struct RaceScene: Sendable {
     public var valueLabel: String
     public var xLabel: String
     public var yLabel: String
+    /// The key's words for the star marking a global minimum (another picture may mark another point with it).
+    public var globalMinimumLabel = "global minimum"
+    /// What the panel counts: "step" for a race, "epoch" for a network's training.
+    public var stepName = "step"
 
     public init(title: String, subtitle: String = "", field: Field, colormap: Colormap = .viridis,
                 logScale: Bool = true, bandCount: Int = 20, minima: [KnownMinimum] = [], racers: [RacerTrack], relief: Double = 0.45,
