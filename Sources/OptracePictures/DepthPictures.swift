@@ -3,23 +3,10 @@ import OptracePlot
 
 /// Draws the depth study: `depth.png`, the gradient reaching each layer relative to the top, on a log axis.
 public enum DepthPictures {
-    /// The configurations the picture shows (all are in depth.csv): enough to tell the chapter's story without
-    /// eighteen crossing lines.
-    public static let shown: [DepthConfiguration] = [
-        DepthConfiguration(activation: .sigmoid, initialization: .normal(1), residual: false),
-        DepthConfiguration(activation: .sigmoid, initialization: .xavier, residual: false),
-        DepthConfiguration(activation: .tanh, initialization: .normal(1), residual: false),
-        DepthConfiguration(activation: .tanh, initialization: .xavier, residual: false),
-        DepthConfiguration(activation: .relu, initialization: .normal(1), residual: false),
-        DepthConfiguration(activation: .relu, initialization: .he, residual: false),
-        DepthConfiguration(activation: .tanh, initialization: .xavier, residual: true),
-        DepthConfiguration(activation: .relu, initialization: .he, residual: true),
-    ]
-
     /// The picture's scene: x is the layer, y the gradient's norm relative to the top hidden layer.
     public static func scene(_ study: DepthStudy) -> LossPlotScene {
         var tracks: [RacerTrack] = []
-        for probe in study.probes where shown.contains(probe.configuration) {
+        for probe in study.probes where DepthConfiguration.shown.contains(probe.configuration) {
             tracks.append(RacerTrack(name: probe.configuration.label, legendLabel: probe.configuration.label, points: [], losses: probe.ratios))
         }
         for factor in DepthStudy.referenceFactors {
@@ -46,5 +33,35 @@ public enum DepthPictures {
         let png = try PictureCancellation.run { try PNGEncoder(options: .standard).encode(image, cancellation: stop) }
         try AtomicFile.write(png, to: folder.file("depth.png"))
         return ["depth.png"]
+    }
+
+    /// The training race's scene: one colour per configuration, solid without clipping, dashed with it.
+    public static func trainingScene(_ training: DepthTraining) -> LossPlotScene {
+        let tracks = training.entries.map { entry -> RacerTrack in
+            let index = DepthConfiguration.shown.firstIndex(of: entry.configuration) ?? 0
+            let name = entry.configuration.label + (entry.clipped ? ", clipped" : "")
+            return RacerTrack(
+                name: name, legendLabel: name, points: [], losses: entry.run.losses, divergedAtStep: entry.run.divergedAt,
+                color: RacerPalette.style(index).color, dash: entry.clipped ? .dashed : .solid)
+        }
+        var scene = LossPlotScene(
+            title: "Which deep networks learn: \(training.steps) steps of SGD at depth \(training.depth)",
+            subtitle: "η = \(NumberFormat.short(training.learningRate)), teacher tanh(u·x), \(DepthTraining.examples) examples, width \(training.width); dashed: clip_norm \(NumberFormat.short(training.clipNorm))",
+            racers: tracks, xLabel: "step", yLabel: "loss (mse)")
+        // The targets' own variance is about 0.4: from 10⁻³ to 10² holds every run that learns or stalls; the
+        // exploding ones leave the range (depth-training.csv has them).
+        scene.yLimits = 1e-3...1e2
+        return scene
+    }
+
+    /// Writes `depth-training.png`; returns the names written.
+    public static func writeTraining(_ training: DepthTraining, into folder: OutputFolder) throws -> [String] {
+        let stop = PictureCancellation.interruption
+        let image = try PictureCancellation.run {
+            try LossPlotRenderer(scene: trainingScene(training), width: 900, height: 620, scale: 1).render(cancellation: stop)
+        }
+        let png = try PictureCancellation.run { try PNGEncoder(options: .standard).encode(image, cancellation: stop) }
+        try AtomicFile.write(png, to: folder.file("depth-training.png"))
+        return ["depth-training.png"]
     }
 }

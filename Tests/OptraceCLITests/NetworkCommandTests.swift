@@ -14,7 +14,11 @@ import Yams
                      "predictions: 0.00 0.99 0.99 0.01 0.00 0.99 0.99 0.01", "targets:     0.00 1.00 1.00 0.00 0.00 1.00 1.00 0.00"] {
             #expect(run.stdout.contains(line), "missing '\(line)' in\n\(run.stdout)")
         }
-        #expect(contents(out) == ["loss.png", "scoreboard.json", "trajectory.csv"])
+        #expect(contents(out) == ["boundary.apng", "boundary.png", "loss.png", "scoreboard.json", "trajectory.csv"])
+        // A frame every 4 epochs (0 … 200) and the final weights: 52 frames, the boundary moving between them.
+        let apng = try APNGComposer(Array(try Data(contentsOf: URL(fileURLWithPath: out + "/boundary.apng"))))
+        #expect(apng.frameCount == 52 && apng.frames.count == 52)
+        #expect(apng.frames.first != apng.frames.last)
         let csv = try String(contentsOfFile: out + "/trajectory.csv", encoding: .utf8).split(separator: "\n")
         #expect(csv.first == "racer,epoch,loss,grad_norm,param_norm" && csv.count == 1 + 201)
         #expect(csv[1].hasPrefix("GD,0,0.7503361742080502,"))
@@ -36,10 +40,11 @@ import Yams
 
     @Test func aRaceOfFourIsDeterministicAndRanked() throws {
         let a = temporaryFolder(), b = temporaryFolder()
-        let first = optrace("race", "moons", "--steps", "20", "--out", a, "--quiet")
-        let second = optrace("race", "moons", "--steps", "20", "--out", b, "--quiet")
+        let first = optrace("race", "moons", "--steps", "8", "--out", a, "--quiet")
+        let second = optrace("race", "moons", "--steps", "8", "--out", b, "--quiet")
         #expect(first.code == 0 && second.code == 0, "\(first.stderr)")
-        for file in ["trajectory.csv", "scoreboard.json", "loss.png"] {
+        #expect(contents(a) == ["boundary.apng", "boundary.png", "loss.png", "scoreboard.json", "trajectory.csv"])
+        for file in ["trajectory.csv", "scoreboard.json", "loss.png", "boundary.png", "boundary.apng"] {
             #expect(FileManager.default.contents(atPath: "\(a)/\(file)") == FileManager.default.contents(atPath: "\(b)/\(file)"), "\(file)")
         }
         let board = try #require(try Yams.load(yaml: String(contentsOfFile: a + "/scoreboard.json", encoding: .utf8)) as? [String: Any])
@@ -105,10 +110,11 @@ import Yams
 
     @Test func theDepthStudyWritesItsTableAndPicture() throws {
         let out = temporaryFolder()
-        let run = optrace("depth", "--depth", "30", "--width", "8", "--out", out)
+        let run = optrace("depth", "--depth", "30", "--width", "8", "--train-steps", "10", "--out", out)
         #expect(run.code == 0, "\(run.stderr)")
         #expect(run.stdout.contains("sigmoid, N(0,1)") && run.stdout.contains("scalar chain 0.9^30"))
-        #expect(contents(out) == ["depth.csv", "depth.png"])
+        #expect(run.stdout.contains("training race: 10 steps of SGD"))
+        #expect(contents(out) == ["depth-training.csv", "depth-training.png", "depth.csv", "depth.png"])
         let csv = try String(contentsOfFile: out + "/depth.csv", encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 1 + 20 * 31)
         let bad = optrace("depth", "--depth", "0", "--out", temporaryFolder())
@@ -128,5 +134,24 @@ import Yams
         #expect(bad.code == 2 && bad.stderr.contains("(did you mean 'pca'?)"))
         let surface = optrace("landscape", "valley-bump", "--out", temporaryFolder())
         #expect(surface.code == 2 && surface.stderr.contains("needs a scenario with model:"))
+    }
+
+    @Test func racersKeepTheirSchedulesAndClippingOnANetwork() throws {
+        let path = xorVariant("  - {name: GD, optimizer: sgd, lr: 2.0}", with: """
+              - {name: GD, optimizer: sgd, lr: 2.0}
+              - {name: Cosine, optimizer: sgd, lr: 2.0, schedule: {type: warmup_cosine, warmup_steps: 20, decay_steps: 200}}
+              - {name: Clipped, optimizer: sgd, lr: 2.0, clip_norm: 0.05}
+            """)
+        let out = temporaryFolder()
+        let run = optrace("race", path, "--out", out, "--no-render", "--steps", "60")
+        #expect(run.code == 0, "\(run.stderr)")
+        let rows = try String(contentsOfFile: out + "/trajectory.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        func losses(_ racer: String) -> [Double] { rows.filter { $0.hasPrefix(racer + ",") }.map { Double($0.split(separator: ",")[2])! } }
+        let (plain, cosine, clipped) = (losses("GD"), losses("Cosine"), losses("Clipped"))
+        #expect(plain.count == 60 && cosine.count == 60 && clipped.count == 60)
+        // Same start; the warm-up's first update is a twentieth of GD's, and clipping caps each step.
+        #expect(plain[0] == cosine[0] && plain[0] == clipped[0])
+        #expect(cosine[1] != plain[1] && clipped[1] != plain[1])
+        #expect(abs(cosine[1] - plain[0]) < abs(plain[1] - plain[0]))
     }
 }

@@ -71,4 +71,22 @@ import Testing
         #expect(lines.count == 1 + (DepthConfiguration.all.count + 2) * 21)
         #expect(lines[0] == "configuration,activation,init,residual,layer,grad_norm,ratio_to_top")
     }
+
+    @Test func theTrainingRaceClipsItsStepsAndTheResidualStackLearns() {
+        let training = DepthTraining(depth: 30, width: 8, seed: 0, steps: 40)
+        #expect(training.entries.count == 2 * DepthConfiguration.shown.count)
+        for entry in training.entries {
+            let run = entry.run
+            #expect(run.divergedAt != nil || run.losses.count == 41, "\(entry.configuration.label)")
+            guard entry.clipped else { continue }
+            // A clipped SGD step moves θ by at most η·c, so its norm changes by at most that much.
+            let bound = training.learningRate * training.clipNorm * (1 + 1e-9)
+            for (a, b) in zip(run.parameterNorms, run.parameterNorms.dropFirst()) where a.isFinite && b.isFinite {
+                #expect(abs(b - a) <= bound, "\(entry.configuration.label): \(a) → \(b)")
+            }
+        }
+        let residual = training.entries.first { $0.configuration == DepthConfiguration(activation: .tanh, initialization: .xavier, residual: true) && !$0.clipped }!.run
+        #expect(residual.losses.last! < 0.5 * residual.losses[0])
+        #expect(training.csv == DepthTraining(depth: 30, width: 8, seed: 0, steps: 40).csv)
+    }
 }

@@ -10,8 +10,10 @@ public struct BenchCommand: ParsableCommand {
         discussion: """
             Gradient evaluations through the autodiff tape on valley-bump are timed against a \
             hand-written Swift function of the same f and ∇f; then a 3-racer race of --race-steps \
-            steps is timed end to end (noise, optimizers, surface, recording). Figures are medians \
-            of --repeats runs after a warm-up.
+            steps is timed end to end (noise, optimizers, surface, recording). Then the networks: the \
+            chapter's XOR cell (the built-in xor scenario, 201 epochs) end to end, and the gradient of a \
+            9 829-parameter MLP on a batch of 64 through the tape against the hand-written backward pass. \
+            Figures are medians of --repeats runs after a warm-up.
             """
     )
 
@@ -72,6 +74,34 @@ public struct BenchCommand: ParsableCommand {
         console.print("  racers in parallel           \(NumberFormat.fixed(raceSeconds, 3)) s   \(rate(racerSteps / raceSeconds)) racer-steps   (goal < 1 s)")
         console.print("  one thread                   \(NumberFormat.fixed(serialSeconds, 3)) s   \(rate(racerSteps / serialSeconds)) racer-steps")
         if checksum.isNaN { console.print("(checksum NaN)") }
+        try networks(console)
+    }
+
+    /// The networks' figures: the XOR cell end to end, and an MLP's gradient by tape and by hand.
+    func networks(_ console: Console) throws {
+        guard case .model(let xor)? = try ScenarioLocator.builtinDocument("xor") else { return }
+        var last = 0.0
+        let cell = Stopwatch.interleavedMedians(repeats: repeats, [{ last = ModelRace(xor).runs[0].losses.last ?? .nan }])[0]
+        let shape = NetworkShape(widths: [32, 100, 64, 1], hidden: .tanh, output: .sigmoid, loss: .bce)
+        var rng = NumpyGenerator(seed: 7)
+        let inputs = Matrix(rows: 64, columns: 32, values: (0..<(64 * 32)).map { _ in rng.standardNormal() })
+        let targets = Matrix(rows: 64, columns: 1, values: (0..<64).map { _ in rng.uniform() < 0.5 ? 0 : 1 })
+        let theta = NetworkInitialization(scale: .xavier, seed: 7).parameters(for: shape)
+        let rounds = 20
+        var sum = 0.0
+        let timings = Stopwatch.interleavedMedians(repeats: repeats, [
+            { for _ in 0..<rounds { sum += NetworkGradient.tape(shape, theta: theta, inputs: inputs, targets: targets).gradient[0] } },
+            { for _ in 0..<rounds { sum += NetworkGradient.byHand(shape, theta: theta, inputs: inputs, targets: targets).gradient[0] } },
+        ])
+        let (tape, hand) = (timings[0] / Double(rounds), timings[1] / Double(rounds))
+        console.print("")
+        console.print("networks")
+        console.print("  the XOR cell, 201 epochs     \(NumberFormat.fixed(cell * 1e3, 2)) ms   (final loss \(NumberFormat.fixed(last, 4)); goal well under 10 ms)")
+        console.print("  MLP 32-100-64-1 (\(shape.parameterCount) parameters), gradient on a batch of 64:")
+        console.print("    tape                       \(NumberFormat.fixed(tape * 1e6, 1)) µs")
+        console.print("    hand-written backward      \(NumberFormat.fixed(hand * 1e6, 1)) µs")
+        console.print("    ratio tape / hand-written  \(NumberFormat.fixed(tape / hand, 2))×   (goal ≤ 3×)")
+        if sum.isNaN { console.print("(checksum NaN)") }
     }
 
     /// Evaluates f and ∇f `evaluations` times, cycling through `points`.

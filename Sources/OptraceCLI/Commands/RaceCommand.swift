@@ -153,7 +153,9 @@ public struct RaceCommand: ParsableCommand {
         let run = try OutputRun.begin(out ?? "output/\(scenario.name)", plan: .race)
         defer { run.finish() }
         let folder = run.folder
-        let race = ModelRace(scenario)
+        // The boundary animation takes a frame at every k-th epoch, at most about sixty.
+        let keepsFrames = !output.noRender && BoundaryPictures.applies(to: scenario)
+        let race = ModelRace(scenario, snapshotEvery: keepsFrames ? max(1, (scenario.epochs + 59) / 60) : nil)
         try Interruption.check()
         if !output.quiet {
             console.print("\(scenario.title) — \(scenario.name), \(ModelRacePictures.subtitle(scenario)), \(scenario.epochs) epochs")
@@ -162,7 +164,10 @@ public struct RaceCommand: ParsableCommand {
         try AtomicFile.write(ModelRaceReport.trajectoryCSV(race), to: folder.file("trajectory.csv"))
         try AtomicFile.write(ModelRaceReport.scoreboardJSON(race).serialized(), to: folder.file("scoreboard.json"))
         var files = ["trajectory.csv", "scoreboard.json"]
-        if !output.noRender { files += try ModelRacePictures.write(race, into: folder) }
+        if !output.noRender {
+            files += try ModelRacePictures.write(race, into: folder)
+            files += try BoundaryPictures.write(race, into: folder)
+        }
         if !output.quiet {
             console.print("wrote \(folder.path)/: \(files.joined(separator: ", "))")
         }

@@ -21,6 +21,18 @@ public struct DepthConfiguration: Sendable, Equatable {
         return "\(activation.rawValue), \(scheme)\(residual ? ", residual" : "")"
     }
 
+    /// The eight the picture and the training race show: the chapter's story without eighteen crossing lines.
+    public static let shown: [DepthConfiguration] = [
+        DepthConfiguration(activation: .sigmoid, initialization: .normal(1), residual: false),
+        DepthConfiguration(activation: .sigmoid, initialization: .xavier, residual: false),
+        DepthConfiguration(activation: .tanh, initialization: .normal(1), residual: false),
+        DepthConfiguration(activation: .tanh, initialization: .xavier, residual: false),
+        DepthConfiguration(activation: .relu, initialization: .normal(1), residual: false),
+        DepthConfiguration(activation: .relu, initialization: .he, residual: false),
+        DepthConfiguration(activation: .tanh, initialization: .xavier, residual: true),
+        DepthConfiguration(activation: .relu, initialization: .he, residual: true),
+    ]
+
     /// Every combination of sigmoid, tanh and ReLU with N(0, 1), Xavier and He, plain and residual.
     public static let all: [DepthConfiguration] = [Activation.sigmoid, .tanh, .relu].flatMap { activation in
         [NetworkInitialization.Scale.normal(1), .xavier, .he].flatMap { scale in

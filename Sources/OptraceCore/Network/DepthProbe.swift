@@ -24,14 +24,7 @@ public struct DepthProbe: Sendable {
         self.depth = depth
         self.width = width
         let shape = Self.shape(configuration, depth: depth, width: width)
-        var theta = NetworkInitialization(scale: configuration.initialization, seed: seed).parameters(for: shape)
-        if configuration.residual {
-            let shrink = 1 / Double(depth).squareRoot()
-            for l in 0..<shape.layerCount where shape.isResidual(l) {
-                let start = shape.offsets(l).weights
-                for k in start..<(start + width * width) { theta.values[k] *= shrink }
-            }
-        }
+        let theta = Self.initialParameters(configuration, depth: depth, width: width, seed: seed)
         var rng = NumpyGenerator(seed: seed &+ 1)
         let inputs = Matrix(rows: Self.batch, columns: width, values: (0..<(Self.batch * width)).map { _ in rng.standardNormal() })
         let targets = Matrix(rows: Self.batch, columns: 1, values: (0..<Self.batch).map { _ in rng.standardNormal() })
@@ -60,6 +53,20 @@ public struct DepthProbe: Sendable {
         norms = layers.map { norm(adjoints[$0.index]) }
         parameterGradientNorm = FlatVector(parameters.flatMap { adjoints[$0.index]?.values ?? [] }).norm
         loss = tape.scalar(lossNode)
+    }
+
+    /// The initial weights of `configuration`'s network, a residual network's branches scaled by 1/√depth.
+    public static func initialParameters(_ configuration: DepthConfiguration, depth: Int, width: Int, seed: UInt64) -> FlatVector {
+        let shape = Self.shape(configuration, depth: depth, width: width)
+        var theta = NetworkInitialization(scale: configuration.initialization, seed: seed).parameters(for: shape)
+        if configuration.residual {
+            let shrink = 1 / Double(depth).squareRoot()
+            for l in 0..<shape.layerCount where shape.isResidual(l) {
+                let start = shape.offsets(l).weights
+                for k in start..<(start + width * width) { theta.values[k] *= shrink }
+            }
+        }
+        return theta
     }
 
     /// The network of `configuration`: `depth` hidden layers of `width`, then one linear output.

@@ -36,20 +36,13 @@ public struct Matrix: Sendable, Equatable {
     /// self · otherᵀ (`X @ W.T` for a batch X and weights W): rows × other.rows.
     public func timesTransposed(_ other: Matrix) -> Matrix {
         precondition(columns == other.columns)
-        var out = Matrix(zeros: rows, other.rows)
-        values.withUnsafeBufferPointer { a in
-            other.values.withUnsafeBufferPointer { b in
-                out.values.withUnsafeMutableBufferPointer { o in
-                    for i in 0..<rows {
-                        for j in 0..<other.rows {
-                            var sum = 0.0
-                            for k in 0..<columns { sum += a[i * columns + k] * b[j * columns + k] }
-                            o[i * other.rows + j] = sum
-                        }
-                    }
-                }
-            }
-        }
+        return times(other.transposed())
+    }
+
+    /// The transpose.
+    public func transposed() -> Matrix {
+        var out = Matrix(zeros: columns, rows)
+        for i in 0..<rows { for j in 0..<columns { out.values[j * rows + i] = values[i * columns + j] } }
         return out
     }
 
@@ -57,14 +50,16 @@ public struct Matrix: Sendable, Equatable {
     public func transposedTimes(_ other: Matrix) -> Matrix {
         precondition(rows == other.rows)
         var out = Matrix(zeros: columns, other.columns)
+        let n = other.columns
         values.withUnsafeBufferPointer { a in
             other.values.withUnsafeBufferPointer { b in
                 out.values.withUnsafeMutableBufferPointer { o in
-                    for i in 0..<columns {
-                        for j in 0..<other.columns {
-                            var sum = 0.0
-                            for k in 0..<rows { sum += a[k * columns + i] * b[k * other.columns + j] }
-                            o[i * other.columns + j] = sum
+                    // Each out[i, j] sums over k in increasing order; the inner loop runs along a row of `other`.
+                    for k in 0..<rows {
+                        for i in 0..<columns {
+                            let aki = a[k * columns + i]
+                            let row = o.baseAddress! + i * n, source = b.baseAddress! + k * n
+                            for j in 0..<n { row[j] += aki * source[j] }
                         }
                     }
                 }
@@ -77,14 +72,16 @@ public struct Matrix: Sendable, Equatable {
     public func times(_ other: Matrix) -> Matrix {
         precondition(columns == other.rows)
         var out = Matrix(zeros: rows, other.columns)
+        let n = other.columns
         values.withUnsafeBufferPointer { a in
             other.values.withUnsafeBufferPointer { b in
                 out.values.withUnsafeMutableBufferPointer { o in
+                    // Each out[i, j] sums over k in increasing order; the inner loop runs along a row of `other`.
                     for i in 0..<rows {
-                        for j in 0..<other.columns {
-                            var sum = 0.0
-                            for k in 0..<columns { sum += a[i * columns + k] * b[k * other.columns + j] }
-                            o[i * other.columns + j] = sum
+                        let row = o.baseAddress! + i * n
+                        for k in 0..<columns {
+                            let aik = a[i * columns + k], source = b.baseAddress! + k * n
+                            for j in 0..<n { row[j] += aik * source[j] }
                         }
                     }
                 }

@@ -92,12 +92,17 @@ public struct NetworkGradient: Sendable {
 
     /// The loss alone (one forward pass), for central differences.
     public static func loss(_ shape: NetworkShape, theta: FlatVector, inputs: Matrix, targets: Matrix) -> Double {
+        shape.loss.value(predictions: predictions(shape, theta: theta, inputs: inputs), targets: targets)
+    }
+
+    /// The network's outputs for `inputs` (one forward pass).
+    public static func predictions(_ shape: NetworkShape, theta: FlatVector, inputs: Matrix) -> Matrix {
         var a = inputs
         for l in 0..<shape.layerCount {
             let z = a.timesTransposed(shape.weights(l, in: theta)).addingRow(shape.biases(l, in: theta))
             let next = z.map(shape.activation(l).value)
             a = shape.isResidual(l) ? a.combined(with: next, +) : next
         }
-        return shape.loss.value(predictions: a, targets: targets)
+        return a
     }
 }

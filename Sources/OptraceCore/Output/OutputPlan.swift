@@ -15,13 +15,14 @@ public struct OutputPlan: Sendable {
 
     /// The plan of `optrace race`.
     public static let race = OutputPlan(
-        files: ["trajectory.csv", "scoreboard.json", "race.apng", "summary.png", "loss.png"], folders: ["frames"])
+        files: ["trajectory.csv", "scoreboard.json", "race.apng", "summary.png", "loss.png", "boundary.png", "boundary.apng"],
+        folders: ["frames"])
 
     /// The plan of `optrace grad --out`: the graph stepper's pictures.
     public static let grad = OutputPlan(files: ["graph.png", "stepper.apng"])
 
     /// The plan of `optrace depth`.
-    public static let depth = OutputPlan(files: ["depth.csv", "depth.png"])
+    public static let depth = OutputPlan(files: ["depth.csv", "depth.png", "depth-training.csv", "depth-training.png"])
 
     /// The plan of `optrace landscape`.
     public static let landscape = OutputPlan(files: ["landscape.csv", "landscape.png"])
