@@ -26,13 +26,7 @@ public enum DepthPictures {
 
     /// Writes `depth.png`; returns the names written.
     public static func write(_ study: DepthStudy, into folder: OutputFolder) throws -> [String] {
-        let stop = PictureCancellation.interruption
-        let image = try PictureCancellation.run {
-            try LossPlotRenderer(scene: scene(study), width: 900, height: 560, scale: 1).render(cancellation: stop)
-        }
-        let png = try PictureCancellation.run { try PNGEncoder(options: .standard).encode(image, cancellation: stop) }
-        try AtomicFile.write(png, to: folder.file("depth.png"))
-        return ["depth.png"]
+        try LossPlotFile.write(scene(study), width: 900, height: 560, name: "depth.png", into: folder)
     }
 
     /// The training race's scene: one colour per configuration, solid without clipping, dashed with it.
@@ -56,12 +50,6 @@ public enum DepthPictures {
 
     /// Writes `depth-training.png`; returns the names written.
     public static func writeTraining(_ training: DepthTraining, into folder: OutputFolder) throws -> [String] {
-        let stop = PictureCancellation.interruption
-        let image = try PictureCancellation.run {
-            try LossPlotRenderer(scene: trainingScene(training), width: 900, height: 620, scale: 1).render(cancellation: stop)
-        }
-        let png = try PictureCancellation.run { try PNGEncoder(options: .standard).encode(image, cancellation: stop) }
-        try AtomicFile.write(png, to: folder.file("depth-training.png"))
-        return ["depth-training.png"]
+        try LossPlotFile.write(trainingScene(training), width: 900, height: 620, name: "depth-training.png", into: folder)
     }
 }

@@ -32,12 +32,6 @@ public enum ModelRacePictures {
 
     /// Writes `loss.png` into `folder`; returns the names written.
     public static func write(_ race: ModelRace, into folder: OutputFolder) throws -> [String] {
-        let stop = PictureCancellation.interruption
-        let image = try PictureCancellation.run {
-            try LossPlotRenderer(scene: lossScene(race), width: 800, height: 450, scale: 1).render(cancellation: stop)
-        }
-        let png = try PictureCancellation.run { try PNGEncoder(options: .standard).encode(image, cancellation: stop) }
-        try AtomicFile.write(png, to: folder.file("loss.png"))
-        return ["loss.png"]
+        try LossPlotFile.write(lossScene(race), width: 800, height: 450, name: "loss.png", into: folder)
     }
 }

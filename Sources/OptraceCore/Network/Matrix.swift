@@ -49,23 +49,7 @@ public struct Matrix: Sendable, Equatable {
     /// selfᵀ · other (`dZ.T @ H`: a weight gradient from a batch's deltas and inputs): columns × other.columns.
     public func transposedTimes(_ other: Matrix) -> Matrix {
         precondition(rows == other.rows)
-        var out = Matrix(zeros: columns, other.columns)
-        let n = other.columns
-        values.withUnsafeBufferPointer { a in
-            other.values.withUnsafeBufferPointer { b in
-                out.values.withUnsafeMutableBufferPointer { o in
-                    // Each out[i, j] sums over k in increasing order; the inner loop runs along a row of `other`.
-                    for k in 0..<rows {
-                        for i in 0..<columns {
-                            let aki = a[k * columns + i]
-                            let row = o.baseAddress! + i * n, source = b.baseAddress! + k * n
-                            for j in 0..<n { row[j] += aki * source[j] }
-                        }
-                    }
-                }
-            }
-        }
-        return out
+        return transposed().times(other)
     }
 
     /// self · other (`dZ @ W`: deltas carried back through a layer's weights): rows × other.columns.
