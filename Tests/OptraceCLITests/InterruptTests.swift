@@ -66,3 +66,18 @@ import Testing
         #expect(csv.split(separator: "\n").count == 1 + 600 * 600)
     }
 }
+
+/// SIGINT while a network scenario trains stops it between epochs and writes nothing.
+@Suite struct NetworkInterruptTests {
+    @Test func sigintStopsANetworkRaceAndWritesNothing() throws {
+        let out = temporaryFolder() + "/net"
+        var seen: Date?
+        let ran = try interruptedRun(["race", "moons", "--steps", "1000000", "--out", out, "--no-render", "--quiet"], signal: SIGINT) {
+            guard FileManager.default.fileExists(atPath: out) else { return false }
+            if seen == nil { seen = Date() }
+            return Date().timeIntervalSince(seen!) > 0.5
+        }
+        guard ran else { return }
+        #expect(contents(out).isEmpty, "left behind: \(contents(out))")
+    }
+}

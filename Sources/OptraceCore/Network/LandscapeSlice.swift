@@ -99,6 +99,7 @@ public struct LandscapeSlice: Sendable {
         let xr = xRange, yr = yRange, u1 = d1, u2 = d2
         DispatchQueue.concurrentPerform(iterations: rows) { r in
             let beta = yr.lowerBound + (yr.upperBound - yr.lowerBound) * Double(r) / Double(rows - 1)
+            if Interruption.isRequested { slots.set(r, [Double](repeating: .nan, count: columns)); return }
             slots.set(r, (0..<columns).map { c in
                 let alpha = xr.lowerBound + (xr.upperBound - xr.lowerBound) * Double(c) / Double(columns - 1)
                 return NetworkGradient.loss(shape, theta: centre + alpha * u1 + beta * u2, inputs: data.inputs, targets: data.targets)

@@ -37,6 +37,8 @@ public struct NetworkTrainer: Sendable {
         var theta = start
         var run = NetworkRun(racer: racer, parameters: start, predictions: data.targets)
         for epoch in 0..<epochs {
+            // A stop request (Ctrl-C) ends the run here; the command then reports it and writes nothing.
+            if Interruption.isRequested { break }
             let full = NetworkGradient.tape(shape, theta: theta, inputs: data.inputs, targets: data.targets)
             run.losses.append(full.loss)
             run.gradientNorms.append(full.gradient.norm)
