@@ -20,24 +20,27 @@ public struct FuzzCampaign {
     /// The inputs the generator mutates.
     public let corpus: [[UInt8]]
     public let seed: UInt64
+    /// Tokens spliced into the inputs.
+    public let dictionary: [String]
     /// An input taking longer than this is reported as a hang.
     public var timeLimit: Double = 1.0
 
     /// A campaign on one of the targets, from its seed corpus.
     public init(target: FuzzTarget, seed: UInt64) {
-        self.init(corpus: FuzzSeeds.corpus(for: target), seed: seed, check: target.run)
+        self.init(corpus: FuzzSeeds.corpus(for: target), seed: seed, dictionary: FuzzSeeds.dictionary(for: target), check: target.run)
     }
 
-    /// A campaign feeding mutations of `corpus` to `check`.
-    public init(corpus: [[UInt8]], seed: UInt64, check: @escaping ([UInt8]) -> FuzzTarget.Finding?) {
+    /// A campaign feeding mutations of `corpus` (with tokens of `dictionary` spliced in) to `check`.
+    public init(corpus: [[UInt8]], seed: UInt64, dictionary: [String] = FuzzSeeds.dictionary, check: @escaping ([UInt8]) -> FuzzTarget.Finding?) {
         self.corpus = corpus
         self.seed = seed
+        self.dictionary = dictionary
         self.check = check
     }
 
     /// Runs `count` inputs.
     public func run(count: Int, progress: ((Int) -> Void)? = nil) -> Report {
-        var generator = FuzzInputGenerator(seed: seed, corpus: corpus, dictionary: FuzzSeeds.dictionary)
+        var generator = FuzzInputGenerator(seed: seed, corpus: corpus, dictionary: dictionary)
         var report = Report()
         let start = DispatchTime.now().uptimeNanoseconds
         for i in 0..<count {

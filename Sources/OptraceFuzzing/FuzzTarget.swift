@@ -1,10 +1,11 @@
 import OptraceCore
 
-/// What a fuzz input is fed to: the expression parser and tape, the scenario loader and a short race, the loader's
-/// nesting limit, or the output folder's handling of `--out` paths.
+/// What a fuzz input is fed to: the expression parser and tape, the scenario loader and a short race, a network
+/// scenario and a short training race, the loader's nesting limit, or the output folder's handling of `--out` paths.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     case expression
     case scenario
+    case model
     case nesting
     case outputPath
 
@@ -23,6 +24,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .expression: return Self.expression(String(decoding: bytes, as: UTF8.self))
         case .scenario: return Self.scenario(String(decoding: bytes, as: UTF8.self))
+        case .model: return Self.model(String(decoding: bytes, as: UTF8.self))
         case .nesting: return Self.nesting(NestingCase(recipe: bytes))
         case .outputPath: return Self.outputPath(OutputPathCase(recipe: bytes))
         }
@@ -64,6 +66,42 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         let resultAgain = shortAgain.run(concurrent: true)
         return FuzzProperties.deterministic(csv, TrajectoryCSV.render(resultAgain), what: "trajectory.csv")
             ?? FuzzProperties.deterministic(json, Array(ScoreboardJSON.document(shortAgain, resultAgain).serialized().utf8), what: "scoreboard.json")
+    }
+
+    /// A network scenario is loaded and trained for at most 4 epochs (small networks and data sets only, so an input
+    /// stays quick); its losses are finite until a divergence is reported, the files are the same bytes when trained
+    /// again, and for small networks the tape agrees with the hand-written backward pass.
+    static func model(_ text: String) -> Finding? {
+        guard case .model(var scenario)? = try? ScenarioLoader.parseDocument(yaml: text, file: "fuzz.yaml") else { return nil }
+        guard scenario.shape.parameterCount <= 2_000, scenario.data.count <= 1_000 else { return nil }
+        scenario.epochs = min(scenario.epochs, 4)
+        let race = ModelRace(scenario)
+        for run in race.runs {
+            let finite = run.divergedAt ?? run.losses.count
+            if run.losses.prefix(finite).contains(where: { !$0.isFinite }) {
+                return Finding(description: "a non-finite loss before the reported divergence (\(run.racer)): \(text.prefix(200))")
+            }
+            if run.divergedAt == nil && run.losses.count != scenario.epochs {
+                return Finding(description: "\(run.losses.count) losses for \(scenario.epochs) epochs (\(run.racer)): \(text.prefix(200))")
+            }
+        }
+        let again = ModelRace(scenario)
+        if let finding = FuzzProperties.deterministic(Array(ModelRaceReport.trajectoryCSV(race).utf8), Array(ModelRaceReport.trajectoryCSV(again).utf8), what: "trajectory.csv")
+            ?? FuzzProperties.deterministic(Array(ModelRaceReport.scoreboardJSON(race).serialized().utf8), Array(ModelRaceReport.scoreboardJSON(again).serialized().utf8), what: "scoreboard.json")
+        {
+            return finding
+        }
+        let theta = scenario.initialParameters
+        guard scenario.shape.parameterCount <= 200, theta.values.allSatisfy(\.isFinite) else { return nil }
+        let data = scenario.data
+        let tape = NetworkGradient.tape(scenario.shape, theta: theta, inputs: data.inputs, targets: data.targets).gradient
+        let hand = NetworkGradient.byHand(scenario.shape, theta: theta, inputs: data.inputs, targets: data.targets).gradient
+        for (a, b) in zip(tape.values, hand.values) where a.isFinite || b.isFinite {
+            if !(abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))) {
+                return Finding(description: "the tape (\(a)) and the hand-written pass (\(b)) disagree: \(text.prefix(200))")
+            }
+        }
+        return nil
     }
 
     static func nesting(_ nestingCase: NestingCase, limit: Int = 64) -> Finding? {

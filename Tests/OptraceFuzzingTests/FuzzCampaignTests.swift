@@ -8,7 +8,7 @@ import Testing
     func aShortCampaignFindsNothing(target: FuzzTarget) {
         var campaign = FuzzCampaign(target: target, seed: 2026)
         campaign.timeLimit = 2.0
-        let count = [FuzzTarget.expression: 8_000, .scenario: 800, .nesting: 400, .outputPath: 300][target]!
+        let count = [FuzzTarget.expression: 8_000, .scenario: 800, .model: 300, .nesting: 400, .outputPath: 300][target]!
         let report = campaign.run(count: count)
         #expect(report.findings.isEmpty, "\(report.findings.prefix(5))")
         #expect(report.slow.isEmpty, "\(report.slow.prefix(5))")
@@ -24,6 +24,7 @@ import Testing
     @Test func validInputViolatesNothing() {
         #expect(FuzzTarget.expression.run(Array("x^2 + y".utf8)) == nil)
         #expect(FuzzTarget.scenario.run(Array(FuzzSeeds.scenario.utf8)) == nil)
+        #expect(FuzzTarget.model.run(Array(FuzzSeeds.model.utf8)) == nil)
     }
 
     // MARK: Each property reports a violation
@@ -104,6 +105,16 @@ import Testing
         #expect(FuzzProperties.nesting(depth: 64, limit: 64, refusal: "f:1:1: YAML nested more than 64 levels deep", input: "") != nil)
         #expect(FuzzProperties.nesting(depth: 3, limit: 64, refusal: "f:1:1: YAML syntax error: x", input: "") != nil)
         #expect(FuzzProperties.nesting(depth: 3, limit: 64, refusal: "f:1:1: main: unknown key 'main'", input: "") == nil)
+    }
+
+    @Test func theModelCampaignTrainsNetworks() {
+        // Enough mutated inputs are still network scenarios for the campaign to train and compare them.
+        var generator = FuzzInputGenerator(seed: 2026, corpus: FuzzSeeds.corpus(for: .model), dictionary: FuzzSeeds.dictionary(for: .model))
+        var models = 0
+        for _ in 0..<300 {
+            if case .model? = try? ScenarioLoader.parseDocument(yaml: String(decoding: generator.input(), as: UTF8.self), file: "fuzz.yaml") { models += 1 }
+        }
+        #expect(models >= 30, "\(models) of 300")
     }
 
     @Test func nestingCasesSpanTheLimitAndFarBeyond() {
