@@ -10,7 +10,7 @@ import OptraceFuzzing
         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
     ) -> Int32
 
-    /// The target libFuzzer feeds: OPTRACE_FUZZ_TARGET (expression, scenario or nesting).
+    /// The target libFuzzer feeds: OPTRACE_FUZZ_TARGET (expression, scenario, model, nesting or outputPath).
     let libFuzzerTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["OPTRACE_FUZZ_TARGET"] ?? "expression") ?? .expression
 #endif
 
