@@ -15,13 +15,11 @@ public enum DepthPictures {
                 name: name, legendLabel: "\(name) scalar chain", points: [], losses: study.reference(factor),
                 color: RGBColor(red: 0.45, green: 0.45, blue: 0.45), dash: factor < 1 ? .dashed : .dotted))
         }
-        var scene = LossPlotScene(
+        // Twenty decades each way hold the scalar chains with room; curves beyond run along the edge (depth.csv has them).
+        return LossPlotScene(
             title: "Gradients through \(study.depth) layers at initialisation",
             subtitle: "‖∂L/∂h_ℓ‖ / ‖∂L/∂h_L‖, width \(study.width), batch \(DepthProbe.batch), seed \(study.seed); every configuration in depth.csv",
-            racers: tracks, xLabel: "layer ℓ (0 = inputs)", yLabel: "gradient relative to the top layer")
-        // Twenty decades each way hold the scalar chains with room; curves beyond run along the edge (depth.csv has them).
-        scene.yLimits = 1e-20...1e20
-        return scene
+            racers: tracks, xLabel: "layer ℓ (0 = inputs)", yLabel: "gradient relative to the top layer", yLimits: 1e-20...1e20)
     }
 
     /// Writes `depth.png`; returns the names written.
@@ -38,14 +36,12 @@ public enum DepthPictures {
                 name: name, legendLabel: name, points: [], losses: entry.run.losses, divergedAtStep: entry.run.divergedAt,
                 color: RacerPalette.style(index).color, dash: entry.clipped ? .dashed : .solid)
         }
-        var scene = LossPlotScene(
-            title: "Which deep networks learn: \(training.steps) steps of SGD at depth \(training.depth)",
-            subtitle: "η = \(NumberFormat.short(training.learningRate)), teacher tanh(u·x), \(DepthTraining.examples) examples, width \(training.width); dashed: clip_norm \(NumberFormat.short(training.clipNorm))",
-            racers: tracks, xLabel: "step", yLabel: "loss (mse)")
         // The targets' own variance is about 0.4: from 10⁻³ to 10² holds every run that learns or stalls; the
         // exploding ones leave the range (depth-training.csv has them).
-        scene.yLimits = 1e-3...1e2
-        return scene
+        return LossPlotScene(
+            title: "Which deep networks learn: \(training.steps) steps of SGD at depth \(training.depth)",
+            subtitle: "η = \(NumberFormat.short(training.learningRate)), teacher tanh(u·x), \(DepthTraining.examples) examples, width \(training.width); dashed: clip_norm \(NumberFormat.short(training.clipNorm))",
+            racers: tracks, xLabel: "step", yLabel: "loss (mse)", yLimits: 1e-3...1e2)
     }
 
     /// Writes `depth-training.png`; returns the names written.

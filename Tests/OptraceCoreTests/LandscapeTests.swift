@@ -13,17 +13,15 @@ import Testing
         let race = ModelRace(scenario, snapshotEvery: 10)
         let slice = LandscapeSlice(race, directions: .random, seed: 3, columns: 11, rows: 9)
         let shape = scenario.shape, centre = slice.centre
+        // Read back through the network's own view of θ: each unit's row of a layer's weight matrix, and its biases.
+        func norm(_ row: [Double]) -> Double { FlatVector(row).norm }
         for d in [slice.first, slice.second] {
             for l in 0..<shape.layerCount {
-                let (w, b) = shape.offsets(l)
-                let fanIn = shape.widths[l]
-                for unit in 0..<shape.widths[l + 1] {
-                    let range = (w + unit * fanIn)..<(w + (unit + 1) * fanIn)
-                    let dn = range.reduce(0.0) { $0 + d[$1] * d[$1] }.squareRoot()
-                    let wn = range.reduce(0.0) { $0 + centre[$1] * centre[$1] }.squareRoot()
-                    #expect(abs(dn - wn) <= 1e-12 * wn)
+                let dw = shape.weights(l, in: d), w = shape.weights(l, in: centre)
+                for unit in 0..<dw.rows {
+                    #expect(abs(norm(dw.row(unit)) - norm(w.row(unit))) <= 1e-12 * norm(w.row(unit)))
                 }
-                for i in b..<(b + shape.widths[l + 1]) { #expect(d[i] == 0) }
+                #expect(shape.biases(l, in: d).allSatisfy { $0 == 0 })
             }
         }
         // The lattice's middle point is θ* itself.

@@ -16,7 +16,8 @@ public struct LossPlotScene: Sendable {
     public var yLimits: ClosedRange<Double>?
 
     public init(title: String, subtitle: String = "", racers: [RacerTrack], checkpoints: [Int] = [],
-                xLabel: String = "step", yLabel: String = "loss", lossFloor: Double? = nil, threshold: Double? = nil) {
+                xLabel: String = "step", yLabel: String = "loss", lossFloor: Double? = nil, threshold: Double? = nil,
+                yLimits: ClosedRange<Double>? = nil) {
         self.title = title
         self.subtitle = subtitle
         self.racers = racers
@@ -25,5 +26,6 @@ public struct LossPlotScene: Sendable {
         self.yLabel = yLabel
         self.lossFloor = lossFloor
         self.threshold = threshold
+        self.yLimits = yLimits
     }
 }
