@@ -29,6 +29,22 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
+        .systemLibrary(
+            name: "CGIF",
+            pkgConfig: "libgif",
+            providers: [.apt(["libgif-dev"])]
+        ),
+        .systemLibrary(
+            name: "CWebP",
+            pkgConfig: "libwebpmux",
+            providers: [.apt(["libwebp-dev"])]
+        ),
+        // giflib and libwebp wrapped in C, their output collected in memory.
+        .target(
+            name: "CAnimationCodecs",
+            dependencies: ["CGIF", "CWebP"],
+            linkerSettings: [.linkedLibrary("gif"), .linkedLibrary("webpmux"), .linkedLibrary("webpdemux"), .linkedLibrary("webp")]
+        ),
         .target(name: "COptraceMath"),
         .target(
             name: "OptraceCore",
@@ -40,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "OptracePlot",
-            dependencies: ["CCairo", "CPNG", "CPNGHelpers"]
+            dependencies: ["CCairo", "CPNG", "CPNGHelpers", "CAnimationCodecs"]
         ),
         .target(
             name: "OptracePictures",

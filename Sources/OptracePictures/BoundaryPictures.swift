@@ -66,8 +66,10 @@ public enum BoundaryPictures {
         return (max(560, 36 + 216 * Double(perRow)), 62 + 250 * Double(rows))
     }
 
-    /// Writes `boundary.png`, and `boundary.apng` when the runs kept snapshots; returns the names written.
-    public static func write(_ race: ModelRace, into folder: OutputFolder, fps: Double = 12) throws -> [String] {
+    /// Writes `boundary.png`, and the animation over training (`boundary.apng`, and the other `animations`
+    /// formats) when the runs kept snapshots; returns the names written.
+    public static func write(_ race: ModelRace, into folder: OutputFolder, fps: Double = 12,
+                             animations: [AnimationFormat] = [.apng]) throws -> [String] {
         guard applies(to: race.scenario) else { return [] }
         let (w, h) = size(race)
         let stop = PictureCancellation.interruption
@@ -76,18 +78,27 @@ public enum BoundaryPictures {
         try AtomicFile.write(try PictureCancellation.run { try PNGEncoder(options: .standard).encode(still, cancellation: stop) }, to: folder.file("boundary.png"))
         var written = ["boundary.png"]
         let frames = race.runs.map(\.snapshotEpochs.count).max() ?? 0
-        guard frames > 1 else { return written }
-        let animation = try AtomicFileWriter(path: folder.file("boundary.apng"))
-        let writer = try APNGWriter(width: still.width, height: still.height, frameCount: frames, fps: fps, finalHold: 2) { try animation.write($0) }
-        for k in 0..<frames {
-            try Interruption.check()
+        guard frames > 1, !animations.isEmpty else { return written }
+        let render = { (k: Int) -> RGBAImage in
             // A racer that stopped early (diverged) keeps its last kept weights.
             let thetas = race.runs.map { run in run.snapshots[min(k, run.snapshots.count - 1)] }
             let epoch = race.runs.first { k < $0.snapshotEpochs.count }?.snapshotEpochs[k] ?? 0
-            try writer.append(BoundaryRenderer(scene: scene(race, thetas: thetas, epoch: epoch), width: w, height: h).render())
+            return BoundaryRenderer(scene: scene(race, thetas: thetas, epoch: epoch), width: w, height: h).render()
         }
-        try animation.commit()
-        written.append("boundary.apng")
+        let plan = try AnimationPlan.sampling(
+            formats: animations, width: still.width, height: still.height, frameCount: frames,
+            timing: AnimationTiming(fps: fps, finalHold: 2),
+            reserved: race.runs.indices.map { RacerPalette.style($0).color }
+        ) { k in
+            try Interruption.check()
+            return render(k)
+        }
+        let files = try AnimationFiles(plan: plan, base: "boundary", folder: folder)
+        for k in 0..<frames {
+            try Interruption.check()
+            try files.encoders.append(image: render(k))
+        }
+        written += try files.commit()
         return written
     }
 }

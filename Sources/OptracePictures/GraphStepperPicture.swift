@@ -3,17 +3,15 @@ import OptraceCore
 import OptracePlot
 
 /// The graph stepper as pictures: `graph.png` (the computation graph with every value, local derivative and
-/// adjoint) and `stepper.apng` (the forward pass node by node, then the backward sweep node by node).
+/// adjoint) and `stepper.apng` (the forward pass node by node, then the backward sweep node by node; also as
+/// `stepper.gif`, `.mp4`, `.webm` or `.webp` on request).
 ///
 /// The graph is laid out by `GraphLayout`; each frame is a `GraphScene` in which more is known than in the one
 /// before. Forward frame k computes node k: its value, and the local derivative (blue) on each edge into it.
 /// Backward frame k sweeps the k-th node from the root: its ∂f/∂node (mint) is complete, and each edge into it
 /// carries ∂f/∂node · local derivative back to its operand.
 public enum GraphStepperPicture {
-    /// The files it writes.
-    public static let files = ["graph.png", "stepper.apng"]
-
-    /// Frames per second of `stepper.apng`.
+    /// Frames per second of the stepper's animation.
     public static let fps = 1.5
 
     /// The largest graph drawn: nodes (each gives two frames), columns and nodes in one column. A graph a reader
@@ -32,10 +30,12 @@ public enum GraphStepperPicture {
         return "the graph has \(shape); pictures are drawn for at most \(maximumNodes) nodes in \(maximumColumns) columns of at most \(maximumRows)"
     }
 
-    /// Draws the graph of `tape` at `inputs` and writes `graph.png` and `stepper.apng` into `folder`. The caller
-    /// checks `refusal` first and draws only graphs it accepts.
+    /// Draws the graph of `tape` at `inputs` and writes `graph.png` and the stepper's animation (`stepper.apng`, and
+    /// the other `animations` formats) into `folder`; returns the names written. The caller checks `refusal` first
+    /// and draws only graphs it accepts.
     public static func write(
-        tape: Tape, inputs: [Double], source: String, stepNames: [String], learningRate: Double, to folder: OutputFolder
+        tape: Tape, inputs: [Double], source: String, stepNames: [String], learningRate: Double, to folder: OutputFolder,
+        animations: [AnimationFormat] = [.apng]
     ) throws -> [String] {
         precondition(refusal(tape, at: inputs) == nil, "a graph too large to draw")
         let frames = scenes(tape: tape, inputs: inputs, source: source, stepNames: stepNames, learningRate: learningRate)
@@ -45,23 +45,26 @@ public enum GraphStepperPicture {
         try Interruption.check()
         let picture = GraphRenderer(scene: final, width: size.width, height: size.height, scale: 1.5).render()
         let png = try PictureCancellation.png(picture)
-        // Frames one at a time: the writer keeps only the previous one to encode each frame's change.
-        var apng: [UInt8] = []
-        var writer: APNGWriter?
-        for scene in frames.steps {
-            try Interruption.check()
-            let image = GraphRenderer(scene: scene, width: size.width, height: size.height, scale: 1).render()
-            if writer == nil {
-                writer = try APNGWriter(width: image.width, height: image.height, frameCount: frames.steps.count, fps: fps, finalHold: 3) {
-                    apng += $0
-                }
+        var written = ["graph.png"]
+        if !animations.isEmpty {
+            // Frames one at a time: the encoders keep only the previous one to encode each frame's change.
+            let render = { (k: Int) in GraphRenderer(scene: frames.steps[k], width: size.width, height: size.height, scale: 1).render() }
+            let first = render(0)
+            let plan = AnimationPlan.sampling(
+                formats: animations, width: first.width, height: first.height, frameCount: frames.steps.count,
+                timing: AnimationTiming(fps: fps, finalHold: 3), frame: { $0 == 0 ? first : render($0) })
+            let files = try AnimationFiles(plan: plan, base: "stepper", folder: folder)
+            for k in frames.steps.indices {
+                try Interruption.check()
+                try files.encoders.append(image: k == 0 ? first : render(k))
             }
-            try writer!.append(image)
+            try Interruption.check()
+            try AtomicFile.write(png, to: folder.file("graph.png"))
+            written += try files.commit()
+        } else {
+            try AtomicFile.write(png, to: folder.file("graph.png"))
         }
-        try Interruption.check()
-        try AtomicFile.write(png, to: folder.file("graph.png"))
-        try AtomicFile.write(apng, to: folder.file("stepper.apng"))
-        return files
+        return written
     }
 
     /// The finished graph, and one scene per forward and per backward step (2 × the node count), in order.

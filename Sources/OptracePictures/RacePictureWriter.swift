@@ -2,7 +2,8 @@ import Foundation
 import OptraceCore
 import OptracePlot
 
-/// Draws a race's pictures and writes them: `frames/frame_NNNN.png`, `race.apng`, `summary.png`, `loss.png`.
+/// Draws a race's pictures and writes them: `frames/frame_NNNN.png`, the animation (`race.apng`, `race.gif`,
+/// `race.mp4`, `race.webm`, `race.webp`, as the options ask), `summary.png`, `loss.png`.
 ///
 /// The frames come from `RaceAnimation.render` (parallel, the bytes independent of the thread count) and are
 /// written in step order; each file appears complete or not at all (temporary file, then rename).
@@ -26,16 +27,25 @@ public struct RacePictureWriter {
     public func write(into folder: OutputFolder, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> Written {
         var written = Written()
         let framesFolder = options.writeFrames ? try folder.subfolder("frames") : nil
-        let apng = try AtomicFileWriter(path: folder.file("race.apng"))
+        var files: AnimationFiles?
         let (renderers, frameCount) = try animate(
-            sink: { try apng.write($0) },
+            animation: options.animations.isEmpty ? nil : { plan in
+                files = try AnimationFiles(plan: plan, base: "race", folder: folder)
+                return files!.encoders
+            },
             frames: framesFolder.map { framesFolder in
                 { name, png in try AtomicFile.write(png, to: framesFolder.file(name)) }
             },
             progress: progress)
-        try apng.commit()
         if framesFolder != nil { written.files.append("frames/ (\(frameCount) PNG)") }
-        written.files.append("race.apng")
+        if let files {
+            do {
+                written.files += try files.commit()
+            } catch {
+                try Interruption.check()
+                throw error
+            }
+        }
 
         let (summary, loss) = try stills(renderers)
         try AtomicFile.write(summary, to: folder.file("summary.png"))
@@ -45,10 +55,17 @@ public struct RacePictureWriter {
         return written
     }
 
-    /// The animation's bytes (no frames, no stills), for a server that writes nothing to disk.
+    /// The APNG's bytes (no frames, no stills), for a server that writes nothing to disk.
     public func animationBytes() throws -> [UInt8] {
         var bytes: [UInt8] = []
-        _ = try animate(sink: { bytes += $0 }, frames: nil, progress: { _, _ in })
+        var encoders: AnimationEncoders?
+        _ = try animate(
+            animation: { plan in
+                encoders = try AnimationEncoders(plan: plan, sink: { _ in { bytes += $0 } }, videoPath: { _ in "" })
+                return encoders!
+            },
+            frames: nil, progress: { _, _ in }, formats: [.apng])
+        try encoders?.finish()
         return bytes
     }
 
@@ -65,11 +82,12 @@ public struct RacePictureWriter {
         return try PictureCancellation.run { try PNGEncoder(options: .standard).encode(image, cancellation: stop) }
     }
 
-    /// Renders the animation into `sink` (and each frame's standalone PNG into `frames`, by file name); returns the
-    /// renderers (for the stills) and the frame count.
+    /// Renders the frames into the encoders `animation` opens for the plan (and each frame's standalone PNG into
+    /// `frames`, by file name); returns the renderers (for the stills) and the frame count. With neither, no frame
+    /// is drawn.
     private func animate(
-        sink: @escaping ([UInt8]) throws -> Void, frames: ((String, [UInt8]) throws -> Void)?,
-        progress: (_ done: Int, _ total: Int) -> Void
+        animation: ((AnimationPlan) throws -> AnimationEncoders)?, frames: ((String, [UInt8]) throws -> Void)?,
+        progress: (_ done: Int, _ total: Int) -> Void, formats: [AnimationFormat]? = nil
     ) throws -> (RendererPool, Int) {
         let (columns, rows) = RaceScenes.fieldSize(width: options.width, height: options.height, scale: options.scale)
         let field = RaceScenes.field(scenario.surface, columns: columns, rows: rows)
@@ -82,27 +100,36 @@ public struct RacePictureWriter {
         let renderers = try PictureCancellation.run {
             try RendererPool(count: workers, scene: scene, width: width, height: height, scale: scale, cancellation: stop)
         }
+        guard animation != nil || frames != nil else { return (renderers, steps.count) }
         let digits = max(4, String(steps.count - 1).count)
-        var sinkError: Error?
-        let writer = try APNGWriter(
-            width: Int((options.width * options.scale).rounded()), height: Int((options.height * options.scale).rounded()),
-            frameCount: steps.count, fps: options.fps, finalHold: options.finalHold
-        ) { bytes in
-            do { try sink(bytes) } catch { sinkError = error; throw error }
+        let plan = try animation.map { _ in
+            try PictureCancellation.run {
+                try RaceAnimation.plan(formats: formats ?? options.animations, steps: steps, renderers: renderers,
+                                       timing: AnimationTiming(fps: options.fps, finalHold: options.finalHold),
+                                       fadingTail: options.tail, cancellation: stop)
+            }
         }
+        let encoders = try plan.map { try animation!($0) }
         try PictureCancellation.run {
             try RaceAnimation.render(
-                steps: steps, renderers: renderers, fadingTail: options.tail, standalonePNGs: frames != nil,
+                steps: steps, renderers: renderers, plan: plan, fadingTail: options.tail, standalonePNGs: frames != nil,
                 cancellation: stop, progress: { progress($0, steps.count) }
             ) { frame in
                 if let frames, let png = frame.png {
                     let k = String(frame.index)
                     try frames("frame_" + String(repeating: "0", count: max(0, digits - k.count)) + k + ".png", png)
                 }
-                try writer.append(encoded: frame.apngFrame)
+                if let encoders, let prepared = frame.animation {
+                    do {
+                        try encoders.append(prepared)
+                    } catch {
+                        // ffmpeg shares the terminal: a Ctrl-C stops it too, and the stop is what to report.
+                        try Interruption.check()
+                        throw error
+                    }
+                }
             }
         }
-        if let sinkError { throw sinkError }
         try Interruption.check()
         return (renderers, steps.count)
     }

@@ -35,6 +35,19 @@ import Testing
         try interruptMidway(signal: SIGTERM)
     }
 
+    @Test(.enabled(if: FFmpegVideoWriter.locate() != nil, "ffmpeg is not installed (scripts/install-test-deps installs it)"))
+    func sigintStopsARenderWithEveryFormatAndFFmpegLeavesNothing() throws {
+        let out = temporaryFolder() + "/formats"
+        let ran = try interruptedRun(["race", "rosenbrock", "--out", out, "--size", "400x300", "--quiet",
+                                      "--animation", "apng,gif,mp4,webm,webp"], signal: SIGINT) {
+            contents(out + "/frames").count >= 30
+        }
+        guard ran else { return }
+        let all = (FileManager.default.enumerator(atPath: out)?.allObjects as? [String]) ?? []
+        #expect(!all.contains { $0.hasSuffix(".tmp") }, "temporary files left: \(all)")
+        #expect(!contents(out).contains { $0.hasPrefix("race.") }, "left behind: \(contents(out))")
+    }
+
     @Test func sigintStopsAStreamedRaceAndLeavesNoPieces() throws {
         let out = temporaryFolder() + "/long"
         var seen: Date?

@@ -52,8 +52,10 @@ public struct GradCommand: ParsableCommand {
     @Flag(help: "Print {\"value\", \"gradient\", \"numerical\", \"graph\"} (and \"step\") as JSON.")
     public var json = false
 
-    @Option(help: "Also draw the graph into this folder: graph.png and stepper.apng.")
+    @Option(help: "Also draw the graph into this folder: graph.png and the stepper's animation (stepper.apng).")
     public var out: String?
+
+    @OptionGroup public var animations: AnimationOptions
 
     public init() {}
 
@@ -106,7 +108,8 @@ public struct GradCommand: ParsableCommand {
             let run = try OutputRun.begin(out, plan: .grad)
             defer { run.finish() }
             let files = try GraphStepperPicture.write(
-                tape: tape, inputs: inputs, source: source, stepNames: stepNames, learningRate: lr, to: run.folder)
+                tape: tape, inputs: inputs, source: source, stepNames: stepNames, learningRate: lr, to: run.folder,
+                animations: try animations.formats())
             wrote = "wrote \(run.folder.path)/: \(files.joined(separator: ", "))"
         }
         if json {

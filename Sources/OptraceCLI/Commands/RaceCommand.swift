@@ -30,13 +30,13 @@ public struct RaceCommand: ParsableCommand {
     @Option(help: "Output folder (default: output/<scenario name>).")
     public var out: String?
 
-    @Flag(help: "Skip frames/ (race.apng, summary.png and loss.png are still drawn).")
+    @Flag(help: "Skip frames/ (the animation, summary.png and loss.png are still drawn).")
     public var noFrames = false
 
     @Option(parsing: .unconditional, help: "Draw every k-th step (the last step always; default 1, or what keeps a long race within \(RaceCommand.maximumFrames) frames).")
     public var every: Int?
 
-    @Option(parsing: .unconditional, help: "Frames per second of race.apng.")
+    @Option(parsing: .unconditional, help: "Frames per second of the animation (a GIF keeps at most 50, in whole hundredths of a second).")
     public var fps: Double = 30
 
     @Option(help: "Figure size in pixels, WxH (at scale 1).")
@@ -55,6 +55,8 @@ public struct RaceCommand: ParsableCommand {
     public static let maximumPixels = 8192
     /// The largest number of frames one race may draw.
     public static let maximumFrames = 20_000
+
+    @OptionGroup public var animations: AnimationOptions
 
     @OptionGroup public var output: OutputOptions
 
@@ -126,6 +128,7 @@ public struct RaceCommand: ParsableCommand {
             options.tail = tail
             options.colormap = Colormap.named(colormap)!
             options.writeFrames = !noFrames
+            options.animations = try animations.formats()
             options.threads = parallel.threads
             let progress = ProgressBar(console: console, label: "frames", enabled: !output.quiet)
             let written = try RacePictureWriter(scenario: scenario, result: result, options: options)
@@ -166,7 +169,7 @@ public struct RaceCommand: ParsableCommand {
         var files = ["trajectory.csv", "scoreboard.json"]
         if !output.noRender {
             files += try ModelRacePictures.write(race, into: folder)
-            files += try BoundaryPictures.write(race, into: folder)
+            files += try BoundaryPictures.write(race, into: folder, animations: try animations.formats())
         }
         if !output.quiet {
             console.print("wrote \(folder.path)/: \(files.joined(separator: ", "))")

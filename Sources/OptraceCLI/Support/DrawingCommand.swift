@@ -1,11 +1,19 @@
-/// A command that may draw pictures: Cairo is loaded (and its absence reported) before it writes anything.
+/// A command that may draw pictures: Cairo is loaded (and its absence reported) before it writes anything, and so
+/// is a program its animation formats need.
 protocol DrawingCommand {
     /// Whether this run draws pictures (false with `--no-render`, for example).
     var drawsPictures: Bool { get }
+    /// Why this run's animation formats cannot be written here (ffmpeg missing), or nil.
+    var animationRefusal: String? { get }
+}
+
+extension DrawingCommand {
+    var animationRefusal: String? { nil }
 }
 
 extension RaceCommand: DrawingCommand {
     var drawsPictures: Bool { !output.noRender }
+    var animationRefusal: String? { animations.refusal }
 }
 
 extension TuneSweepCommand: DrawingCommand {
@@ -22,4 +30,5 @@ extension MapCommand: DrawingCommand {
 
 extension GradCommand: DrawingCommand {
     var drawsPictures: Bool { out != nil }
+    var animationRefusal: String? { animations.refusal }
 }

@@ -41,7 +41,8 @@ public enum Optrace {
             fail(console, "\(cleaned) (see 'optrace help')")
             return badInputExitCode
         }
-        if let drawing = command as? DrawingCommand, drawing.drawsPictures, let problem = CairoLibrary.loadError() {
+        if let drawing = command as? DrawingCommand, drawing.drawsPictures,
+           let problem = CairoLibrary.loadError() ?? drawing.animationRefusal {
             fail(console, problem)
             return failureExitCode
         }

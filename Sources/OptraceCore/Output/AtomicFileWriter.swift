@@ -11,7 +11,8 @@ import Foundation
 /// fsync: the guarantee is against interruption, not against power loss.
 public final class AtomicFileWriter {
     public let path: String
-    private let temporaryPath: String
+    /// Where the bytes go until `commit()` (for a program that writes the file itself, such as ffmpeg).
+    public let temporaryPath: String
     private(set) var fd: Int32
     private var done = false
 

@@ -5,12 +5,19 @@
 /// `tune-shard-I-of-N.json`, or a result name inside a racer's subfolder (`tune --all-racers`).
 /// Anything else in the folder is the user's and is never touched.
 public enum OutputNames {
-    /// The result files of race, map and tune.
-    public static let results: Set<String> = [
-        "trajectory.csv", "scoreboard.json", "race.apng", "summary.png", "loss.png",
+    /// The extensions of an animation's files (the formats of `--animation`).
+    public static let animationExtensions = ["apng", "gif", "mp4", "webm", "webp"]
+
+    /// An animation's file names: `base.apng`, `base.gif`, …
+    public static func animations(_ base: String) -> [String] { animationExtensions.map { base + "." + $0 } }
+
+    /// The result files of race, grad, depth, landscape, map and tune.
+    public static let results: Set<String> = Set([
+        "trajectory.csv", "scoreboard.json", "summary.png", "loss.png", "boundary.png", "graph.png",
+        "depth.csv", "depth.png", "depth-training.csv", "depth-training.png", "landscape.csv", "landscape.png",
         "map.csv", "map.png",
         "tune.json", "tune.csv", "heatmap.png", "sweep.png", "tuned.yaml",
-    ]
+    ] + animations("race") + animations("boundary") + animations("stepper"))
 
     /// The record of what the last run wrote.
     public static let manifest = ".optrace-files"

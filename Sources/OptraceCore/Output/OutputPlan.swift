@@ -15,11 +15,12 @@ public struct OutputPlan: Sendable {
 
     /// The plan of `optrace race`.
     public static let race = OutputPlan(
-        files: ["trajectory.csv", "scoreboard.json", "race.apng", "summary.png", "loss.png", "boundary.png", "boundary.apng"],
+        files: ["trajectory.csv", "scoreboard.json", "summary.png", "loss.png", "boundary.png"]
+            + OutputNames.animations("race") + OutputNames.animations("boundary"),
         folders: ["frames"])
 
     /// The plan of `optrace grad --out`: the graph stepper's pictures.
-    public static let grad = OutputPlan(files: ["graph.png", "stepper.apng"])
+    public static let grad = OutputPlan(files: ["graph.png"] + OutputNames.animations("stepper"))
 
     /// The plan of `optrace depth`.
     public static let depth = OutputPlan(files: ["depth.csv", "depth.png", "depth-training.csv", "depth-training.png"])
