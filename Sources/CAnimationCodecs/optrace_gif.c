@@ -66,6 +66,16 @@ static GifFileType *open_screen(byte_sink *sink, int width, int height, const ui
     return gif;
 }
 
+/* Gives up an encoder after a failed call: closes it, drops what was recorded, says what failed. */
+static int abandon(GifFileType *gif, byte_sink *sink, const char *what, char *error, size_t error_capacity) {
+    int code = gif->Error;
+    sink->recording = 0;
+    EGifCloseFile(gif, NULL);
+    free(sink->data);
+    set_error(error, error_capacity, what, code);
+    return 0;
+}
+
 /* Closes the encoder without keeping its trailer and hands the recorded bytes out. */
 static int finish(GifFileType *gif, byte_sink *sink, uint8_t **out, size_t *out_size, char *error, size_t error_capacity) {
     sink->recording = 0;
@@ -96,12 +106,7 @@ int optrace_gif_header(int width, int height, const uint8_t *palette, int loop_c
         || EGifPutExtensionBlock(gif, 11, "NETSCAPE2.0") != GIF_OK
         || EGifPutExtensionBlock(gif, 3, loop) != GIF_OK
         || EGifPutExtensionTrailer(gif) != GIF_OK) {
-        int code = gif->Error;
-        sink.recording = 0;
-        EGifCloseFile(gif, NULL);
-        free(sink.data);
-        set_error(error, error_capacity, "giflib cannot write the loop extension", code);
-        return 0;
+        return abandon(gif, &sink, "giflib cannot write the loop extension", error, error_capacity);
     }
     return finish(gif, &sink, out, out_size, error, error_capacity);
 }
@@ -126,14 +131,7 @@ int optrace_gif_frame(int canvas_width, int canvas_height, const uint8_t *palett
     for (int y = 0; ok && y < height; y++) {
         ok = EGifPutLine(gif, (GifPixelType *)(indices + (size_t)y * (size_t)width), width) == GIF_OK;
     }
-    if (!ok) {
-        int code = gif->Error;
-        sink.recording = 0;
-        EGifCloseFile(gif, NULL);
-        free(sink.data);
-        set_error(error, error_capacity, "giflib cannot encode the frame", code);
-        return 0;
-    }
+    if (!ok) return abandon(gif, &sink, "giflib cannot encode the frame", error, error_capacity);
     return finish(gif, &sink, out, out_size, error, error_capacity);
 }
 
