@@ -172,7 +172,7 @@ public final class LiveApp: Sendable {
 
     /// The files of `optrace race`, drawn in memory.
     func download(_ request: LiveRequest, _ file: String) throws(LiveError) -> LiveResponse {
-        let files = ["scenario.yaml", "trajectory.csv", "scoreboard.json", "race.apng", "summary.png"]
+        let files = ["scenario.yaml", "trajectory.csv", "scoreboard.json", "race.apng", "race.gif", "race.webp", "summary.png"]
         guard files.contains(file) else {
             throw LiveError(404, "\(file.prefix(80)): no such file; files: \(files.joined(separator: ", "))")
         }
@@ -193,8 +193,8 @@ public final class LiveApp: Sendable {
             options.every = frames > Self.maximumDownloadFrames ? (scenario.steps + Self.maximumDownloadFrames - 2) / (Self.maximumDownloadFrames - 1) : 1
             let writer = RacePictureWriter(scenario: scenario, result: result, options: options)
             do {
-                if file == "race.apng" {
-                    var response = LiveResponse.download(try writer.animationBytes(), type: "image/apng", fileName: file)
+                if file.hasPrefix("race."), let format = AnimationFormat(rawValue: String(file.dropFirst(5))) {
+                    var response = LiveResponse.download(try writer.animationBytes(format), type: "image/" + format.rawValue, fileName: file)
                     response.headers.append(("X-Optrace-Every", String(options.every)))
                     return response
                 }

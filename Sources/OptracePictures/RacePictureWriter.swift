@@ -55,8 +55,10 @@ public struct RacePictureWriter {
         return written
     }
 
-    /// The APNG's bytes (no frames, no stills), for a server that writes nothing to disk.
-    public func animationBytes() throws -> [UInt8] {
+    /// The animation's bytes in `format` (APNG, GIF or WebP; no frames, no stills), for a server that writes nothing
+    /// to disk.
+    public func animationBytes(_ format: AnimationFormat = .apng) throws -> [UInt8] {
+        precondition(!format.needsFFmpeg, "\(format) is written by ffmpeg into a file")
         var bytes: [UInt8] = []
         var encoders: AnimationEncoders?
         _ = try animate(
@@ -64,7 +66,7 @@ public struct RacePictureWriter {
                 encoders = try AnimationEncoders(plan: plan, sink: { _ in { bytes += $0 } }, videoPath: { _ in "" })
                 return encoders!
             },
-            frames: nil, progress: { _, _ in }, formats: [.apng])
+            frames: nil, progress: { _, _ in }, formats: [format])
         try encoders?.finish()
         return bytes
     }

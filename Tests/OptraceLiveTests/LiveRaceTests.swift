@@ -119,10 +119,10 @@ import Testing
     /// The downloads are byte for byte what `optrace race` writes for the same scenario.
     @Test func downloadsAreTheCommandLinesFiles() throws {
         let out = temporaryFolder() + "/race"
-        let run = optrace("race", "valley-bump", "--out", out, "--no-frames", "--quiet")
+        let run = optrace("race", "valley-bump", "--out", out, "--no-frames", "--quiet", "--animation", "apng,gif,webp")
         #expect(run.code == 0, "\(run.stderr)")
         let body = #"{"scenario": "valley-bump"}"#
-        for file in ["trajectory.csv", "scoreboard.json", "race.apng", "summary.png"] {
+        for file in ["trajectory.csv", "scoreboard.json", "race.apng", "race.gif", "race.webp", "summary.png"] {
             let response = post("/api/race/file/\(file)", body)
             #expect(response.status == 200, "\(file): \(response.text.prefix(200))")
             #expect(response.body == bytes(out + "/" + file), "\(file) equals optrace race's")

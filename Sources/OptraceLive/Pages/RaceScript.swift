@@ -421,7 +421,7 @@ extension Pages {
       renderHover();
     });
     canvas.addEventListener("mouseleave", () => { pointer = null; renderHover(); });
-    for (const file of ["scenario.yaml", "trajectory.csv", "scoreboard.json", "race.apng", "summary.png"]) {
+    for (const file of ["scenario.yaml", "trajectory.csv", "scoreboard.json", "race.apng", "race.gif", "race.webp", "summary.png"]) {
       $("downloads").append(el("button", { onclick: async (e) => {
         const button = e.target;
         button.disabled = true;
