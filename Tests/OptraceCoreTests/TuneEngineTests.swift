@@ -132,6 +132,32 @@ private func optimizer(_ name: String, _ values: [String: Double]) -> Optimizer 
         #expect(laneRule([configuration("sgd", [:], clipping: .value(1))] + Array(repeating: configuration("sgd", [:], clipping: .norm(1)), count: lanes - 1)) == nil)
     }
 
+    /// A group whose runs need different chains (momentum 0 beside momentum > 0, a weight decay in two lanes, another
+    /// rule) steps each class of runs in lanes of its own and the odd ones alone: each run equals its own race.
+    @Test func aGroupOfMixedChainsEqualsItsRaces() {
+        func optimizer(_ name: String, _ values: [String: Double]) -> Optimizer {
+            let definition = OptimizerCatalog.definition(named: name)!
+            let hp = definition.resolve(values.mapValues { .number($0) })
+            return definition.configuration(hp, learningRate: .constant(hp.number("lr")), clipping: nil).optimizer
+        }
+        var optimizers = [optimizer("sgd", ["lr": 0.1, "momentum": 0])]
+        optimizers += (1...12).map { optimizer("sgd", ["lr": 0.02 * Double($0), "momentum": 0.07 * Double($0)]) }
+        optimizers += [optimizer("sgd", ["lr": 0.1, "momentum": 0.5, "weight_decay": 0.01]),
+                       optimizer("sgd", ["lr": 0.2, "momentum": 0.5, "weight_decay": 0.02]),
+                       optimizer("adam", ["lr": 0.3])]
+        #expect(optimizers.count == Lanes.scalarCount)
+        let noise = GradientNoise(sigma: Vec2(0.3, 0.3), seed: 5)
+        let engine = SweepEngine(
+            surface: valleyBump, configurations: optimizers, starts: [Vec2(10, 4)], noise: noise, seeds: [5],
+            noisy: true, steps: 150, threshold: 0.05)
+        let runs = optimizers.indices.map { SweepRun(configuration: $0) }
+        for (run, outcome) in zip(runs, engine.run(runs, threads: 1)) {
+            let expected = reference(
+                valleyBump, optimizers[run.configuration], start: Vec2(10, 4), noise: noise, noisy: true, steps: 150, threshold: 0.05)
+            #expect(same(outcome, expected), "configuration \(run.configuration): \(outcome) vs \(expected)")
+        }
+    }
+
     /// Every rule of the catalog with per-lane learning rates, a schedule and clipping, swept in lanes: each run
     /// equals its own race bit for bit.
     @Test(arguments: OptimizerCatalog.all.map(\.name))

@@ -101,36 +101,67 @@ public struct SweepEngine: Sendable {
     }
 
     /// Up to `Lanes.scalarCount` runs in the lanes of one group (missing lanes repeat the first run and are dropped), each
-    /// through the one run loop: the lanes' rule on `LaneVec2` when they share a chain, else lane by lane.
+    /// through the one run loop: the lanes' rule on `LaneVec2` when they share a chain. When they do not (momentum 0
+    /// beside momentum > 0, a weight decay of 0 in some lanes only), each class of runs that share one steps in lanes of
+    /// its own (its missing lanes repeating its first run) and a run that shares its chain with no other runs alone.
     func runGroup(
         _ group: [SweepRun], evaluator: SurfaceLaneEvaluator, noise table: NoiseTable, powers: PowerTable
     ) -> [RunOutcome] {
-        let width = Lanes.scalarCount
         let used = group.count
         if Interruption.isRequested {
             // The caller discards an interrupted sweep; the remaining groups only fill their slots.
             let none = RunOutcome(finalPosition: Vec2(.nan, .nan), finalLoss: .nan, lossSum: .nan, firstStepBelow: nil, divergedStep: 0)
             return Array(repeating: none, count: used)
         }
-        let lanes = (0..<width).map { group[$0 < used ? $0 : 0] }
-        let optimizers = lanes.map { makeOptimizer($0.configuration) }
-        let configurations = optimizers.compactMap(\.configuration)
+        let optimizers = group.map { makeOptimizer($0.configuration) }
         let bounds = divergence.bounds(surface.domain)
-        if configurations.count == width, let rule: UpdateRule<LaneVec2> = OptimizerConfiguration.rule(for: configurations, powers: powers) {
-            let start = LaneVec2(x: Lanes(lanes: { starts[lanes[$0].start].x }), y: Lanes(lanes: { starts[lanes[$0].start].y }))
-            let run = LaneGroupRun(
-                evaluator: evaluator, noise: table, seeds: lanes.map(\.seed), steps: steps, threshold: threshold,
-                bounds: bounds)
-            rule.run(from: start, in: run)
-            return Array(run.finish().prefix(used))
+        if let outcomes = runLanes(Array(0..<used), of: group, optimizers, evaluator: evaluator, noise: table, powers: powers, bounds: bounds) {
+            return outcomes
         }
-        return (0..<used).map { i in
-            let run = SingleSweepRun(
-                evaluator: SurfaceEvaluator(tape: surface.tape), noise: table, seed: lanes[i].seed, steps: steps,
-                threshold: threshold, bounds: bounds)
-            optimizers[i].rule.run(from: starts[lanes[i].start], in: run)
-            return run.finish()
+        var outcomes = [RunOutcome?](repeating: nil, count: used)
+        var remaining = Array(0..<used)
+        while let first = remaining.first {
+            // The runs whose chain the first one shares (tested pairwise, then as a whole class).
+            let members = remaining.filter { j in
+                j == first || runLanes([first, j], of: group, optimizers, evaluator: evaluator, noise: table, powers: powers,
+                                       bounds: bounds, probeOnly: true) != nil
+            }
+            if members.count > 1,
+               let results = runLanes(members, of: group, optimizers, evaluator: evaluator, noise: table, powers: powers, bounds: bounds) {
+                for (k, i) in members.enumerated() { outcomes[i] = results[k] }
+                remaining.removeAll { members.contains($0) }
+            } else {
+                let run = SingleSweepRun(
+                    evaluator: SurfaceEvaluator(tape: surface.tape), noise: table, seed: group[first].seed, steps: steps,
+                    threshold: threshold, bounds: bounds)
+                optimizers[first].rule.run(from: starts[group[first].start], in: run)
+                outcomes[first] = run.finish()
+                remaining.removeFirst()
+            }
         }
+        return outcomes.map { $0! }
+    }
+
+    /// The outcomes of runs `members` of `group` stepped together in one group of lanes (missing lanes repeat the
+    /// first member), in the order of `members`; nil when their configurations do not share one chain. With
+    /// `probeOnly`, only whether they do is found out (nothing runs; the answer is empty).
+    private func runLanes(
+        _ members: [Int], of group: [SweepRun], _ optimizers: [Optimizer], evaluator: SurfaceLaneEvaluator,
+        noise table: NoiseTable, powers: PowerTable, bounds: (low: Vec2, high: Vec2), probeOnly: Bool = false
+    ) -> [RunOutcome]? {
+        let width = Lanes.scalarCount
+        let lanes = (0..<width).map { members[$0 < members.count ? $0 : 0] }
+        let configurations = lanes.compactMap { optimizers[$0].configuration }
+        guard configurations.count == width,
+              let rule: UpdateRule<LaneVec2> = OptimizerConfiguration.rule(for: configurations, powers: powers)
+        else { return nil }
+        if probeOnly { return [] }
+        let start = LaneVec2(x: Lanes(lanes: { starts[group[lanes[$0]].start].x }), y: Lanes(lanes: { starts[group[lanes[$0]].start].y }))
+        let run = LaneGroupRun(
+            evaluator: evaluator, noise: table, seeds: lanes.map { group[$0].seed }, steps: steps, threshold: threshold,
+            bounds: bounds)
+        rule.run(from: start, in: run)
+        return Array(run.finish().prefix(members.count))
     }
 }
 
