@@ -18,7 +18,7 @@ public final class AnimationFiles {
         do {
             encoders = try AnimationEncoders(
                 plan: plan, sink: { format in { bytes in try writers[format]!.write(bytes) } },
-                videoPath: { writers[$0]!.temporaryPath })
+                videoPath: { writers[$0]!.temporaryPath }, videoName: { $0.fileName(base) })
         } catch {
             self.writers.forEach { $0.abort() }
             throw error

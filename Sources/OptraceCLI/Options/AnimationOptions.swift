@@ -5,7 +5,7 @@ import OptracePlot
 /// `--animation`: the formats an animation is written in.
 public struct AnimationOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Animation formats, comma-separated: apng, gif, mp4, webm, webp; or none (default apng).",
+        "Animation formats, comma-separated: apng, gif, mp4, webm, webp; or none.",
         discussion: "mp4 and webm are made by the ffmpeg program (apt-get install ffmpeg)."))
     public var animation: String = "apng"
 

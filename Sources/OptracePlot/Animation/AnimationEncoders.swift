@@ -15,8 +15,9 @@ public final class AnimationEncoders {
     /// - Parameters:
     ///   - sink: where each byte-stream format's bytes go, in order (APNG, GIF, WebP).
     ///   - videoPath: the file ffmpeg writes for MP4 and WebM (overwritten).
+    ///   - videoName: the name messages give that file (its final name, where it is written under another).
     public init(plan: AnimationPlan, sink: (AnimationFormat) -> ([UInt8]) throws -> Void,
-                videoPath: (AnimationFormat) -> String) throws {
+                videoPath: (AnimationFormat) -> String, videoName: ((AnimationFormat) -> String)? = nil) throws {
         self.plan = plan
         do {
             for format in plan.formats {
@@ -31,7 +32,8 @@ public final class AnimationEncoders {
                     webpSink = sink(.webp)
                 case .mp4, .webm:
                     videos.append(try FFmpegVideoWriter(format: format, width: plan.width, height: plan.height,
-                                                        timing: plan.timing, outputPath: videoPath(format)))
+                                                        timing: plan.timing, outputPath: videoPath(format),
+                                                        name: videoName?(format)))
                 }
             }
         } catch {

@@ -15,6 +15,8 @@ public final class FFmpegVideoWriter {
     public let paddedWidth: Int
     public let paddedHeight: Int
     public let outputPath: String
+    /// The file's name in messages.
+    public let name: String
     private let executable: String
     private var pid: pid_t = 0
     private var input: Int32 = -1
@@ -62,11 +64,14 @@ public final class FFmpegVideoWriter {
         }
     }
 
-    /// Starts ffmpeg writing `outputPath` (which it overwrites).
-    public init(format: AnimationFormat, width: Int, height: Int, timing: AnimationTiming, outputPath: String) throws {
+    /// Starts ffmpeg writing `outputPath` (which it overwrites); messages call the file `name` (default: the path's
+    /// last part).
+    public init(format: AnimationFormat, width: Int, height: Int, timing: AnimationTiming, outputPath: String,
+                name: String? = nil) throws {
         precondition(format.needsFFmpeg)
+        self.name = name ?? outputPath.split(separator: "/").last.map(String.init) ?? outputPath
         guard let executable = Self.locate() else {
-            throw AnimationError(Self.missingMessage(for: PathTextLite.lastComponent(outputPath)))
+            throw AnimationError(Self.missingMessage(for: self.name))
         }
         self.format = format
         self.width = width
@@ -165,7 +170,7 @@ public final class FFmpegVideoWriter {
         }
         if failure != 0 {
             let message = reap()
-            throw AnimationError("ffmpeg stopped while writing \(PathTextLite.lastComponent(outputPath))\(message.isEmpty ? " (\(String(cString: strerror(failure))))" : ": \(message)")")
+            throw AnimationError("ffmpeg stopped while writing \(name)\(message.isEmpty ? " (\(String(cString: strerror(failure))))" : ": \(message)")")
         }
     }
 
@@ -174,7 +179,7 @@ public final class FFmpegVideoWriter {
         guard !done else { return }
         let message = reap()
         if !message.isEmpty {
-            throw AnimationError("ffmpeg could not write \(PathTextLite.lastComponent(outputPath)): \(message)")
+            throw AnimationError("ffmpeg could not write \(name): \(message)")
         }
     }
 
@@ -207,12 +212,5 @@ public final class FFmpegVideoWriter {
         let lines = String(decoding: text, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
         if let last = lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { return last }
         return exited ? "exit status \(code)" : "stopped by signal \(status & 0x7f)"
-    }
-}
-
-/// The last part of a path, without Foundation's URL machinery.
-enum PathTextLite {
-    static func lastComponent(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
     }
 }
