@@ -73,25 +73,15 @@ import OptracePlot
     /// An ffmpeg that fails (here a stand-in that refuses its encoder) stops the command in one line with ffmpeg's
     /// own word, and leaves no animation behind, complete or not.
     @Test func aFailingFFmpegIsReportedInOneLineAndLeavesNoAnimation() throws {
-        let executable = try #require(InterruptedRun.executable, "optrace executable not found near \(Bundle.main.bundleURL.path)")
         let folder = temporaryFolder()
         let fake = folder + "/ffmpeg"
         try "#!/bin/sh\necho \"Unknown encoder 'libx264'\" >&2\nexit 1\n".write(toFile: fake, atomically: true, encoding: .utf8)
         chmod(fake, 0o755)
         let out = folder + "/race"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["race", "--steps", "30", "--size", "320x240", "--no-frames", "--quiet", "--animation", "apng,gif,mp4", "--out", out]
-        var environment = ProcessInfo.processInfo.environment
-        environment["OPTRACE_FFMPEG"] = fake
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        let (code, text) = try runExecutable(
+            ["race", "--steps", "30", "--size", "320x240", "--no-frames", "--quiet", "--animation", "apng,gif,mp4", "--out", out],
+            adding: ["OPTRACE_FFMPEG": fake])
+        #expect(code == 1)
         #expect(text.split(separator: "\n").count == 1, "\(text)")
         // ffmpeg stops while frames are piped to it, or, had they all fit in the pipe, at the end.
         #expect(text == "optrace: ffmpeg stopped while writing race.mp4: Unknown encoder 'libx264'\n"

@@ -49,3 +49,20 @@ let packageRoot: String = {
     for _ in 0..<3 { url.deleteLastPathComponent() }
     return url.path
 }()
+
+/// Runs the real `optrace` executable with `variables` added to the environment; returns its exit code and standard
+/// error (standard output discarded).
+func runExecutable(_ arguments: [String], adding variables: [String: String]) throws -> (code: Int32, stderr: String) {
+    let executable = try #require(InterruptedRun.executable, "optrace executable not found near \(Bundle.main.bundleURL.path)")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(variables) { $1 }
+    process.standardOutput = FileHandle.nullDevice
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+}

@@ -6,20 +6,7 @@ import Testing
 @Suite struct CairoLoadingTests {
     /// Runs the real executable with `OPTRACE_CAIRO` naming a library that does not exist.
     private func runWithoutCairo(_ arguments: [String]) throws -> (code: Int32, stderr: String) {
-        let executable = try #require(InterruptedRun.executable, "optrace executable not found near \(Bundle.main.bundleURL.path)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["OPTRACE_CAIRO"] = "/nonexistent/libcairo.so.2"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        try runExecutable(arguments, adding: ["OPTRACE_CAIRO": "/nonexistent/libcairo.so.2"])
     }
 
     @Test func commandsThatDrawNothingRunWithoutCairo() throws {

@@ -146,15 +146,20 @@ private func optimizer(_ name: String, _ values: [String: Double]) -> Optimizer 
                        optimizer("sgd", ["lr": 0.2, "momentum": 0.5, "weight_decay": 0.02]),
                        optimizer("adam", ["lr": 0.3])]
         #expect(optimizers.count == Lanes.scalarCount)
-        let noise = GradientNoise(sigma: Vec2(0.3, 0.3), seed: 5)
+        expectSweepEqualsRaces(optimizers, seed: 5, steps: 150, threads: 1, label: "mixed")
+    }
+
+    /// Sweeps `optimizers` from (10, 4) on valley-bump with σ = 0.3 and checks each outcome against its own race.
+    func expectSweepEqualsRaces(_ optimizers: [Optimizer], seed: UInt64, steps: Int, threads: Int, label: String) {
+        let noise = GradientNoise(sigma: Vec2(0.3, 0.3), seed: seed)
         let engine = SweepEngine(
-            surface: valleyBump, configurations: optimizers, starts: [Vec2(10, 4)], noise: noise, seeds: [5],
-            noisy: true, steps: 150, threshold: 0.05)
+            surface: valleyBump, configurations: optimizers, starts: [Vec2(10, 4)], noise: noise, seeds: [seed],
+            noisy: true, steps: steps, threshold: 0.05)
         let runs = optimizers.indices.map { SweepRun(configuration: $0) }
-        for (run, outcome) in zip(runs, engine.run(runs, threads: 1)) {
+        for (run, outcome) in zip(runs, engine.run(runs, threads: threads)) {
             let expected = reference(
-                valleyBump, optimizers[run.configuration], start: Vec2(10, 4), noise: noise, noisy: true, steps: 150, threshold: 0.05)
-            #expect(same(outcome, expected), "configuration \(run.configuration): \(outcome) vs \(expected)")
+                valleyBump, optimizers[run.configuration], start: Vec2(10, 4), noise: noise, noisy: true, steps: steps, threshold: 0.05)
+            #expect(same(outcome, expected), "\(label) configuration \(run.configuration): \(outcome) vs \(expected)")
         }
     }
 
@@ -183,16 +188,7 @@ private func optimizer(_ name: String, _ values: [String: Double]) -> Optimizer 
             let group = optimizers[(width * g)..<(width * g + width)].map { $0.configuration! }
             #expect((OptimizerConfiguration.rule(for: Array(group)) as UpdateRule<LaneVec2>?) != nil, "group \(g) steps in lanes")
         }
-        let noise = GradientNoise(sigma: Vec2(0.3, 0.3), seed: 11)
-        let engine = SweepEngine(
-            surface: valleyBump, configurations: optimizers, starts: [Vec2(10, 4)], noise: noise, seeds: [11],
-            noisy: true, steps: 120, threshold: 0.05)
-        let runs = optimizers.indices.map { SweepRun(configuration: $0) }
-        for (run, outcome) in zip(runs, engine.run(runs, threads: 2)) {
-            let expected = reference(
-                valleyBump, optimizers[run.configuration], start: Vec2(10, 4), noise: noise, noisy: true, steps: 120, threshold: 0.05)
-            #expect(same(outcome, expected), "\(name) configuration \(run.configuration): \(outcome) vs \(expected)")
-        }
+        expectSweepEqualsRaces(optimizers, seed: 11, steps: 120, threads: 2, label: name)
     }
 
     /// A rule added to the catalog as a chain of existing transformations steps in lanes with no lane code of its
