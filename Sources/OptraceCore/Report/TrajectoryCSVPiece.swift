@@ -45,19 +45,7 @@ final class TrajectoryCSVPiece: RacerStepSink {
     private func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }
         guard error == nil else { return }
-        var failure: Int32 = 0
-        buffer.withUnsafeBytes { raw in
-            var written = 0
-            while written < raw.count {
-                let n = write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                written += n
-            }
-        }
+        let failure = buffer.withUnsafeBytes { FileDescriptorIO.writeAll(fd, $0) }
         if failure != 0 {
             error = OutputError(path: path, message: "cannot write file (\(String(cString: strerror(failure))))")
         } else {
