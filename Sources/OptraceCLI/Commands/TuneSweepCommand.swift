@@ -147,9 +147,9 @@ public struct TuneSweepCommand: ParsableCommand {
 
     /// Writes tune.json, tune.csv (and the pictures); returns the file names written.
     static func write(_ result: SweepResult, to folder: OutputFolder, render: Bool) throws -> [String] {
-        let (json, csv) = try TuneText.interruptibleFiles(result)
-        try AtomicFile.write(json, to: folder.file("tune.json"))
-        try AtomicFile.write(csv, to: folder.file("tune.csv"))
+        let (json, csv) = try TuneText.interruptiblePieces(result)
+        try AtomicFile.write(pieces: json, to: folder.file("tune.json"))
+        try AtomicFile.write(pieces: csv, to: folder.file("tune.csv"))
         return ["tune.json", "tune.csv"] + (render ? try TunePictures.write(result, to: folder) : [])
     }
 

@@ -12,6 +12,13 @@ public enum AtomicFile {
         try writer.commit()
     }
 
+    /// Writes the concatenation of `pieces` to `path` atomically.
+    public static func write(pieces: [[UInt8]], to path: String) throws(OutputError) {
+        let writer = try AtomicFileWriter(path: path)
+        for piece in pieces { try writer.write(piece) }
+        try writer.commit()
+    }
+
     /// Writes `text` as UTF-8 to `path` atomically.
     public static func write(_ text: String, to path: String) throws(OutputError) {
         try write(Array(text.utf8), to: path)

@@ -17,72 +17,103 @@ struct CellLines: Sendable {
             return rank
         }()
         let names = result.header.plan.axes.map { Array((JSONValue.quoted($0.name) + ": ").utf8) }
+        let grid = GridText(result.header.plan)
         let stepsTo: Bool
         if case .stepsTo = result.header.objective { stepsTo = true } else { stepsTo = false }
         let blocks = Swift.min(16, Swift.max(1, cells.count / 256))
         let parts = ResultSlots<CellLines>(count: blocks)
         let body: @Sendable (Int) -> Void = { b in
             let range = (b * cells.count / blocks)..<((b + 1) * cells.count / blocks)
-            var lines = CellLines()
-            lines.json.reserveCapacity(range.count * (24 * names.count + 80))
-            lines.csv.reserveCapacity(range.count * (20 * names.count + 40))
+            var json = ByteText(capacity: range.count * (24 * names.count + 80))
+            var csv = ByteText(capacity: range.count * (20 * names.count + 40))
+            var number = ByteText(capacity: 32)
             for i in range {
                 if stopOnInterruption && (i - range.lowerBound) % 4096 == 0 && Interruption.isRequested { break }
-                lines.append(cells[i], rank: rank[i], names: names, stepsTo: stepsTo, last: i == cells.count - 1)
+                append(cells[i], rank: rank[i], names: names, grid: grid, stepsTo: stepsTo, last: i == cells.count - 1,
+                       json: &json, csv: &csv, number: &number)
             }
-            parts.set(b, lines)
+            parts.set(b, CellLines(json: json.bytes, csv: csv.bytes))
         }
         if blocks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: blocks, execute: body) }
         return parts.values
     }
 
     /// `    {"lr": …, "mean": …, "std": …, "diverged": …, "unstable": …}` and `…,mean,std,diverged,unstable[,not_reached],rank`.
-    private mutating func append(_ cell: SweepCell, rank: Int, names: [[UInt8]], stepsTo: Bool, last: Bool) {
-        json.append(contentsOf: "    {".utf8)
-        for (name, value) in zip(names, cell.values) {
-            let text = NumberFormat.roundTrip(value)
-            json.append(contentsOf: name)
-            Self.append(text, to: &json)
-            json.append(contentsOf: ", ".utf8)
-            Self.append(text, to: &csv)
-            csv.append(UInt8(ascii: ","))
+    private static func append(
+        _ cell: SweepCell, rank: Int, names: [[UInt8]], grid: GridText?, stepsTo: Bool, last: Bool,
+        json: inout ByteText, csv: inout ByteText, number: inout ByteText
+    ) {
+        json.append("    {")
+        var rest = cell.index
+        for j in cell.values.indices {
+            let value = cell.values[j]
+            json.append(names[j])
+            if let axis = grid?.axes[j] {
+                // A grid value's text, formatted once per axis value (the cell's own value is checked against it).
+                let i = rest % axis.values.count
+                rest /= axis.values.count
+                if axis.values[i].bitPattern == value.bitPattern {
+                    json.append(axis.texts[i])
+                    csv.append(axis.texts[i])
+                } else {
+                    both(value, &json, &csv, &number)
+                }
+            } else {
+                both(value, &json, &csv, &number)
+            }
+            json.append(", ")
+            csv.append(byte: UInt8(ascii: ","))
         }
-        let mean = cell.mean.map(NumberFormat.roundTrip), std = cell.std.map(NumberFormat.roundTrip)
-        json.append(contentsOf: "\"mean\": ".utf8)
-        Self.append(mean ?? "null", to: &json)
-        json.append(contentsOf: ", \"std\": ".utf8)
-        Self.append(std ?? "null", to: &json)
-        Self.append(mean ?? "", to: &csv)
-        csv.append(UInt8(ascii: ","))
-        Self.append(std ?? "", to: &csv)
-        csv.append(UInt8(ascii: ","))
-        let diverged = NumberFormat.roundTrip(cell.diverged)
-        json.append(contentsOf: ", \"diverged\": ".utf8)
-        Self.append(diverged, to: &json)
-        Self.append(diverged, to: &csv)
-        let unstable = NumberFormat.roundTrip(cell.unstable)
-        json.append(contentsOf: ", \"unstable\": ".utf8)
-        Self.append(unstable, to: &json)
-        csv.append(UInt8(ascii: ","))
-        Self.append(unstable, to: &csv)
+        json.append("\"mean\": ")
+        if let mean = cell.mean { both(mean, &json, &csv, &number) } else { json.append("null") }
+        csv.append(byte: UInt8(ascii: ","))
+        json.append(", \"std\": ")
+        if let std = cell.std { both(std, &json, &csv, &number) } else { json.append("null") }
+        csv.append(byte: UInt8(ascii: ","))
+        json.append(", \"diverged\": ")
+        both(cell.diverged, &json, &csv, &number)
+        csv.append(byte: UInt8(ascii: ","))
+        json.append(", \"unstable\": ")
+        both(cell.unstable, &json, &csv, &number)
         if stepsTo {
-            let unreached = NumberFormat.roundTrip(cell.unreached)
-            json.append(contentsOf: ", \"not_reached\": ".utf8)
-            Self.append(unreached, to: &json)
-            csv.append(UInt8(ascii: ","))
-            Self.append(unreached, to: &csv)
+            json.append(", \"not_reached\": ")
+            csv.append(byte: UInt8(ascii: ","))
+            both(cell.unreached, &json, &csv, &number)
         }
-        json.append(contentsOf: (last ? "}\n" : "},\n").utf8)
-        csv.append(UInt8(ascii: ","))
-        Self.append(String(rank), to: &csv)
-        csv.append(UInt8(ascii: "\n"))
+        json.append(last ? "}\n" : "},\n")
+        csv.append(byte: UInt8(ascii: ","))
+        csv.append(rank)
+        csv.append(byte: UInt8(ascii: "\n"))
     }
 
-    /// The UTF-8 of `text`, copied from its contiguous storage in one go.
+    /// Formats `v` once and appends its text to both files.
     @inline(__always)
-    private static func append(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+    private static func both(_ v: Double, _ json: inout ByteText, _ csv: inout ByteText, _ number: inout ByteText) {
+        number.bytes.removeAll(keepingCapacity: true)
+        number.append(v)
+        json.append(number.bytes)
+        csv.append(number.bytes)
+    }
+}
+
+/// The text of every value of every axis of a grid plan, formatted once.
+private struct GridText: Sendable {
+    struct Axis: Sendable {
+        let values: [Double]
+        let texts: [[UInt8]]
+    }
+    let axes: [Axis]
+
+    /// Nil for a random plan.
+    init?(_ plan: SweepPlan) {
+        guard let grid = SweepPoints(plan).grid else { return nil }
+        axes = grid.map { values in
+            Axis(values: values, texts: values.map { v in
+                var text = ByteText(capacity: 24)
+                text.append(v)
+                return text.bytes
+            })
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Runs the cells of a sweep through the batched engine, every cell on the same seeds (common random numbers).
 public enum Sweep {
     /// The cells `cells` (a range of plan indices; all of them by default) of the sweep `header` describes, for
@@ -25,7 +27,8 @@ public enum Sweep {
         if Interruption.isRequested { return [] }
         let minima = surface.minima
         let startLoss = surface.valueAndGradient(at: header.start).value
-        return (0..<count).map { c in
+        let points = SweepPoints(plan)
+        let cell: @Sendable (Int) -> SweepCell = { c in
             let runs = seeds.indices.map { k -> SweepCell.RunCount in
                 let outcome = outcomes[k * count + c]
                 if outcome.diverged { return .diverged }
@@ -34,7 +37,15 @@ public enum Sweep {
             }
             // Without noise every seed gives the same run: it counts once per seed.
             let all = header.hasNoise ? runs : Array(repeating: runs[0], count: 1)
-            return SweepCell(index: first + c, values: plan.point(first + c), counts: all)
+            return SweepCell(index: first + c, values: points.point(first + c), counts: all)
         }
+        // Cells are built in blocks on the engine's threads (each cell on its own: the blocks do not change them).
+        let blocks = Swift.min(Swift.max(1, count / 1024), Swift.max(1, threads ?? SweepEngine.processorCount) * 4)
+        if blocks == 1 { return (0..<count).map(cell) }
+        let slots = ResultSlots<[SweepCell]>(count: blocks)
+        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+            slots.set(b, ((b * count / blocks)..<((b + 1) * count / blocks)).map(cell))
+        }
+        return Array(slots.values.joined())
     }
 }

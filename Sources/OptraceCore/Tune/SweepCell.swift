@@ -46,26 +46,25 @@ public struct SweepCell: Sendable, Equatable {
     /// Aggregates one configuration's runs: the objective's mean and spread over those that gave a value.
     public init(index: Int, values: [Double], counts: [RunCount]) {
         var sum = 0.0
-        var finished: [Double] = []
-        var diverged = 0, unstable = 0, unreached = 0
+        var finished = 0, diverged = 0, unstable = 0, unreached = 0
         for count in counts {
             switch count {
             case .diverged: diverged += 1
             case .unstable: unstable += 1
             case .unreached: unreached += 1
             case .value(let v):
-                finished.append(v)
+                finished += 1
                 sum += v
             }
         }
         let n = Double(counts.count)
         var mean: Double?, std: Double?
-        if !finished.isEmpty {
-            let m = sum / Double(finished.count)
+        if finished > 0 {
+            let m = sum / Double(finished)
             var squares = 0.0
-            for v in finished { squares += (v - m) * (v - m) }
+            for case .value(let v) in counts { squares += (v - m) * (v - m) }
             mean = m
-            std = finished.count > 1 ? (squares / Double(finished.count - 1)).squareRoot() : 0
+            std = finished > 1 ? (squares / Double(finished - 1)).squareRoot() : 0
         }
         self.init(
             index: index, values: values, runs: counts.count, mean: mean, std: std, diverged: Double(diverged) / n,

@@ -29,6 +29,9 @@ public struct SweepEngine: Sendable {
     public let threshold: Double
     public let divergence: DivergenceRule
 
+    /// The number of processors this process may use (looked up once).
+    static let processorCount = ProcessInfo.processInfo.activeProcessorCount
+
     /// Noise tables larger than this many samples are not precomputed (each ξₜ is drawn when needed).
     static let maximumTabulatedNoise = 1 << 22
 
@@ -74,30 +77,29 @@ public struct SweepEngine: Sendable {
         let groups = (count + width - 1) / width
         let table = NoiseTable(engine: self)
         let powers = PowerTable(steps: steps)
-        let workers = Swift.max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let workers = Swift.max(1, threads ?? Self.processorCount)
         let chunks = Swift.min(groups, workers == 1 ? 1 : workers * 8)
-        let output = UnsafeMutableBufferPointer<RunOutcome>.allocate(capacity: count)
-        defer { output.deallocate() }
-        let slots = OutcomeSlots(base: output.baseAddress!)
-        withoutActuallyEscaping(run) { run in
-            let body: @Sendable (Int) -> Void = { chunk in
-                let evaluator = SurfaceLaneEvaluator(surface: surface)
-                let first = chunk * groups / chunks, last = (chunk + 1) * groups / chunks
-                for group in first..<last {
-                    let lo = group * width, hi = Swift.min(count, lo + width)
-                    let outcomes = runGroup((lo..<hi).map(run), evaluator: evaluator, noise: table, powers: powers)
-                    for (i, outcome) in outcomes.enumerated() { (slots.base + lo + i).initialize(to: outcome) }
+        // The outcomes are written in place into the result's own storage (each run's slot by one chunk).
+        return [RunOutcome](unsafeUninitializedCapacity: count) { output, initialized in
+            let slots = OutcomeSlots(base: output.baseAddress!)
+            withoutActuallyEscaping(run) { run in
+                let body: @Sendable (Int) -> Void = { chunk in
+                    let evaluator = SurfaceLaneEvaluator(surface: surface)
+                    let first = chunk * groups / chunks, last = (chunk + 1) * groups / chunks
+                    for group in first..<last {
+                        let lo = group * width, hi = Swift.min(count, lo + width)
+                        let outcomes = runGroup((lo..<hi).map(run), evaluator: evaluator, noise: table, powers: powers)
+                        for (i, outcome) in outcomes.enumerated() { (slots.base + lo + i).initialize(to: outcome) }
+                    }
+                }
+                if chunks == 1 {
+                    body(0)
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
                 }
             }
-            if chunks == 1 {
-                body(0)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
-            }
+            initialized = count
         }
-        let result = Array(output)
-        output.baseAddress!.deinitialize(count: count)
-        return result
     }
 
     /// Up to `Lanes.scalarCount` runs in the lanes of one group (missing lanes repeat the first run and are dropped), each

@@ -66,8 +66,13 @@ public struct SweepPlan: Sendable, Equatable {
             let n = axis.count ?? 1
             let i = rest % n
             rest /= n
-            return axis.value(at: Double(i) / Double(n - 1))
+            return Self.gridValue(axis, i)
         }
+    }
+
+    /// Value `i` of a grid axis (of `axis.count`, both ends included).
+    static func gridValue(_ axis: SweepAxis, _ i: Int) -> Double {
+        axis.value(at: Double(i) / Double((axis.count ?? 1) - 1))
     }
 
     /// The grid coordinates of cell `index` (one index per axis).

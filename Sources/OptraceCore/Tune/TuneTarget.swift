@@ -166,7 +166,8 @@ public struct TuneTarget: Sendable {
     public func cellOptimizers(_ plan: SweepPlan) -> @Sendable (Int) -> Optimizer {
         let places = self.places(of: plan)
         let target = self
-        return { index in target.optimizer(target.hyperparameters(placing: places, at: plan.point(index))) }
+        let points = SweepPoints(plan)
+        return { index in target.optimizer(target.hyperparameters(placing: places, at: points.point(index))) }
     }
 
     /// The racer's schedule with any of its keys given in `hyperparameters` (swept) instead.
