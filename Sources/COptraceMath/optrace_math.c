@@ -1,5 +1,7 @@
 #include "optrace_math.h"
 
+#include <stdio.h>
+
 #pragma STDC FP_CONTRACT OFF
 #if defined(__clang__)
 #pragma clang fp contract(off)
@@ -49,3 +51,7 @@ int optrace_exp_uses_avx2(void) { return 0; }
 #endif
 
 void optrace_exp_lanes_portable(const double *x, double *out, long n) { optrace_exp_lanes_baseline(x, out, n); }
+
+int optrace_format_double(char *buffer, unsigned long size, const char *format, double v) {
+    return snprintf(buffer, size, format, v);
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OptraceCore
 
@@ -35,6 +36,26 @@ struct ByteTextTests {
             var bytes = ByteText()
             bytes.append(n)
             #expect(String(decoding: bytes.bytes, as: UTF8.self) == String(n))
+        }
+    }
+}
+
+/// The native helpers that stand in for Foundation's slower paths give Foundation's results.
+struct NativeTextTests {
+    @Test func trimmingBlanksEqualsFoundationsWhitespaceTrimming() {
+        let samples = ["", " ", "\t", "  0.5 ", "\t-1e3\t", "a b", "\u{00A0}x\u{2003}", "\u{3000}", " \n1\n ", "é ", " ∂L/∂x\t", "\u{200B}z"]
+        for s in samples { #expect(s.trimmingBlanks == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)") }
+        let differing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { $0.isBlank != CharacterSet.whitespaces.contains($0) }
+        #expect(differing.isEmpty, "\(differing.map { String($0.value, radix: 16) })")
+    }
+
+    @Test func cFormattingEqualsStringFormat() {
+        var random = TestRandom(seed: 5)
+        for _ in 0..<2000 {
+            let v = random.uniform(-1, 1) * pow(10, random.uniform(-12, 12))
+            #expect(NumberFormat.fixed(v, 3) == String(format: "%.3f", v))
+            #expect(NumberFormat.scientific(v, 2) == String(format: "%.2e", v))
+            #expect(NumberFormat.fixedSignificant(v, 6) == String(format: "%.6g", v))
         }
     }
 }

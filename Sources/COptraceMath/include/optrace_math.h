@@ -245,4 +245,8 @@ void optrace_exp_lanes_portable(const double *x, double *out, long n);
 /* 1 when optrace_exp_lanes runs its AVX2 form. */
 int optrace_exp_uses_avx2(void);
 
+/* snprintf(buffer, size, format, v) for a format with one double conversion (Swift cannot call the variadic
+   snprintf, and withVaList's dynamic casts cost more than the formatting). */
+int optrace_format_double(char *buffer, unsigned long size, const char *format, double v);
+
 #endif

@@ -75,7 +75,7 @@ public struct GradCommand: ParsableCommand {
         var values = Dictionary(uniqueKeysWithValues: preset?.values ?? [])
         var given: [String: String] = [:]
         for item in at.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: true) }) {
-            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingBlanks }
             guard parts.count == 2, !parts[0].isEmpty else {
                 throw CLIError("--at: expected name=value, found '\(item)'")
             }
@@ -89,7 +89,7 @@ public struct GradCommand: ParsableCommand {
             given[parts[0]] = parts[1]
             values[parts[0]] = value
         }
-        let stepNames = step.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let stepNames = step.map { $0.split(separator: ",").map { $0.trimmingBlanks } }
             ?? (preset?.preset.stepNames ?? [])
         let question: GradientQuestion
         do {

@@ -83,7 +83,7 @@ struct ScenarioNode {
     /// A finite number (written as a number, not quoted).
     func number(what: String = "a finite number") throws(ScenarioError) -> Double {
         guard case .scalar(let s) = node, s.style == .plain else { throw error("expected \(what), found \(found)") }
-        let text = s.string.trimmingCharacters(in: .whitespaces)
+        let text = s.string.trimmingBlanks
         let lowered = text.lowercased()
         if [".nan", "nan"].contains(lowered) { throw error("expected \(what), found NaN") }
         if [".inf", "+.inf", "-.inf", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(lowered) {
@@ -97,7 +97,7 @@ struct ScenarioNode {
     /// A whole number in `range`.
     func integer(in range: ClosedRange<Int>, what: String) throws(ScenarioError) -> Int {
         guard case .scalar(let s) = node, s.style == .plain else { throw error("expected \(what), found \(found)") }
-        let text = s.string.trimmingCharacters(in: .whitespaces)
+        let text = s.string.trimmingBlanks
         guard let value = Int(text) else {
             if let d = Double(text), d.isFinite, d == d.rounded(), abs(d) < 9e18 {
                 let n = Int(d)
@@ -112,7 +112,7 @@ struct ScenarioNode {
     /// A whole number from 0 to 2⁶⁴ − 1, such as a noise seed.
     func unsigned(what: String) throws(ScenarioError) -> UInt64 {
         guard case .scalar(let s) = node, s.style == .plain else { throw error("expected \(what), found \(found)") }
-        let text = s.string.trimmingCharacters(in: .whitespaces)
+        let text = s.string.trimmingBlanks
         if let value = UInt64(text) { return value }
         if let d = Double(text), d.isFinite, d == d.rounded(), d >= 0, d < 0x1p53 { return UInt64(d) }
         throw error("expected \(what), found \(found)")

@@ -1,3 +1,4 @@
+import COptraceMath
 import Foundation
 
 /// Number formatting shared by reports: round-trip text for data files, short text for people.
@@ -41,9 +42,7 @@ public enum NumberFormat {
 
     private static func formatC(_ format: String, _ v: Double) -> String {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
-            _ = format.withCString { f in
-                withVaList([v]) { vsnprintf(buffer.baseAddress!, 64, f, $0) }
-            }
+            _ = format.withCString { f in optrace_format_double(buffer.baseAddress!, 64, f, v) }
             return String(cString: buffer.baseAddress!)
         }
     }

@@ -28,16 +28,14 @@ public enum Sweep {
         let minima = surface.minima
         let startLoss = surface.valueAndGradient(at: header.start).value
         let points = SweepPoints(plan)
+        // Without noise every seed gives the same run: it counts once (`seeds` holds one seed).
         let cell: @Sendable (Int) -> SweepCell = { c in
-            let runs = seeds.indices.map { k -> SweepCell.RunCount in
+            SweepCell(index: first + c, values: points.point(first + c), runs: seeds.count) { k in
                 let outcome = outcomes[k * count + c]
                 if outcome.diverged { return .diverged }
                 if outcome.isUnstable(startLoss: startLoss) { return .unstable }
                 return header.objective.value(of: outcome, steps: header.steps, minima: minima).map { .value($0) } ?? .unreached
             }
-            // Without noise every seed gives the same run: it counts once per seed.
-            let all = header.hasNoise ? runs : Array(repeating: runs[0], count: 1)
-            return SweepCell(index: first + c, values: points.point(first + c), counts: all)
         }
         // Cells are built in blocks on the engine's threads (each cell on its own: the blocks do not change them).
         let blocks = Swift.min(Swift.max(1, count / 1024), Swift.max(1, threads ?? SweepEngine.processorCount) * 4)

@@ -46,10 +46,10 @@ public struct SweepAxis: Sendable, Equatable {
         guard let equals = text.firstIndex(of: "=") else {
             throw TuneError("--param '\(text)': expected \(form)")
         }
-        let name = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
+        let name = text[..<equals].trimmingBlanks
         if name.isEmpty { throw TuneError("--param '\(text)': expected a parameter name before '='") }
         let parts = text[text.index(after: equals)...].split(separator: ":", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmingBlanks
         }
         var fields = parts
         var scale = AxisScale.linear

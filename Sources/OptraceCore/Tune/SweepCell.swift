@@ -45,10 +45,16 @@ public struct SweepCell: Sendable, Equatable {
 
     /// Aggregates one configuration's runs: the objective's mean and spread over those that gave a value.
     public init(index: Int, values: [Double], counts: [RunCount]) {
+        self.init(index: index, values: values, runs: counts.count) { counts[$0] }
+    }
+
+    /// Aggregates runs `count(0)`, …, `count(runs − 1)` of one configuration (each asked for twice, in order): the
+    /// objective's mean and spread over those that gave a value.
+    init(index: Int, values: [Double], runs: Int, count: (Int) -> RunCount) {
         var sum = 0.0
         var finished = 0, diverged = 0, unstable = 0, unreached = 0
-        for count in counts {
-            switch count {
+        for k in 0..<runs {
+            switch count(k) {
             case .diverged: diverged += 1
             case .unstable: unstable += 1
             case .unreached: unreached += 1
@@ -57,17 +63,17 @@ public struct SweepCell: Sendable, Equatable {
                 sum += v
             }
         }
-        let n = Double(counts.count)
+        let n = Double(runs)
         var mean: Double?, std: Double?
         if finished > 0 {
             let m = sum / Double(finished)
             var squares = 0.0
-            for case .value(let v) in counts { squares += (v - m) * (v - m) }
+            for k in 0..<runs { if case .value(let v) = count(k) { squares += (v - m) * (v - m) } }
             mean = m
             std = finished > 1 ? (squares / Double(finished - 1)).squareRoot() : 0
         }
         self.init(
-            index: index, values: values, runs: counts.count, mean: mean, std: std, diverged: Double(diverged) / n,
+            index: index, values: values, runs: runs, mean: mean, std: std, diverged: Double(diverged) / n,
             unstable: Double(unstable) / n, unreached: Double(unreached) / n)
     }
 
