@@ -5,7 +5,7 @@ import Testing
 /// `ByteText` writes numbers exactly as `NumberFormat.roundTrip` does (tune.json and tune.csv depend on it).
 struct ByteTextTests {
     private func text(_ v: Double) -> String {
-        var bytes = ByteText()
+        let bytes = ByteText()
         bytes.append(v)
         return String(decoding: bytes.bytes, as: UTF8.self)
     }
@@ -31,9 +31,24 @@ struct ByteTextTests {
         }
     }
 
+    @Test func appendsGrowTheBufferAndKeepEveryByte() {
+        let text = ByteText(capacity: 1)
+        var expected: [UInt8] = []
+        for i in 0..<5000 {
+            text.append(Double(i) / 7)
+            expected += Array(NumberFormat.roundTrip(Double(i) / 7).utf8)
+            text.append(byte: 44)
+            expected.append(44)
+        }
+        #expect(text.bytes == expected && text.count == expected.count)
+        text.removeAll()
+        text.append("x")
+        #expect(text.bytes == [UInt8(ascii: "x")])
+    }
+
     @Test func integersReadAsTheirDecimalDigits() {
         for n in [0, 7, -7, 10, 99, 100, 123_456_789, Int.max, Int.min] {
-            var bytes = ByteText()
+            let bytes = ByteText()
             bytes.append(n)
             #expect(String(decoding: bytes.bytes, as: UTF8.self) == String(n))
         }

@@ -148,8 +148,7 @@ public struct TuneSweepCommand: ParsableCommand {
     /// Writes tune.json, tune.csv (and the pictures); returns the file names written.
     static func write(_ result: SweepResult, to folder: OutputFolder, render: Bool) throws -> [String] {
         let (json, csv) = try TuneText.interruptiblePieces(result)
-        try AtomicFile.write(pieces: json, to: folder.file("tune.json"))
-        try AtomicFile.write(pieces: csv, to: folder.file("tune.csv"))
+        try AtomicFile.write(files: [(json, folder.file("tune.json")), (csv, folder.file("tune.csv"))])
         return ["tune.json", "tune.csv"] + (render ? try TunePictures.write(result, to: folder) : [])
     }
 

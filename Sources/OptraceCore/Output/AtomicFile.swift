@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Writes files so that a reader sees the old file or the whole new one, never a partial one.
@@ -17,6 +18,22 @@ public enum AtomicFile {
         let writer = try AtomicFileWriter(path: path)
         for piece in pieces { try writer.write(piece) }
         try writer.commit()
+    }
+
+    /// Writes each file (the concatenation of its pieces) atomically, the files side by side on two threads (the
+    /// kernel's copying of one overlaps the other's); the first failure in the order given is thrown, after every
+    /// file has been written or abandoned.
+    public static func write(files: [(pieces: [[UInt8]], path: String)]) throws(OutputError) {
+        let failures = ResultSlots<OutputError?>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            do throws(OutputError) {
+                try write(pieces: files[i].pieces, to: files[i].path)
+                failures.set(i, nil)
+            } catch {
+                failures.set(i, error)
+            }
+        }
+        if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Writes `text` as UTF-8 to `path` atomically.

@@ -24,13 +24,13 @@ struct CellLines: Sendable {
         let parts = ResultSlots<CellLines>(count: blocks)
         let body: @Sendable (Int) -> Void = { b in
             let range = (b * cells.count / blocks)..<((b + 1) * cells.count / blocks)
-            var json = ByteText(capacity: range.count * (24 * names.count + 80))
-            var csv = ByteText(capacity: range.count * (20 * names.count + 40))
-            var number = ByteText(capacity: 32)
+            let json = ByteText(capacity: range.count * (24 * names.count + 100))
+            let csv = ByteText(capacity: range.count * (20 * names.count + 60))
+            let number = ByteText(capacity: 32)
             for i in range {
                 if stopOnInterruption && (i - range.lowerBound) % 4096 == 0 && Interruption.isRequested { break }
                 append(cells[i], rank: rank[i], names: names, grid: grid, stepsTo: stepsTo, last: i == cells.count - 1,
-                       json: &json, csv: &csv, number: &number)
+                       json: json, csv: csv, number: number)
             }
             parts.set(b, CellLines(json: json.bytes, csv: csv.bytes))
         }
@@ -41,7 +41,7 @@ struct CellLines: Sendable {
     /// `    {"lr": …, "mean": …, "std": …, "diverged": …, "unstable": …}` and `…,mean,std,diverged,unstable[,not_reached],rank`.
     private static func append(
         _ cell: SweepCell, rank: Int, names: [[UInt8]], grid: GridText?, stepsTo: Bool, last: Bool,
-        json: inout ByteText, csv: inout ByteText, number: inout ByteText
+        json: ByteText, csv: ByteText, number: ByteText
     ) {
         json.append("    {")
         var rest = cell.index
@@ -56,29 +56,29 @@ struct CellLines: Sendable {
                     json.append(axis.texts[i])
                     csv.append(axis.texts[i])
                 } else {
-                    both(value, &json, &csv, &number)
+                    both(value, json, csv, number)
                 }
             } else {
-                both(value, &json, &csv, &number)
+                both(value, json, csv, number)
             }
             json.append(", ")
             csv.append(byte: UInt8(ascii: ","))
         }
         json.append("\"mean\": ")
-        if let mean = cell.mean { both(mean, &json, &csv, &number) } else { json.append("null") }
+        if let mean = cell.mean { both(mean, json, csv, number) } else { json.append("null") }
         csv.append(byte: UInt8(ascii: ","))
         json.append(", \"std\": ")
-        if let std = cell.std { both(std, &json, &csv, &number) } else { json.append("null") }
+        if let std = cell.std { both(std, json, csv, number) } else { json.append("null") }
         csv.append(byte: UInt8(ascii: ","))
         json.append(", \"diverged\": ")
-        both(cell.diverged, &json, &csv, &number)
+        both(cell.diverged, json, csv, number)
         csv.append(byte: UInt8(ascii: ","))
         json.append(", \"unstable\": ")
-        both(cell.unstable, &json, &csv, &number)
+        both(cell.unstable, json, csv, number)
         if stepsTo {
             json.append(", \"not_reached\": ")
             csv.append(byte: UInt8(ascii: ","))
-            both(cell.unreached, &json, &csv, &number)
+            both(cell.unreached, json, csv, number)
         }
         json.append(last ? "}\n" : "},\n")
         csv.append(byte: UInt8(ascii: ","))
@@ -88,11 +88,11 @@ struct CellLines: Sendable {
 
     /// Formats `v` once and appends its text to both files.
     @inline(__always)
-    private static func both(_ v: Double, _ json: inout ByteText, _ csv: inout ByteText, _ number: inout ByteText) {
-        number.bytes.removeAll(keepingCapacity: true)
+    private static func both(_ v: Double, _ json: ByteText, _ csv: ByteText, _ number: ByteText) {
+        number.removeAll()
         number.append(v)
-        json.append(number.bytes)
-        csv.append(number.bytes)
+        json.append(number)
+        csv.append(number)
     }
 }
 
@@ -109,7 +109,7 @@ private struct GridText: Sendable {
         guard let grid = SweepPoints(plan).grid else { return nil }
         axes = grid.map { values in
             Axis(values: values, texts: values.map { v in
-                var text = ByteText(capacity: 24)
+                let text = ByteText(capacity: 24)
                 text.append(v)
                 return text.bytes
             })
