@@ -8,8 +8,10 @@ struct RawHTTPClient {
     let port: Int
 
     /// Sends `bytes` on a new connection, half-closes it, and returns everything the server answers (up to `limit`
-    /// bytes, waiting at most `timeout` seconds for each read).
-    func exchange(_ bytes: [UInt8], limit: Int = 8 << 20, timeout: Int = 20) -> [UInt8]? {
+    /// bytes, waiting at most `timeout` seconds for each read). The timeout is only a watchdog against a hung server:
+    /// while other suites keep both of a 2-core machine's cooperative threads busy with long synchronous work, an
+    /// answer can wait that long for a thread to resume its handler.
+    func exchange(_ bytes: [UInt8], limit: Int = 8 << 20, timeout: Int = 120) -> [UInt8]? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -38,7 +38,8 @@ public enum Sweep {
             }
         }
         // Cells are built in blocks on the engine's threads (each cell on its own: the blocks do not change them).
-        let blocks = Swift.min(Swift.max(1, count / 1024), Swift.max(1, threads ?? SweepEngine.processorCount) * 4)
+        let workers = Swift.max(1, threads ?? SweepEngine.processorCount)
+        let blocks = workers == 1 ? 1 : Swift.min(Swift.max(1, count / 1024), workers * 4)
         if blocks == 1 { return (0..<count).map(cell) }
         let slots = ResultSlots<[SweepCell]>(count: blocks)
         DispatchQueue.concurrentPerform(iterations: blocks) { b in
