@@ -75,8 +75,9 @@ public enum ScenarioLoader {
         }
         do {
             // Scalars are typed by `ScenarioNode` itself, so Yams's implicit tag resolution (a dozen regular
-            // expressions compiled on first use) is not needed.
-            guard let node = try Yams.compose(yaml: yaml, .basic) else {
+            // expressions compiled on first use) is not needed. The text is UTF-8: naming the encoding spares Yams
+            // reading the whole process environment for its default.
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 throw ScenarioError(file: file, message: "is empty, expected a scenario mapping (name, surface, start, steps, racers, …)")
             }
             return node
