@@ -5,10 +5,6 @@ import OptracePlot
 
 /// `--animation`: the race, the network's boundary and the graph stepper in every format, the same frames in each.
 @Suite struct AnimationCommandTests {
-    func bytes(_ path: String) -> [UInt8] {
-        [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-    }
-
     @Test func aRaceWritesEachFormatItIsAskedFor() throws {
         let out = temporaryFolder()
         let run = optrace("race", "--out", out, "--steps", "12", "--quiet", "--no-frames", "--size", "320x240",

@@ -36,6 +36,14 @@ func contents(_ folder: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0 != ".optrace-files" }.sorted()
 }
 
+/// The bytes of the file at `path` ([] when it cannot be read).
+func bytes(_ path: String) -> [UInt8] {
+    [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+}
+
+/// The UTF-8 text of the file at `path` ("" when it cannot be read).
+func text(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+
 /// Writes `text` to a new file in a temporary folder and returns its path.
 func scenarioFile(_ text: String, name: String = "bad.yaml") -> String {
     let path = temporaryFolder() + "/" + name

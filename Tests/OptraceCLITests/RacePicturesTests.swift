@@ -6,10 +6,6 @@ import OptraceTestSupport
 
 /// What `optrace race` draws: frames, race.apng, summary.png, loss.png; exact and deterministic.
 @Suite struct RacePicturesTests {
-    func bytes(_ path: String) -> [UInt8] {
-        [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-    }
-
     @Test func theAnimationComposesToExactlyTheFrames() throws {
         let out = temporaryFolder()
         let run = optrace("race", "--out", out, "--steps", "40", "--quiet", "--size", "400x300")

@@ -10,8 +10,6 @@ func readJSON(_ path: String) throws -> [String: Any] {
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
 }
 
-func text(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-
 @Suite struct TuneCommandTests {
     static let quadratic = """
         name: bowl
