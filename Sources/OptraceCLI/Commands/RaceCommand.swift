@@ -8,7 +8,7 @@ import OptracePlot
 public struct RaceCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "race",
-        abstract: "Run a race and write its scoreboard, trajectories and pictures.",
+        abstract: "Run a race (the default) and write its scoreboard, trajectories and pictures.",
         discussion: """
             SCENARIO is a path to a .yaml file or the name of a scenario in ./scenarios or built in \
             (see 'optrace list scenarios'). Without it, the built-in valley-bump race of the textbook \
