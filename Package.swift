@@ -46,9 +46,10 @@ let package = Package(
             linkerSettings: [.linkedLibrary("gif"), .linkedLibrary("webpmux"), .linkedLibrary("webpdemux"), .linkedLibrary("webp")]
         ),
         .target(name: "COptraceMath"),
+        .target(name: "COptraceSystem"),
         .target(
             name: "OptraceCore",
-            dependencies: ["COptraceMath", .product(name: "Yams", package: "Yams")]
+            dependencies: ["COptraceMath", "COptraceSystem", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "CPNGHelpers",

@@ -3,12 +3,13 @@ import Foundation
 
 /// Writes files so that a reader sees the old file or the whole new one, never a partial one.
 ///
-/// The bytes go to a hidden temporary file in the same folder, which is then renamed over the
-/// destination (see `AtomicFileWriter`).
+/// The bytes go to a hidden temporary file in the same folder, its size allocated up front, which is then renamed
+/// over the destination (see `AtomicFileWriter`).
 public enum AtomicFile {
     /// Writes `bytes` to `path` atomically.
     public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let writer = try AtomicFileWriter(path: path)
+        writer.reserve(bytes.count)
         try writer.write(bytes)
         try writer.commit()
     }
@@ -16,6 +17,7 @@ public enum AtomicFile {
     /// Writes the concatenation of `pieces` to `path` atomically.
     public static func write(pieces: [[UInt8]], to path: String) throws(OutputError) {
         let writer = try AtomicFileWriter(path: path)
+        writer.reserve(pieces.reduce(0) { $0 + $1.count })
         for piece in pieces { try writer.write(piece) }
         try writer.commit()
     }

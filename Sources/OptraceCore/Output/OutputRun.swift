@@ -1,3 +1,4 @@
+import COptraceSystem
 import Foundation
 
 /// One command's hold on its output folder: checked and created before the work, locked for the
@@ -281,7 +282,9 @@ public final class OutputRun: @unchecked Sendable {
         let temporary = AtomicFileWriter.temporaryName(for: String(OutputNames.manifest.dropFirst()))
         let fd = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd < 0 { return }
-        let failure = Array(text.utf8).withUnsafeBytes { FileDescriptorIO.writeAll(fd, $0) }
+        let bytes = Array(text.utf8)
+        _ = optrace_reserve_file(fd, Int64(bytes.count))
+        let failure = bytes.withUnsafeBytes { FileDescriptorIO.writeAll(fd, $0) }
         if close(fd) != 0 || failure != 0 || renameat(directory, temporary, directory, OutputNames.manifest) != 0 {
             unlinkat(directory, temporary, 0)
         }

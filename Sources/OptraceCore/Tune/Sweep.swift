@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Runs the cells of a sweep through the batched engine, every cell on the same seeds (common random numbers).
 public enum Sweep {
     /// The cells `cells` (a range of plan indices; all of them by default) of the sweep `header` describes, for
@@ -40,11 +38,6 @@ public enum Sweep {
         // Cells are built in blocks on the engine's threads (each cell on its own: the blocks do not change them).
         let workers = Swift.max(1, threads ?? SweepEngine.processorCount)
         let blocks = workers == 1 ? 1 : Swift.min(Swift.max(1, count / 1024), workers * 4)
-        if blocks == 1 { return (0..<count).map(cell) }
-        let slots = ResultSlots<[SweepCell]>(count: blocks)
-        DispatchQueue.concurrentPerform(iterations: blocks) { b in
-            slots.set(b, ((b * count / blocks)..<((b + 1) * count / blocks)).map(cell))
-        }
-        return Array(slots.values.joined())
+        return ConcurrentArray.make(count: count, blocks: blocks, cell)
     }
 }
