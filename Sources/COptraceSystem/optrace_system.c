@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
+#include <unistd.h>
 #if defined(__linux__)
 #include <linux/falloc.h>
 #endif
@@ -16,4 +18,16 @@ int optrace_reserve_file(int fd, long long size) {
     (void)size;
     return EOPNOTSUPP;
 #endif
+}
+
+int optrace_processor_count(void) {
+#if defined(__linux__)
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) {
+        int count = CPU_COUNT(&set);
+        if (count > 0) return count;
+    }
+#endif
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    return online > 0 ? (int)online : 1;
 }

@@ -9,4 +9,8 @@
    ignored. */
 int optrace_reserve_file(int fd, long long size);
 
+/* The number of processors this process may run on (its CPU affinity mask; the online processors where that cannot
+   be read), at least 1. A system call, no file reads. */
+int optrace_processor_count(void);
+
 #endif
