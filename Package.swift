@@ -24,36 +24,25 @@ let package = Package(
             name: "CCairo",
             linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]
         ),
-        .systemLibrary(
-            name: "CPNG",
-            pkgConfig: "libpng",
-            providers: [.apt(["libpng-dev"])]
-        ),
-        .systemLibrary(
-            name: "CGIF",
-            pkgConfig: "libgif",
-            providers: [.apt(["libgif-dev"])]
-        ),
-        .systemLibrary(
-            name: "CWebP",
-            pkgConfig: "libwebpmux",
-            providers: [.apt(["libwebp-dev"])]
-        ),
+        // The headers of libpng (with zlib's), giflib and libwebp (libpng-dev, libgif-dev, libwebp-dev); the libraries
+        // themselves are opened at the first picture of each kind (see optrace_library.h), so nothing links them.
+        .systemLibrary(name: "CPNG"),
+        .systemLibrary(name: "CGIF"),
+        .systemLibrary(name: "CWebP"),
         // giflib and libwebp wrapped in C, their output collected in memory.
         .target(
             name: "CAnimationCodecs",
-            dependencies: ["CGIF", "CWebP"],
-            linkerSettings: [.linkedLibrary("gif"), .linkedLibrary("webpmux"), .linkedLibrary("webpdemux"), .linkedLibrary("webp")]
+            dependencies: ["CGIF", "CWebP", "COptraceSystem"]
         ),
         .target(name: "COptraceMath"),
-        .target(name: "COptraceSystem"),
+        .target(name: "COptraceSystem", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
         .target(
             name: "OptraceCore",
             dependencies: ["COptraceMath", "COptraceSystem", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "CPNGHelpers",
-            dependencies: ["CPNG"]
+            dependencies: ["CPNG", "COptraceSystem"]
         ),
         .target(
             name: "OptracePlot",
@@ -104,10 +93,13 @@ let package = Package(
         .target(name: "OptraceTestSupport"),
         .testTarget(name: "OptraceCoreTests", dependencies: ["OptraceCore", "OptraceTestSupport"]),
         .testTarget(name: "OptraceFuzzingTests", dependencies: ["OptraceFuzzing"]),
-        .testTarget(name: "OptracePlotTests", dependencies: ["OptracePlot", "OptraceCore"], exclude: ["Golden"]),
+        // The tests check deflate streams and PNG chunks with zlib itself.
+        .testTarget(
+            name: "OptracePlotTests", dependencies: ["OptracePlot", "OptraceCore"], exclude: ["Golden"],
+            linkerSettings: [.linkedLibrary("z")]),
         .testTarget(
             name: "OptraceCLITests", dependencies: ["OptraceCLI", "OptraceCore", "OptracePlot", "OptracePictures", "OptraceTestSupport"],
-            exclude: ["Malformed"]),
+            exclude: ["Malformed"], linkerSettings: [.linkedLibrary("z")]),
         .testTarget(
             name: "OptraceLiveTests", dependencies: ["OptraceLive", "OptraceServer", "OptraceCLI", "OptraceCore", "OptraceTestSupport"]),
     ]

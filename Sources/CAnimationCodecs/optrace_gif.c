@@ -6,6 +6,54 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "optrace_library.h"
+
+/* giflib, opened at the first GIF (see optrace_library.h): every giflib function below is called through a pointer
+ * of its own type. */
+#define OPTRACE_GIF_FUNCTIONS(X) \
+    X(DGifCloseFile) X(DGifOpen) X(DGifSavedExtensionToGCB) X(DGifSlurp) X(EGifCloseFile) X(EGifGCBToExtension) \
+    X(EGifOpen) X(EGifPutExtension) X(EGifPutExtensionBlock) X(EGifPutExtensionLeader) X(EGifPutExtensionTrailer) \
+    X(EGifPutImageDesc) X(EGifPutLine) X(EGifPutScreenDesc) X(EGifSetGifVersion) X(GifErrorString) \
+    X(GifFreeMapObject) X(GifMakeMapObject)
+
+OPTRACE_GIF_FUNCTIONS(OPTRACE_LIBRARY_POINTER)
+static const char *const gif_symbols[] = { OPTRACE_GIF_FUNCTIONS(OPTRACE_LIBRARY_SYMBOL) };
+static void **const gif_slots[] = { OPTRACE_GIF_FUNCTIONS(OPTRACE_LIBRARY_SLOT) };
+static optrace_library_state gif_state = OPTRACE_LIBRARY_STATE_INIT;
+
+#if defined(__APPLE__)
+#define OPTRACE_GIF_FILE "libgif.dylib"
+#else
+#define OPTRACE_GIF_FILE "libgif.so.7"
+#endif
+
+int optrace_gif_load(char *error, size_t error_capacity) {
+    static const optrace_library gif = {
+        "giflib", OPTRACE_GIF_FILE, "OPTRACE_GIFLIB", "libgif7", gif_symbols, gif_slots,
+        sizeof gif_symbols / sizeof gif_symbols[0]
+    };
+    return optrace_library_load(&gif_state, &gif, error, error_capacity);
+}
+
+#define DGifCloseFile (*optrace_p_DGifCloseFile)
+#define DGifOpen (*optrace_p_DGifOpen)
+#define DGifSavedExtensionToGCB (*optrace_p_DGifSavedExtensionToGCB)
+#define DGifSlurp (*optrace_p_DGifSlurp)
+#define EGifCloseFile (*optrace_p_EGifCloseFile)
+#define EGifGCBToExtension (*optrace_p_EGifGCBToExtension)
+#define EGifOpen (*optrace_p_EGifOpen)
+#define EGifPutExtension (*optrace_p_EGifPutExtension)
+#define EGifPutExtensionBlock (*optrace_p_EGifPutExtensionBlock)
+#define EGifPutExtensionLeader (*optrace_p_EGifPutExtensionLeader)
+#define EGifPutExtensionTrailer (*optrace_p_EGifPutExtensionTrailer)
+#define EGifPutImageDesc (*optrace_p_EGifPutImageDesc)
+#define EGifPutLine (*optrace_p_EGifPutLine)
+#define EGifPutScreenDesc (*optrace_p_EGifPutScreenDesc)
+#define EGifSetGifVersion (*optrace_p_EGifSetGifVersion)
+#define GifErrorString (*optrace_p_GifErrorString)
+#define GifFreeMapObject (*optrace_p_GifFreeMapObject)
+#define GifMakeMapObject (*optrace_p_GifMakeMapObject)
+
 void optrace_animation_free(void *pointer) { free(pointer); }
 
 /* Bytes giflib writes, kept while `recording` is set. */
@@ -97,6 +145,7 @@ static int finish(GifFileType *gif, byte_sink *sink, uint8_t **out, size_t *out_
 
 int optrace_gif_header(int width, int height, const uint8_t *palette, int loop_count,
                        uint8_t **out, size_t *out_size, char *error, size_t error_capacity) {
+    if (!optrace_gif_load(error, error_capacity)) return 0;
     byte_sink sink = {0};
     sink.recording = 1;
     GifFileType *gif = open_screen(&sink, width, height, palette, error, error_capacity);
@@ -115,6 +164,7 @@ int optrace_gif_frame(int canvas_width, int canvas_height, const uint8_t *palett
                       int left, int top, int width, int height, const uint8_t *indices,
                       int delay_centiseconds, int disposal, int transparent_index,
                       uint8_t **out, size_t *out_size, char *error, size_t error_capacity) {
+    if (!optrace_gif_load(error, error_capacity)) return 0;
     byte_sink sink = {0};
     GifFileType *gif = open_screen(&sink, canvas_width, canvas_height, palette, error, error_capacity);
     if (!gif) { free(sink.data); return 0; }
@@ -165,6 +215,7 @@ static int loop_count_in(const ExtensionBlock *blocks, int count) {
 
 int optrace_gif_decode(const uint8_t *data, size_t size, int *width, int *height, int *frame_count,
                        uint8_t **frames, int **delays, int *loop_count, char *error, size_t error_capacity) {
+    if (!optrace_gif_load(error, error_capacity)) return 0;
     byte_source source = {data, size, 0};
     int code = 0;
     GifFileType *gif = DGifOpen(&source, source_read, &code);

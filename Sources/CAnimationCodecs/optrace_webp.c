@@ -4,9 +4,76 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "optrace_library.h"
+
+/* libwebp, opened at the first WebP (see optrace_library.h): the encoder's functions from libwebpmux (and the
+ * libwebp it depends on), the decoder's from libwebpdemux. Each name is made a call through a pointer before the
+ * headers are included, so that their inline functions (WebPConfigInit, WebPAnimEncoderNew, ...) call through the
+ * pointers too; the headers then declare each pointer with its function's type. */
+#define OPTRACE_WEBP_ENCODER_FUNCTIONS(X) \
+    X(WebPAnimEncoderAdd) X(WebPAnimEncoderAssemble) X(WebPAnimEncoderDelete) X(WebPAnimEncoderGetError) \
+    X(WebPAnimEncoderNewInternal) X(WebPAnimEncoderOptionsInitInternal) X(WebPConfigInitInternal) X(WebPFree) \
+    X(WebPPictureFree) X(WebPPictureImportRGBA) X(WebPPictureInitInternal) X(WebPValidateConfig)
+#define OPTRACE_WEBP_DECODER_FUNCTIONS(X) \
+    X(WebPAnimDecoderDelete) X(WebPAnimDecoderGetInfo) X(WebPAnimDecoderGetNext) X(WebPAnimDecoderHasMoreFrames) \
+    X(WebPAnimDecoderNewInternal) X(WebPAnimDecoderOptionsInitInternal)
+
+#define WebPAnimEncoderAdd (*optrace_p_WebPAnimEncoderAdd)
+#define WebPAnimEncoderAssemble (*optrace_p_WebPAnimEncoderAssemble)
+#define WebPAnimEncoderDelete (*optrace_p_WebPAnimEncoderDelete)
+#define WebPAnimEncoderGetError (*optrace_p_WebPAnimEncoderGetError)
+#define WebPAnimEncoderNewInternal (*optrace_p_WebPAnimEncoderNewInternal)
+#define WebPAnimEncoderOptionsInitInternal (*optrace_p_WebPAnimEncoderOptionsInitInternal)
+#define WebPConfigInitInternal (*optrace_p_WebPConfigInitInternal)
+#define WebPFree (*optrace_p_WebPFree)
+#define WebPPictureFree (*optrace_p_WebPPictureFree)
+#define WebPPictureImportRGBA (*optrace_p_WebPPictureImportRGBA)
+#define WebPPictureInitInternal (*optrace_p_WebPPictureInitInternal)
+#define WebPValidateConfig (*optrace_p_WebPValidateConfig)
+#define WebPAnimDecoderDelete (*optrace_p_WebPAnimDecoderDelete)
+#define WebPAnimDecoderGetInfo (*optrace_p_WebPAnimDecoderGetInfo)
+#define WebPAnimDecoderGetNext (*optrace_p_WebPAnimDecoderGetNext)
+#define WebPAnimDecoderHasMoreFrames (*optrace_p_WebPAnimDecoderHasMoreFrames)
+#define WebPAnimDecoderNewInternal (*optrace_p_WebPAnimDecoderNewInternal)
+#define WebPAnimDecoderOptionsInitInternal (*optrace_p_WebPAnimDecoderOptionsInitInternal)
+
 #include <webp/demux.h>
 #include <webp/encode.h>
 #include <webp/mux.h>
+
+OPTRACE_WEBP_ENCODER_FUNCTIONS(OPTRACE_LIBRARY_DEFINE)
+OPTRACE_WEBP_DECODER_FUNCTIONS(OPTRACE_LIBRARY_DEFINE)
+static const char *const encoder_symbols[] = { OPTRACE_WEBP_ENCODER_FUNCTIONS(OPTRACE_LIBRARY_SYMBOL) };
+static void **const encoder_slots[] = { OPTRACE_WEBP_ENCODER_FUNCTIONS(OPTRACE_LIBRARY_SLOT) };
+static const char *const decoder_symbols[] = { OPTRACE_WEBP_DECODER_FUNCTIONS(OPTRACE_LIBRARY_SYMBOL) };
+static void **const decoder_slots[] = { OPTRACE_WEBP_DECODER_FUNCTIONS(OPTRACE_LIBRARY_SLOT) };
+static optrace_library_state encoder_state = OPTRACE_LIBRARY_STATE_INIT, decoder_state = OPTRACE_LIBRARY_STATE_INIT;
+
+#if defined(__APPLE__)
+#define OPTRACE_WEBP_MUX_FILE "libwebpmux.3.dylib"
+#define OPTRACE_WEBP_DEMUX_FILE "libwebpdemux.2.dylib"
+#else
+#define OPTRACE_WEBP_MUX_FILE "libwebpmux.so.3"
+#define OPTRACE_WEBP_DEMUX_FILE "libwebpdemux.so.2"
+#endif
+
+int optrace_webp_load(char *error, size_t error_capacity) {
+    static const optrace_library encoder = {
+        "libwebpmux", OPTRACE_WEBP_MUX_FILE, "OPTRACE_LIBWEBPMUX", "libwebpmux3", encoder_symbols, encoder_slots,
+        sizeof encoder_symbols / sizeof encoder_symbols[0]
+    };
+    return optrace_library_load(&encoder_state, &encoder, error, error_capacity);
+}
+
+/* The decoder's library, loaded when a WebP is first read; 0 with the reason in `error` when it cannot be. */
+static int load_decoder(char *error, size_t error_capacity) {
+    static const optrace_library decoder = {
+        "libwebpdemux", OPTRACE_WEBP_DEMUX_FILE, "OPTRACE_LIBWEBPDEMUX", "libwebpdemux2", decoder_symbols, decoder_slots,
+        sizeof decoder_symbols / sizeof decoder_symbols[0]
+    };
+    return optrace_library_load(&decoder_state, &decoder, error, error_capacity);
+}
 
 struct optrace_webp_animation {
     WebPAnimEncoder *encoder;
@@ -22,6 +89,7 @@ static void say(char *error, size_t capacity, const char *message, const char *d
 
 optrace_webp_animation *optrace_webp_begin(int width, int height, int method, float quality, int threads,
                                            char *error, size_t error_capacity) {
+    if (!optrace_webp_load(error, error_capacity)) return NULL;
     optrace_webp_animation *animation = calloc(1, sizeof *animation);
     if (!animation) { say(error, error_capacity, "out of memory", NULL); return NULL; }
     WebPAnimEncoderOptions options;
@@ -102,6 +170,7 @@ void optrace_webp_abandon(optrace_webp_animation *animation) {
 
 int optrace_webp_decode(const uint8_t *data, size_t size, int *width, int *height, int *frame_count,
                         uint8_t **frames, int **end_timestamps, int *loop_count, char *error, size_t error_capacity) {
+    if (!load_decoder(error, error_capacity)) return 0;
     WebPAnimDecoderOptions options;
     if (!WebPAnimDecoderOptionsInit(&options)) {
         say(error, error_capacity, "libwebp's headers and library disagree on their version", NULL);

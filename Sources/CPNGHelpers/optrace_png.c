@@ -3,6 +3,73 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "optrace_library.h"
+
+/* libpng, opened at the first picture (see optrace_library.h): every libpng function below is called through a
+ * pointer of its own type, filled from libpng16.so.16 (the version of the headers this file is compiled with). */
+#define OPTRACE_PNG_FUNCTIONS(X) \
+    X(png_create_info_struct) X(png_create_read_struct) X(png_create_write_struct) X(png_destroy_read_struct) \
+    X(png_destroy_write_struct) X(png_error) X(png_get_color_type) X(png_get_error_ptr) X(png_get_image_height) \
+    X(png_get_image_width) X(png_get_io_ptr) X(png_get_rowbytes) X(png_get_valid) X(png_longjmp) X(png_read_end) \
+    X(png_read_image) X(png_read_info) X(png_read_update_info) X(png_set_IHDR) X(png_set_compression_level) \
+    X(png_set_compression_strategy) X(png_set_expand) X(png_set_filler) X(png_set_filter) X(png_set_gray_to_rgb) \
+    X(png_set_interlace_handling) X(png_set_longjmp_fn) X(png_set_read_fn) X(png_set_strip_16) X(png_set_write_fn) \
+    X(png_sig_cmp) X(png_write_end) X(png_write_info) X(png_write_rows)
+
+OPTRACE_PNG_FUNCTIONS(OPTRACE_LIBRARY_POINTER)
+static const char *const png_symbols[] = { OPTRACE_PNG_FUNCTIONS(OPTRACE_LIBRARY_SYMBOL) };
+static void **const png_slots[] = { OPTRACE_PNG_FUNCTIONS(OPTRACE_LIBRARY_SLOT) };
+static optrace_library_state png_state = OPTRACE_LIBRARY_STATE_INIT;
+
+#if defined(__APPLE__)
+#define OPTRACE_PNG_FILE "libpng16.16.dylib"
+#else
+#define OPTRACE_PNG_FILE "libpng16.so.16"
+#endif
+
+int optrace_png_load(char *error, size_t error_capacity) {
+    static const optrace_library png = {
+        "libpng", OPTRACE_PNG_FILE, "OPTRACE_LIBPNG", "libpng16-16", png_symbols, png_slots,
+        sizeof png_symbols / sizeof png_symbols[0]
+    };
+    return optrace_library_load(&png_state, &png, error, error_capacity);
+}
+
+#define png_create_info_struct (*optrace_p_png_create_info_struct)
+#define png_create_read_struct (*optrace_p_png_create_read_struct)
+#define png_create_write_struct (*optrace_p_png_create_write_struct)
+#define png_destroy_read_struct (*optrace_p_png_destroy_read_struct)
+#define png_destroy_write_struct (*optrace_p_png_destroy_write_struct)
+#define png_error (*optrace_p_png_error)
+#define png_get_color_type (*optrace_p_png_get_color_type)
+#define png_get_error_ptr (*optrace_p_png_get_error_ptr)
+#define png_get_image_height (*optrace_p_png_get_image_height)
+#define png_get_image_width (*optrace_p_png_get_image_width)
+#define png_get_io_ptr (*optrace_p_png_get_io_ptr)
+#define png_get_rowbytes (*optrace_p_png_get_rowbytes)
+#define png_get_valid (*optrace_p_png_get_valid)
+#define png_longjmp (*optrace_p_png_longjmp)
+#define png_read_end (*optrace_p_png_read_end)
+#define png_read_image (*optrace_p_png_read_image)
+#define png_read_info (*optrace_p_png_read_info)
+#define png_read_update_info (*optrace_p_png_read_update_info)
+#define png_set_IHDR (*optrace_p_png_set_IHDR)
+#define png_set_compression_level (*optrace_p_png_set_compression_level)
+#define png_set_compression_strategy (*optrace_p_png_set_compression_strategy)
+#define png_set_expand (*optrace_p_png_set_expand)
+#define png_set_filler (*optrace_p_png_set_filler)
+#define png_set_filter (*optrace_p_png_set_filter)
+#define png_set_gray_to_rgb (*optrace_p_png_set_gray_to_rgb)
+#define png_set_interlace_handling (*optrace_p_png_set_interlace_handling)
+#define png_set_longjmp_fn (*optrace_p_png_set_longjmp_fn)
+#define png_set_read_fn (*optrace_p_png_set_read_fn)
+#define png_set_strip_16 (*optrace_p_png_set_strip_16)
+#define png_set_write_fn (*optrace_p_png_set_write_fn)
+#define png_sig_cmp (*optrace_p_png_sig_cmp)
+#define png_write_end (*optrace_p_png_write_end)
+#define png_write_info (*optrace_p_png_write_info)
+#define png_write_rows (*optrace_p_png_write_rows)
+
 typedef struct {
     char *error;
     size_t error_capacity;
@@ -64,6 +131,7 @@ static void read_bytes(png_structp png, png_bytep bytes, size_t length) {
 int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stride, int channels, int drop_alpha,
                        int level, int strategy, int filters, int (*should_stop)(void *), void *stop_context,
                        uint8_t **out, size_t *out_size, char *error, size_t error_capacity) {
+    if (!optrace_png_load(error, error_capacity)) return 0;
     error_sink sink = {error, error_capacity};
     volatile int stopped = 0;
     byte_buffer buffer = {NULL, 0, 0, 0};
@@ -116,6 +184,7 @@ int optrace_png_encode(const uint8_t *pixels, int width, int height, size_t stri
 
 int optrace_png_decode(const uint8_t *data, size_t size, uint8_t **out_rgba, int *width, int *height,
                        char *error, size_t error_capacity) {
+    if (!optrace_png_load(error, error_capacity)) return 0;
     error_sink sink = {error, error_capacity};
     byte_reader reader = {data, size, 0};
     uint8_t *volatile pixels = NULL;

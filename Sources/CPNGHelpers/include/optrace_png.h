@@ -22,4 +22,9 @@ int optrace_png_decode(const uint8_t *data, size_t size, uint8_t **out_rgba, int
 
 void optrace_png_free(void *pointer);
 
+/* Opens libpng (libpng16.so.16, or the file OPTRACE_LIBPNG names) if it is not open yet. Returns 1 when it is usable;
+   otherwise 0, with one line saying why in `error`. The functions above load it themselves; a command calls this
+   before it writes anything, so that a missing libpng stops it at once. */
+int optrace_png_load(char *error, size_t error_capacity);
+
 #endif

@@ -42,7 +42,8 @@ public enum Optrace {
             return badInputExitCode
         }
         if let drawing = command as? DrawingCommand, drawing.drawsPictures,
-           let problem = CairoLibrary.loadError() ?? drawing.animationRefusal {
+           let problem = CairoLibrary.loadError() ?? ImageLibraries.loadError(for: drawing.animationFormats)
+               ?? drawing.animationRefusal {
             fail(console, problem)
             return failureExitCode
         }
