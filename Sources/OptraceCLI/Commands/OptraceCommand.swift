@@ -19,19 +19,32 @@ public struct OptraceCommand: ParsableCommand {
 
     public init() {}
 
-    /// The arguments with `race` in front when they name no subcommand and ask for no help or version: `optrace`
-    /// alone, `optrace SCENARIO …` and `optrace --steps 50 …` run a race.
+    /// The arguments with each default subcommand put in: `race` in front when they name no subcommand and ask for
+    /// no help or version (`optrace` alone, `optrace SCENARIO …` and `optrace --steps 50 …` run a race), and `sweep`
+    /// after `tune` when no subcommand of `tune` follows (`optrace tune SCENARIO …` runs a sweep).
     ///
-    /// `race` is the default this way rather than as the parser's `defaultSubcommand`, which reflects every option
-    /// of `race` on every command line, `optrace tune …` included.
+    /// The defaults are put in this way rather than as the parser's `defaultSubcommand`, which reflects every option
+    /// of the default on every command line that passes through its parent: all of `race`'s on `optrace tune …`,
+    /// all of `sweep`'s once more on every sweep.
     static func routed(_ arguments: [String]) -> [String] {
         guard let first = arguments.first else { return [RaceCommand.configuration.commandName ?? "race"] }
-        let names = configuration.subcommands.flatMap { [$0.configuration.commandName ?? ""] + $0.configuration.aliases }
-        if names.contains(first) || first == "help" || rootFlags.contains(first)
-            || rootFlagPrefixes.contains(where: { first.hasPrefix($0) }) {
+        if first == TuneCommand.configuration.commandName {
+            return [first] + TuneCommand.routed(Array(arguments.dropFirst()))
+        }
+        if names(of: Self.self).contains(first) || first == "help" || isRequest(first) {
             return arguments
         }
         return [RaceCommand.configuration.commandName ?? "race"] + arguments
+    }
+
+    /// The names and aliases of `parent`'s subcommands.
+    static func names(of parent: ParsableCommand.Type) -> [String] {
+        parent.configuration.subcommands.flatMap { [$0.configuration.commandName ?? ""] + $0.configuration.aliases }
+    }
+
+    /// Whether `argument` is one of the parser's own help, version or completion requests.
+    static func isRequest(_ argument: String) -> Bool {
+        rootFlags.contains(argument) || rootFlagPrefixes.contains(where: { argument.hasPrefix($0) })
     }
 
     /// The parser's own flags of the root command.

@@ -7,7 +7,7 @@ import OptracePictures
 public struct TuneSweepCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Sweep a racer's hyperparameters on its surface; find the best settings and the usable window.",
+        abstract: "Sweep a racer's hyperparameters on its surface; find the best settings and the usable window (the default).",
         discussion: """
             Every configuration of a 1-D or 2-D grid (--param NAME=LO:HI:N, NAME=LO:HI:log:N on a log \
             axis, or NAME=LO:HI:log1m:N with 1 − value on a log axis, for momenta near 1; both ends included), \

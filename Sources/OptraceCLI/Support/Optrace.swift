@@ -28,7 +28,7 @@ public enum Optrace {
     private static func execute(_ arguments: [String], console: Console) -> Int32 {
         var command: ParsableCommand
         do {
-            command = try OptraceCommand.parseAsRoot(OptraceCommand.routed(arguments))
+            command = try CommandLineParser.parse(OptraceCommand.routed(arguments))
         } catch {
             let code = OptraceCommand.exitCode(for: error)
             if code == .success {
