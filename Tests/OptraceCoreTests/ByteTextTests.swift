@@ -46,6 +46,32 @@ struct ByteTextTests {
         #expect(text.bytes == [UInt8(ascii: "x")])
     }
 
+    /// No number is longer than `maximumNumberLength`, the room `CellLines` sizes its lines by; a lent buffer of
+    /// exactly that room holds the longest.
+    @Test func noNumberIsLongerThanTheMaximumNumberLength() {
+        var random = TestRandom(seed: 11)
+        var longest = 0
+        let specials: [Double] = [
+            -.greatestFiniteMagnitude, -.leastNonzeroMagnitude, -.leastNormalMagnitude, -2.2250738585072014e-308,
+            -1.2345678901234567e-300, -9_007_199_254_740_991, -9_007_199_254_740_992, -.infinity, .nan, -0.0,
+            -1.0000000000000002, -0.30000000000000004, -1.7976931348623157e+308,
+        ]
+        let samples = specials + (0..<100_000).map { _ in
+            Double(bitPattern: UInt64(random.uniform(0, 1) * 0x1p52) | (UInt64(random.uniform(0, 2047)) << 52) | (1 << 63))
+        }
+        for v in samples {
+            var room = [UInt8](repeating: 0, count: ByteText.maximumNumberLength)
+            let count = room.withUnsafeMutableBufferPointer { buffer in
+                let text = ByteText(borrowing: buffer)
+                text.append(v)
+                return text.count
+            }
+            longest = max(longest, count)
+            #expect(String(decoding: room.prefix(count), as: UTF8.self) == NumberFormat.roundTrip(v), "\(v)")
+        }
+        #expect(longest == ByteText.maximumNumberLength)
+    }
+
     @Test func integersReadAsTheirDecimalDigits() {
         for n in [0, 7, -7, 10, 99, 100, 123_456_789, Int.max, Int.min] {
             let bytes = ByteText()

@@ -8,15 +8,30 @@
 final class ByteText: TextOutputStream {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
+    /// Whether the buffer is this text's own (it grows as needed) or lent by the caller (it never grows).
+    private let owned: Bool
     /// The number of bytes written.
     private(set) var count = 0
+
+    /// The most bytes `append(_: Double)` writes for one number ("-1.2345678901234567e-308"), and the room it may ask
+    /// for at once (a whole number's 20 digits after its sign).
+    static let maximumNumberLength = 24
 
     init(capacity: Int = 64) {
         self.capacity = Swift.max(16, capacity)
         base = .allocate(capacity: self.capacity)
+        owned = true
     }
 
-    deinit { base.deallocate() }
+    /// Text written into `buffer`, which the caller owns and which must be large enough for everything appended (it
+    /// does not grow; running out of room is a programming error that stops the program).
+    init(borrowing buffer: UnsafeMutableBufferPointer<UInt8>) {
+        base = buffer.baseAddress ?? .allocate(capacity: 0)
+        capacity = buffer.baseAddress == nil ? 0 : buffer.count
+        owned = buffer.baseAddress == nil
+    }
+
+    deinit { if owned { base.deallocate() } }
 
     /// The bytes written so far.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
@@ -102,6 +117,7 @@ final class ByteText: TextOutputStream {
     }
 
     private func grow(_ needed: Int) {
+        precondition(owned, "ByteText: a lent buffer of \(capacity) bytes is too small")
         let larger = Swift.max(needed, capacity * 2)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
         moved.update(from: base, count: count)

@@ -22,20 +22,43 @@ struct CellLines: Sendable {
         if case .stepsTo = result.header.objective { stepsTo = true } else { stepsTo = false }
         let blocks = Swift.min(16, Swift.max(1, cells.count / 256))
         let parts = ResultSlots<CellLines>(count: blocks)
+        let (jsonLine, csvLine) = longestLines(names: names)
         let body: @Sendable (Int) -> Void = { b in
             let range = (b * cells.count / blocks)..<((b + 1) * cells.count / blocks)
-            let json = ByteText(capacity: range.count * (24 * names.count + 100))
-            let csv = ByteText(capacity: range.count * (20 * names.count + 60))
+            // Each block's lines are written straight into its two arrays, allocated at the most the lines can take
+            // (pages that stay unwritten cost nothing).
             let number = ByteText(capacity: 32)
-            for i in range {
-                if stopOnInterruption && (i - range.lowerBound) % 4096 == 0 && Interruption.isRequested { break }
-                append(cells[i], rank: rank[i], names: names, grid: grid, stepsTo: stepsTo, last: i == cells.count - 1,
-                       json: json, csv: csv, number: number)
+            var csvBytes: [UInt8] = []
+            let jsonBytes = [UInt8](unsafeUninitializedCapacity: range.count * jsonLine + 64) { jsonBuffer, jsonCount in
+                csvBytes = [UInt8](unsafeUninitializedCapacity: range.count * csvLine + 64) { csvBuffer, csvCount in
+                    let json = ByteText(borrowing: jsonBuffer), csv = ByteText(borrowing: csvBuffer)
+                    for i in range {
+                        if stopOnInterruption && (i - range.lowerBound) % 4096 == 0 && Interruption.isRequested { break }
+                        append(cells[i], rank: rank[i], names: names, grid: grid, stepsTo: stepsTo, last: i == cells.count - 1,
+                               json: json, csv: csv, number: number)
+                    }
+                    csvCount = csv.count
+                    jsonCount = json.count
+                }
             }
-            parts.set(b, CellLines(json: json.bytes, csv: csv.bytes))
+            parts.set(b, CellLines(json: jsonBytes, csv: csvBytes))
         }
         if blocks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: blocks, execute: body) }
         return parts.values
+    }
+
+    /// The most bytes one cell's JSON line and CSV line can take with axes `names` (their quoted names with ": "):
+    /// every number at its longest, every optional field present.
+    static func longestLines(names: [[UInt8]]) -> (json: Int, csv: Int) {
+        let number = ByteText.maximumNumberLength
+        // `    {`, then per axis its name, value and ", "; mean, std, diverged, unstable and not_reached with their
+        // keys; `},\n`.
+        let json = 5 + names.reduce(0) { $0 + $1.count + number + 2 }
+            + ("\"mean\": ".utf8.count + number) + (", \"std\": ".utf8.count + number) + (", \"diverged\": ".utf8.count + number)
+            + (", \"unstable\": ".utf8.count + number) + (", \"not_reached\": ".utf8.count + number) + 3
+        // Each axis's value and five counts or statistics, each with its comma; the rank (an Int's 20 digits) and `\n`.
+        let csv = (names.count + 5) * (number + 1) + 20 + 1
+        return (json, csv)
     }
 
     /// `    {"lr": …, "mean": …, "std": …, "diverged": …, "unstable": …}` and `…,mean,std,diverged,unstable[,not_reached],rank`.
