@@ -17,23 +17,13 @@
     X(GifFreeMapObject) X(GifMakeMapObject)
 
 OPTRACE_GIF_FUNCTIONS(OPTRACE_LIBRARY_POINTER)
-static const char *const gif_symbols[] = { OPTRACE_GIF_FUNCTIONS(OPTRACE_LIBRARY_SYMBOL) };
-static void **const gif_slots[] = { OPTRACE_GIF_FUNCTIONS(OPTRACE_LIBRARY_SLOT) };
-static optrace_library_state gif_state = OPTRACE_LIBRARY_STATE_INIT;
 
 #if defined(__APPLE__)
 #define OPTRACE_GIF_FILE "libgif.dylib"
 #else
 #define OPTRACE_GIF_FILE "libgif.so.7"
 #endif
-
-int optrace_gif_load(char *error, size_t error_capacity) {
-    static const optrace_library gif = {
-        "giflib", OPTRACE_GIF_FILE, "OPTRACE_GIFLIB", "libgif7", gif_symbols, gif_slots,
-        sizeof gif_symbols / sizeof gif_symbols[0]
-    };
-    return optrace_library_load(&gif_state, &gif, error, error_capacity);
-}
+OPTRACE_LIBRARY_LOADER(optrace_gif_load, OPTRACE_GIF_FUNCTIONS, "giflib", OPTRACE_GIF_FILE, "OPTRACE_GIFLIB", "libgif7")
 
 #define DGifCloseFile (*optrace_p_DGifCloseFile)
 #define DGifOpen (*optrace_p_DGifOpen)

@@ -44,11 +44,6 @@
 
 OPTRACE_WEBP_ENCODER_FUNCTIONS(OPTRACE_LIBRARY_DEFINE)
 OPTRACE_WEBP_DECODER_FUNCTIONS(OPTRACE_LIBRARY_DEFINE)
-static const char *const encoder_symbols[] = { OPTRACE_WEBP_ENCODER_FUNCTIONS(OPTRACE_LIBRARY_SYMBOL) };
-static void **const encoder_slots[] = { OPTRACE_WEBP_ENCODER_FUNCTIONS(OPTRACE_LIBRARY_SLOT) };
-static const char *const decoder_symbols[] = { OPTRACE_WEBP_DECODER_FUNCTIONS(OPTRACE_LIBRARY_SYMBOL) };
-static void **const decoder_slots[] = { OPTRACE_WEBP_DECODER_FUNCTIONS(OPTRACE_LIBRARY_SLOT) };
-static optrace_library_state encoder_state = OPTRACE_LIBRARY_STATE_INIT, decoder_state = OPTRACE_LIBRARY_STATE_INIT;
 
 #if defined(__APPLE__)
 #define OPTRACE_WEBP_MUX_FILE "libwebpmux.3.dylib"
@@ -57,23 +52,10 @@ static optrace_library_state encoder_state = OPTRACE_LIBRARY_STATE_INIT, decoder
 #define OPTRACE_WEBP_MUX_FILE "libwebpmux.so.3"
 #define OPTRACE_WEBP_DEMUX_FILE "libwebpdemux.so.2"
 #endif
-
-int optrace_webp_load(char *error, size_t error_capacity) {
-    static const optrace_library encoder = {
-        "libwebpmux", OPTRACE_WEBP_MUX_FILE, "OPTRACE_LIBWEBPMUX", "libwebpmux3", encoder_symbols, encoder_slots,
-        sizeof encoder_symbols / sizeof encoder_symbols[0]
-    };
-    return optrace_library_load(&encoder_state, &encoder, error, error_capacity);
-}
-
-/* The decoder's library, loaded when a WebP is first read; 0 with the reason in `error` when it cannot be. */
-static int load_decoder(char *error, size_t error_capacity) {
-    static const optrace_library decoder = {
-        "libwebpdemux", OPTRACE_WEBP_DEMUX_FILE, "OPTRACE_LIBWEBPDEMUX", "libwebpdemux2", decoder_symbols, decoder_slots,
-        sizeof decoder_symbols / sizeof decoder_symbols[0]
-    };
-    return optrace_library_load(&decoder_state, &decoder, error, error_capacity);
-}
+OPTRACE_LIBRARY_LOADER(optrace_webp_load, OPTRACE_WEBP_ENCODER_FUNCTIONS, "libwebpmux", OPTRACE_WEBP_MUX_FILE,
+                       "OPTRACE_LIBWEBPMUX", "libwebpmux3")
+OPTRACE_LIBRARY_LOADER(optrace_webp_decoder_load, OPTRACE_WEBP_DECODER_FUNCTIONS, "libwebpdemux", OPTRACE_WEBP_DEMUX_FILE,
+                       "OPTRACE_LIBWEBPDEMUX", "libwebpdemux2")
 
 struct optrace_webp_animation {
     WebPAnimEncoder *encoder;
@@ -170,7 +152,7 @@ void optrace_webp_abandon(optrace_webp_animation *animation) {
 
 int optrace_webp_decode(const uint8_t *data, size_t size, int *width, int *height, int *frame_count,
                         uint8_t **frames, int **end_timestamps, int *loop_count, char *error, size_t error_capacity) {
-    if (!load_decoder(error, error_capacity)) return 0;
+    if (!optrace_webp_decoder_load(error, error_capacity)) return 0;
     WebPAnimDecoderOptions options;
     if (!WebPAnimDecoderOptionsInit(&options)) {
         say(error, error_capacity, "libwebp's headers and library disagree on their version", NULL);

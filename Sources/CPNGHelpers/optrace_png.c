@@ -17,23 +17,13 @@
     X(png_sig_cmp) X(png_write_end) X(png_write_info) X(png_write_rows)
 
 OPTRACE_PNG_FUNCTIONS(OPTRACE_LIBRARY_POINTER)
-static const char *const png_symbols[] = { OPTRACE_PNG_FUNCTIONS(OPTRACE_LIBRARY_SYMBOL) };
-static void **const png_slots[] = { OPTRACE_PNG_FUNCTIONS(OPTRACE_LIBRARY_SLOT) };
-static optrace_library_state png_state = OPTRACE_LIBRARY_STATE_INIT;
 
 #if defined(__APPLE__)
 #define OPTRACE_PNG_FILE "libpng16.16.dylib"
 #else
 #define OPTRACE_PNG_FILE "libpng16.so.16"
 #endif
-
-int optrace_png_load(char *error, size_t error_capacity) {
-    static const optrace_library png = {
-        "libpng", OPTRACE_PNG_FILE, "OPTRACE_LIBPNG", "libpng16-16", png_symbols, png_slots,
-        sizeof png_symbols / sizeof png_symbols[0]
-    };
-    return optrace_library_load(&png_state, &png, error, error_capacity);
-}
+OPTRACE_LIBRARY_LOADER(optrace_png_load, OPTRACE_PNG_FUNCTIONS, "libpng", OPTRACE_PNG_FILE, "OPTRACE_LIBPNG", "libpng16-16")
 
 #define png_create_info_struct (*optrace_p_png_create_info_struct)
 #define png_create_read_struct (*optrace_p_png_create_read_struct)

@@ -10,13 +10,14 @@
 
 void optrace_animation_free(void *pointer);
 
-/* Open giflib (libgif.so.7, or the file OPTRACE_GIFLIB names) and libwebp's encoder (libwebpmux.so.3 with the
-   libwebp it needs, or OPTRACE_LIBWEBPMUX's file) if they are not open yet. Each returns 1 when its library is usable;
-   otherwise 0 with one line saying why in `error`. The functions below load their library themselves (the WebP
-   decoder libwebpdemux.so.2, or OPTRACE_LIBWEBPDEMUX's file, when a WebP is first read); a command calls these
-   before it writes anything, so that a missing library stops it at once. */
+/* Open giflib (libgif.so.7, or the file OPTRACE_GIFLIB names), libwebp's encoder (libwebpmux.so.3 with the libwebp
+   it needs, or OPTRACE_LIBWEBPMUX's file) and its decoder (libwebpdemux.so.2, or OPTRACE_LIBWEBPDEMUX's file) if they
+   are not open yet. Each returns 1 when its library is usable; otherwise 0 with one line saying why in `error`. The
+   functions below load their library themselves; a command calls these before it writes anything, so that a
+   missing library stops it at once. */
 int optrace_gif_load(char *error, size_t error_capacity);
 int optrace_webp_load(char *error, size_t error_capacity);
+int optrace_webp_decoder_load(char *error, size_t error_capacity);
 
 /* ---- GIF (giflib) ---- */
 

@@ -43,6 +43,20 @@ typedef struct {
 #define OPTRACE_LIBRARY_SYMBOL(name) #name,
 #define OPTRACE_LIBRARY_SLOT(name) (void **)&optrace_p_##name,
 
+/* Defines `int load(char *error, size_t error_capacity)`, which opens the library (`name` in messages, `file`, or
+ * the file the environment variable `variable` names; Debian's `package` installs it) with the functions of the
+ * list LIST, through optrace_library_load. */
+#define OPTRACE_LIBRARY_LOADER(load, LIST, name, file, variable, package) \
+    static const char *const load##_symbols[] = { LIST(OPTRACE_LIBRARY_SYMBOL) }; \
+    static void **const load##_slots[] = { LIST(OPTRACE_LIBRARY_SLOT) }; \
+    static optrace_library_state load##_state = OPTRACE_LIBRARY_STATE_INIT; \
+    int load(char *error, size_t error_capacity) { \
+        static const optrace_library library = { \
+            name, file, variable, package, load##_symbols, load##_slots, sizeof load##_symbols / sizeof load##_symbols[0] \
+        }; \
+        return optrace_library_load(&load##_state, &library, error, error_capacity); \
+    }
+
 /* Opens `library` the first time it is asked for (any thread) and looks up its functions. Returns 1 when every
  * function was found; otherwise 0, with one line saying why (the file that could not be opened and the package to
  * install, or the function that is missing) copied into `message` (NUL-terminated, at most `size` bytes). */
