@@ -19,6 +19,9 @@ public struct HyperParameters: Sendable, Equatable {
         components[name] = ComponentName(pair: pair, index: index)
     }
 
+    /// The pair and index a component name reads (`beta1` → `betas`, 0), if `name` is one.
+    func componentName(_ name: String) -> ComponentName? { components[name] }
+
     public subscript(name: String) -> ParameterValue? {
         entries.first { $0.name == name }?.value
     }

@@ -15,6 +15,7 @@ public enum Sweep {
         let engine = SweepEngine(
             surface: surface, configurationCount: count,
             makeOptimizer: { [cellOptimizer = target.cellOptimizers(plan)] in cellOptimizer(first + $0) },
+            makeLaneRule: target.laneRules(plan, first: first),
             starts: [header.start], noise: GradientNoise(sigma: header.sigma, batch: header.batch, seed: header.seeds[0]),
             seeds: seeds, noisy: header.noisy, steps: header.steps, threshold: header.objective.threshold(floor: header.floor))
         // Run r is seed r / count of cell r mod count: the lanes of a group share their seed.

@@ -19,6 +19,9 @@ public struct SweepEngine: Sendable {
     /// Builds the optimizer of configuration i (called once per SIMD group and lane, so a million
     /// configurations need not be held at once).
     public let makeOptimizer: @Sendable (Int) -> Optimizer
+    /// Builds the lane rule of 16 configurations (by index) at once, without their optimizers, or gives nil when
+    /// they are not one shape (they then go through `makeOptimizer`); nil to always build the optimizers.
+    public let makeLaneRule: (@Sendable (_ configurations: [Int], _ powers: PowerTable) -> UpdateRule<LaneVec2>?)?
     public let starts: [Vec2]
     /// The noise law (σ, batch); its seed is replaced by each of `seeds`.
     public let noise: GradientNoise
@@ -49,12 +52,14 @@ public struct SweepEngine: Sendable {
 
     public init(
         surface: Surface, configurationCount: Int, makeOptimizer: @escaping @Sendable (Int) -> Optimizer,
+        makeLaneRule: (@Sendable (_ configurations: [Int], _ powers: PowerTable) -> UpdateRule<LaneVec2>?)? = nil,
         starts: [Vec2], noise: GradientNoise, seeds: [UInt64], noisy: Bool, steps: Int, threshold: Double,
         divergence: DivergenceRule = DivergenceRule()
     ) {
         self.surface = surface
         self.configurationCount = configurationCount
         self.makeOptimizer = makeOptimizer
+        self.makeLaneRule = makeLaneRule
         self.starts = starts
         self.noise = noise
         self.seeds = seeds.isEmpty ? [noise.seed] : seeds
@@ -117,9 +122,13 @@ public struct SweepEngine: Sendable {
             let none = RunOutcome(finalPosition: Vec2(.nan, .nan), finalLoss: .nan, lossSum: .nan, firstStepBelow: nil, divergedStep: 0)
             return Array(repeating: none, count: used)
         }
-        let optimizers = group.map { makeOptimizer($0.configuration) }
         let bounds = divergence.bounds(surface.domain)
-        if let outcomes = runLanes(Array(0..<used), of: group, optimizers, evaluator: evaluator, noise: table, powers: powers, bounds: bounds) {
+        let all = Array(0..<used)
+        if let makeLaneRule, let rule = makeLaneRule(lanes(all).map { group[$0].configuration }, powers) {
+            return run(rule, all, of: group, evaluator: evaluator, noise: table, bounds: bounds)
+        }
+        let optimizers = group.map { makeOptimizer($0.configuration) }
+        if let outcomes = runLanes(all, of: group, optimizers, evaluator: evaluator, noise: table, powers: powers, bounds: bounds) {
             return outcomes
         }
         var outcomes = [RunOutcome?](repeating: nil, count: used)
@@ -153,13 +162,25 @@ public struct SweepEngine: Sendable {
         _ members: [Int], of group: [SweepRun], _ optimizers: [Optimizer], evaluator: SurfaceLaneEvaluator,
         noise table: NoiseTable, powers: PowerTable, bounds: (low: Vec2, high: Vec2), probeOnly: Bool = false
     ) -> [RunOutcome]? {
-        let width = Lanes.scalarCount
-        let lanes = (0..<width).map { members[$0 < members.count ? $0 : 0] }
-        let configurations = lanes.compactMap { optimizers[$0].configuration }
-        guard configurations.count == width,
+        let configurations = lanes(members).compactMap { optimizers[$0].configuration }
+        guard configurations.count == Lanes.scalarCount,
               let rule: UpdateRule<LaneVec2> = OptimizerConfiguration.rule(for: configurations, powers: powers)
         else { return nil }
         if probeOnly { return [] }
+        return run(rule, members, of: group, evaluator: evaluator, noise: table, bounds: bounds)
+    }
+
+    /// The runs `members` of `group` in lanes (missing lanes repeat the first member).
+    private func lanes(_ members: [Int]) -> [Int] {
+        (0..<Lanes.scalarCount).map { members[$0 < members.count ? $0 : 0] }
+    }
+
+    /// The outcomes of runs `members` of `group` stepped by `rule` in one group of lanes, in the order of `members`.
+    private func run(
+        _ rule: UpdateRule<LaneVec2>, _ members: [Int], of group: [SweepRun], evaluator: SurfaceLaneEvaluator,
+        noise table: NoiseTable, bounds: (low: Vec2, high: Vec2)
+    ) -> [RunOutcome] {
+        let lanes = lanes(members)
         let start = LaneVec2(x: Lanes(lanes: { starts[group[lanes[$0]].start].x }), y: Lanes(lanes: { starts[group[lanes[$0]].start].y }))
         let run = LaneGroupRun(
             evaluator: evaluator, noise: table, seeds: lanes.map { group[$0].seed }, steps: steps, threshold: threshold,

@@ -19,4 +19,12 @@ public struct SweepPoints: Sendable {
             return values[i]
         }
     }
+
+    /// The value of axis `axis` at cell `index`: `point(index)[axis]`.
+    public func value(axis: Int, at index: Int) -> Double {
+        guard let grid else { return plan.point(index)[axis] }
+        var rest = index
+        for values in grid.prefix(axis) { rest /= values.count }
+        return grid[axis][rest % grid[axis].count]
+    }
 }

@@ -171,19 +171,60 @@ public struct TuneTarget: Sendable {
     }
 
     /// The racer's schedule with any of its keys given in `hyperparameters` (swept) instead.
-    func schedule(_ hyperparameters: HyperParameters) -> ScheduleSpec? {
+    func schedule(_ hyperparameters: HyperParameters) -> ScheduleSpec? { schedule { hyperparameters[$0] } }
+
+    /// The racer's schedule with any of its keys that `value` gives (swept) instead.
+    private func schedule(_ value: (String) -> ParameterValue?) -> ScheduleSpec? {
         guard let spec = racer.schedule else { return nil }
         var given = spec.values
-        for key in spec.type.keys { if case .number(let v)? = hyperparameters[key.name] { given[key.name] = v } }
+        for key in spec.type.keys { if case .number(let v)? = value(key.name) { given[key.name] = v } }
         return ScheduleSpec(type: spec.type, given: given)
     }
 
     /// The racer's clipping with its threshold as given in `hyperparameters` (swept, or as the scenario set it).
-    func clipping(_ hyperparameters: HyperParameters) -> GradientClipping? {
-        guard let clipping = racer.clipping, case .number(let c)? = hyperparameters[clipping.key] else { return racer.clipping }
+    func clipping(_ hyperparameters: HyperParameters) -> GradientClipping? { clipping { hyperparameters[$0] } }
+
+    /// The racer's clipping with its threshold as `value` gives it (swept), else as the scenario set it.
+    private func clipping(_ value: (String) -> ParameterValue?) -> GradientClipping? {
+        guard let clipping = racer.clipping, case .number(let c)? = value(clipping.key) else { return racer.clipping }
         switch clipping {
         case .norm: return .norm(c)
         case .value: return .value(c)
+        }
+    }
+
+    /// The rule of cells `first + c` (one c per lane) of `plan`, built at once from the racer's hyperparameters and
+    /// the cells' axis values: the rule `OptimizerConfiguration.rule(for:powers:)` builds from the cells' own
+    /// optimizers (`cellOptimizers`), without them. Nil when the cells' rules are not one shape.
+    public func laneRules(_ plan: SweepPlan, first: Int) -> @Sendable (_ cells: [Int], _ powers: PowerTable) -> UpdateRule<LaneVec2>? {
+        let places = self.places(of: plan)
+        let points = SweepPoints(plan)
+        let target = self
+        return { cells, powers in
+            precondition(cells.count == Lanes.scalarCount, "one cell per lane")
+            var varying: [LaneHyperParameters.Varying] = []
+            for (axis, place) in places.enumerated() {
+                let values = cells.map { points.value(axis: axis, at: first + $0) }
+                switch place {
+                case .named(let name): varying.append(.init(name: name, component: nil, values: values))
+                case .component(let name, let index): varying.append(.init(name: name, component: index, values: values))
+                case .none: break
+                }
+            }
+            let lanes = LaneHyperParameters(shared: target.racer.hyperparameters, varying: varying)
+            let rates: Lanes = lanes.number("lr")
+            let learningRate: LearningRate<Lanes>
+            if target.racer.schedule == nil {
+                learningRate = .constant(rates)
+            } else {
+                learningRate = LearningRate(lanes: (0..<Lanes.scalarCount).map { lane in
+                    target.schedule { lanes.value($0, lane: lane) }!.schedule(peak: rates[lane])
+                })
+            }
+            let clipping = target.racer.clipping
+            let thresholds = Lanes(lanes: { lane in target.clipping { lanes.value($0, lane: lane) }?.threshold ?? 0 })
+            let parameters = RuleParameters(lanes, learningRate: learningRate, clipping: clipping, thresholds: thresholds, powers: powers)
+            return target.definition.recipe.rule(parameters)
         }
     }
 

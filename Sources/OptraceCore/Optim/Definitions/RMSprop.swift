@@ -28,7 +28,7 @@ extension OptimizerCatalog {
 extension OptimizerCatalog {
     /// The chain of `rmsprop` (see `CatalogRecipe`).
     static func rmspropChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
-        guard let centered = p.flag("centered"), let plain = p.all({ $0.number("momentum") == 0 }) else { return nil }
+        guard let centered = p.flag("centered"), let plain = p.all("momentum", { $0 == 0 }) else { return nil }
         let scaling = ScaleByRMSProp<V>(alpha: p.number("alpha"), eps: p.number("eps"), centered: centered)
         return plain ? p.coupled(scaling) : p.coupled(scaling.then(Trace<V>(decay: p.number("momentum"))))
     }

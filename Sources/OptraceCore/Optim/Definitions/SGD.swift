@@ -44,7 +44,7 @@ extension OptimizerCatalog {
 extension OptimizerCatalog {
     /// The chain of `sgd` (see `CatalogRecipe`).
     static func sgdChain<V: ParameterVector>(_ p: RuleParameters<V.Scalar>) -> UpdateRule<V>? {
-        guard let plain = p.all({ $0.number("momentum") == 0 }) else { return nil }
+        guard let plain = p.all("momentum", { $0 == 0 }) else { return nil }
         let step: ScaleByLearningRate<V> = p.descent()
         if plain { return p.l2(step) }
         guard let nesterov = p.flag("nesterov") else { return nil }
