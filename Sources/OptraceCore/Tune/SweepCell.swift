@@ -81,13 +81,27 @@ public struct SweepCell: Sendable, Equatable {
     public var failed: Double { diverged + unstable + unreached }
 
     /// Whether this cell ranks before `other`: fewer failed runs first, then the lower mean, then the lower index.
-    public func ranks(before other: SweepCell) -> Bool {
-        if failed != other.failed { return failed < other.failed }
-        switch (mean, other.mean) {
-        case let (a?, b?) where a != b: return a < b
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return index < other.index
+    public func ranks(before other: SweepCell) -> Bool { RankKey(self).ranks(before: RankKey(other)) }
+
+    /// What ranks a cell, without its values (sorting thousands of cells compares these, with no reference counting).
+    struct RankKey: Sendable {
+        let failed: Double
+        let mean: Double?
+        let index: Int
+
+        init(_ cell: SweepCell) {
+            (failed, mean, index) = (cell.failed, cell.mean, cell.index)
+        }
+
+        /// `SweepCell.ranks(before:)`.
+        func ranks(before other: RankKey) -> Bool {
+            if failed != other.failed { return failed < other.failed }
+            switch (mean, other.mean) {
+            case let (a?, b?) where a != b: return a < b
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return index < other.index
+            }
         }
     }
 }

@@ -9,7 +9,8 @@ public struct SweepResult: Sendable {
     public init(header: SweepHeader, cells: [SweepCell]) {
         self.header = header
         self.cells = cells
-        ranking = cells.indices.sorted { cells[$0].ranks(before: cells[$1]) }
+        let keys = cells.map(SweepCell.RankKey.init)
+        ranking = keys.withUnsafeBufferPointer { keys in cells.indices.sorted { keys[$0].ranks(before: keys[$1]) } }
     }
 
     /// The best cell, or nil when no configuration gave a value (all diverged or never reached the level).
