@@ -43,5 +43,14 @@ import Testing
         let folder = temporaryFolder()
         #expect(optrace("race", folder + "/").stderr == "optrace: \(folder)/: is a folder, expected a scenario file (.yaml)\n")
         #expect(optrace("race", folder + "/missing.yaml").stderr == "optrace: \(folder)/missing.yaml: no such file\n")
+        // A device or pipe has no size: reading stops one byte past the limit.
+        #expect(optrace("race", "/dev/zero").stderr == "optrace: /dev/zero: is more than 1048576 bytes, the limit for a scenario\n")
+        #expect(optrace("race", "/dev/null").stderr.hasPrefix("optrace: /dev/null"))
+        if getuid() != 0 {
+            let locked = temporaryFolder() + "/locked.yaml"
+            try Data("name: x\n".utf8).write(to: URL(fileURLWithPath: locked))
+            chmod(locked, 0)
+            #expect(optrace("race", locked).stderr == "optrace: \(locked): cannot be read (permission denied?)\n")
+        }
     }
 }

@@ -67,6 +67,7 @@ public struct MapCommand: ParsableCommand {
     }
 
     public func run() throws {
+        WorkerThreads.start(unless: parallel.threads)
         let console = Console.current
         let scenario = try ScenarioLocator.load(self.scenario)
         let racer = try TuneSweepCommand.racer(named: self.racer, in: scenario)

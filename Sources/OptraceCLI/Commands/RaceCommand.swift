@@ -92,6 +92,7 @@ public struct RaceCommand: ParsableCommand {
     }
 
     public func run() throws {
+        WorkerThreads.start(unless: parallel.threads)
         let console = Console.current
         let document = try ScenarioLocator.loadDocument(self.scenario)
         guard case .surface(var scenario) = document else {

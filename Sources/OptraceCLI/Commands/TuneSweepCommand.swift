@@ -89,6 +89,7 @@ public struct TuneSweepCommand: ParsableCommand {
     static let maximumSeeds = 1000
 
     public func run() throws {
+        WorkerThreads.start(unless: parallel.threads)
         do {
             if allRacers {
                 try runAllRacers()

@@ -18,16 +18,15 @@ public enum ScenarioLocator {
     /// Loads the scenario of either kind that `argument` names (nil: the built-in default).
     public static func loadDocument(_ argument: String?) throws(ScenarioError) -> ScenarioDocument {
         guard let argument else { return try builtinDocument(defaultName)! }
-        let manager = FileManager.default
         let builtins = BuiltinScenarios.names + BuiltinScenarios.modelNames
-        if argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
-            || manager.fileExists(atPath: argument)
+        if argument.utf8.contains(UInt8(ascii: "/")) || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
+            || exists(argument)
         {
-            if manager.fileExists(atPath: argument) || !builtins.contains(stem(argument)) {
+            if exists(argument) || !builtins.contains(stem(argument)) {
                 return try ScenarioLoader.loadDocument(path: argument)
             }
         }
-        for candidate in ["scenarios/\(argument).yaml", "scenarios/\(argument).yml"] where manager.fileExists(atPath: candidate) {
+        for candidate in ["scenarios/\(argument).yaml", "scenarios/\(argument).yml"] where exists(candidate) {
             return try ScenarioLoader.loadDocument(path: candidate)
         }
         if let scenario = try builtinDocument(stem(argument)) { return scenario }
@@ -46,6 +45,13 @@ public enum ScenarioLocator {
     public static func builtin(_ name: String) throws(ScenarioError) -> Scenario? {
         guard case .surface(let scenario)? = try builtinDocument(name) else { return nil }
         return scenario
+    }
+
+    /// Whether something (a file, a folder) is at `path`, following symbolic links: `stat`, where Foundation's
+    /// `FileManager` would first be set up.
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
     }
 
     static func stem(_ argument: String) -> String {

@@ -19,18 +19,43 @@ public enum ScenarioLoader {
 
     /// The text of the file at `path`, or an error saying why it can't be read.
     public static func readText(path: String) throws(ScenarioError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError(file: path, message: "no such file")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let reason = errno
+            if reason == ENOENT || reason == ENOTDIR { throw ScenarioError(file: path, message: "no such file") }
+            if reason == EACCES { throw ScenarioError(file: path, message: "cannot be read (permission denied?)") }
+            throw ScenarioError(file: path, message: "cannot be read (\(String(cString: strerror(reason))))")
         }
-        if isDirectory.boolValue { throw ScenarioError(file: path, message: "is a folder, expected a scenario file (.yaml)") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(file: path, message: "cannot be read (permission denied?)")
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw ScenarioError(file: path, message: "is a folder, expected a scenario file (.yaml)")
         }
-        if data.count > maximumFileSize {
-            throw ScenarioError(file: path, message: "is \(data.count) bytes, larger than the \(maximumFileSize)-byte limit for a scenario")
+        if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > maximumFileSize {
+            throw ScenarioError(file: path, message: "is \(info.st_size) bytes, larger than the \(maximumFileSize)-byte limit for a scenario")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // A regular file's size and one byte more (to see it grow); at most one byte past the limit otherwise (a pipe
+        // or a device has no size).
+        let regular = (info.st_mode & S_IFMT) == S_IFREG
+        let capacity = regular ? Int(info.st_size) + 1 : maximumFileSize + 1
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, filled in
+            while filled < capacity {
+                let n = read(fd, buffer.baseAddress! + filled, capacity - filled)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno }
+                if n <= 0 { break }
+                filled += n
+            }
+        }
+        if failure != 0 { throw ScenarioError(file: path, message: "cannot be read (\(String(cString: strerror(failure))))") }
+        if regular && bytes.count == capacity {
+            throw ScenarioError(file: path, message: "changed while it was being read; try again")
+        }
+        if bytes.count > maximumFileSize {
+            throw ScenarioError(file: path, message: "is more than \(maximumFileSize) bytes, the limit for a scenario")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ScenarioError(file: path, message: "is not UTF-8 text")
         }
         return text

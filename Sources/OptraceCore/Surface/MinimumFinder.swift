@@ -26,39 +26,30 @@ public struct MinimumFinder: Sendable {
 
     /// The minima of f(x, y) given as a tape over two variables, inside `domain`.
     public func minima(of tape: Tape, in domain: Domain) -> [KnownMinimum] {
+        var evaluator = SurfaceEvaluator(tape: tape)
         let n = Swift.max(1, startsPerAxis)
         let span = domain.span
-        // The rows of starts run side by side (each start on its own, so the minima do not depend on the threads).
-        let rows = ConcurrentArray.make(count: n, blocks: Swift.min(n, 4 * SweepEngine.processorCount)) { i in
-            var evaluator = SurfaceEvaluator(tape: tape)
-            var row: [Found] = []
+        var found: [(point: Vec2, value: Double)] = []
+        for i in 0..<n {
             for j in 0..<n {
                 let start = Vec2(
                     domain.xRange.lowerBound + span.x * (Double(j) + 0.5) / Double(n),
                     domain.yRange.lowerBound + span.y * (Double(i) + 0.5) / Double(n))
                 if let point = descend(from: start, in: domain, &evaluator), isMinimum(point, &evaluator) {
-                    row.append(Found(point: point, value: evaluator.value(at: point)))
+                    found.append((point, evaluator.value(at: point)))
                 }
             }
-            return row
         }
-        var found = rows.flatMap { $0 }
         // Merge duplicates, keeping the lowest representative.
         found.sort { ($0.value, $0.point.x, $0.point.y) < ($1.value, $1.point.x, $1.point.y) }
         let mergeDistance = 1e-6 * Swift.max(1, span.x, span.y)
-        var distinct: [Found] = []
+        var distinct: [(point: Vec2, value: Double)] = []
         for candidate in found where !distinct.contains(where: { Self.distance($0.point, candidate.point) < mergeDistance }) {
             distinct.append(candidate)
         }
         guard let lowest = distinct.first?.value else { return [] }
         let globalBound = lowest + 1e-9 * Swift.max(1, Swift.abs(lowest))
         return distinct.map { KnownMinimum(point: $0.point, value: $0.value, isGlobal: $0.value <= globalBound) }
-    }
-
-    /// A start's minimum and f there.
-    private struct Found: Sendable {
-        let point: Vec2
-        let value: Double
     }
 
     /// Damped Newton from `start`; nil if it diverges, leaves the domain or stalls far from a stationary point.
