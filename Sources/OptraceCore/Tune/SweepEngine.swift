@@ -16,8 +16,8 @@ public struct SweepEngine: Sendable {
     public let surface: Surface
     /// The number of configurations.
     public let configurationCount: Int
-    /// Builds the optimizer of configuration i (called once per SIMD group and lane, so a million
-    /// configurations need not be held at once).
+    /// Builds the optimizer of configuration i (called once per SIMD group and lane where `makeLaneRule` gives no
+    /// rule, so a million configurations need not be held at once).
     public let makeOptimizer: @Sendable (Int) -> Optimizer
     /// Builds the lane rule of 16 configurations (by index) at once, without their optimizers, or gives nil when
     /// they are not one shape (they then go through `makeOptimizer`); nil to always build the optimizers.
